@@ -1,0 +1,273 @@
+// The one catalogue of message texts, French and English. Every diagnostic goes through
+// message_text() / hint_text(); arguments are placed with {0}, {1}...
+#include <fmt/args.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "cotation/diagnostic.hpp"
+
+namespace cotation {
+namespace {
+
+struct Message {
+  std::string_view id;
+  std::string_view french;
+  std::string_view english;
+  std::string_view french_hint;
+  std::string_view english_hint;
+};
+
+constexpr std::string_view date_hint_fr = "une date s'écrit AAAA-MM-JJ, par exemple 2024-02-22";
+constexpr std::string_view date_hint_en = "a date is written YYYY-MM-DD, for example 2024-02-22";
+constexpr std::string_view citation_hint_fr =
+    "chaque valeur et chaque règle citent leur source : selon av7 \"art. 2.1\"";
+constexpr std::string_view citation_hint_en =
+    "every value and rule cites its source: selon av7 \"art. 2.1\"";
+constexpr std::string_view name_hint_fr =
+    "un nom commence par une lettre ou _ et ne contient que lettres, chiffres et _ ; les mots "
+    "réservés (source, acte, règle, depuis, selon...) ne peuvent pas servir de nom";
+constexpr std::string_view name_hint_en =
+    "a name starts with a letter or _ and holds only letters, digits and _; reserved words "
+    "(source, acte, règle, depuis, selon...) cannot be names";
+constexpr std::string_view expression_hint_fr =
+    "une expression est une valeur (18, 2.21 €, 2024-02-22, \"texte\"), un champ de la "
+    "facture (patient.âge), un appel f(x) ou une expression entre parenthèses";
+constexpr std::string_view expression_hint_en =
+    "an expression is a value (18, 2.21 €, 2024-02-22, \"text\"), a claim field "
+    "(patient.âge), a call f(x) or an expression in parentheses";
+constexpr std::string_view money_hint_fr = "un montant s'écrit avec son unité : 2.21 € ou 2,21 EUR";
+constexpr std::string_view money_hint_en = "an amount is written with its unit: 2.21 € or 2,21 EUR";
+
+// Sorted by id (checked by a test), looked up by binary search.
+constexpr std::array messages = {
+    Message{"io.cannot_read", "impossible de lire {0} : {1}", "cannot read {0}: {1}", "", ""},
+    Message{"io.file_too_large", "le fichier fait {0} octets, plus que la limite de {1}",
+            "the file is {0} bytes, over the limit of {1}", "", ""},
+    Message{"io.no_rule_files", "aucun fichier .cot dans {0}", "no .cot file in {0}",
+            "un ensemble de règles est un répertoire de fichiers .cot",
+            "a rule set is a directory of .cot files"},
+    Message{"io.not_found", "{0} n'existe pas", "{0} does not exist", "", ""},
+    Message{"io.too_many_files", "plus de {0} fichiers .cot : les suivants sont ignorés",
+            "more than {0} .cot files: the rest are ignored", "", ""},
+    Message{"syntax.empty_file", "le fichier ne contient aucune déclaration",
+            "the file holds no declaration",
+            "un fichier de règles déclare des sources, lettres, forfaits, actes, règles...",
+            "a rule file declares sources, letters, items, acts, rules..."},
+    Message{"syntax.expected_act_statement_or_end",
+            "dans un acte, on attend `article`, `classement`, `cotation`, `remplace`, `référentiel`, "
+            "`en attente`, `supprimé`, `condition`, `note` ou `}}`",
+            "expected `article`, `classement`, `cotation`, `remplace`, `référentiel`, `en attente`, "
+            "`supprimé`, `condition`, `note` or `}}` in an act",
+            "", ""},
+    Message{"syntax.expected_added_statement_or_end",
+            "dans `ajoute`, on attend `valeur`, `cotation`, `condition`, `coefficient`, `au plus`, "
+            "`depuis`, `jusqu'au` ou `}}`",
+            "expected `valeur`, `cotation`, `condition`, `coefficient`, `au plus`, `depuis`, "
+            "`jusqu'au` or `}}` in `ajoute`",
+            "", ""},
+    Message{"syntax.expected_amended_target",
+            "on attend ce que le texte modifie : `acte`, `lettre`, `forfait`, `paramètre`, `groupe`, "
+            "`règle`, `revalorisation` ou `dispositif`, puis son nom",
+            "expected what the text amends: `acte`, `lettre`, `forfait`, `paramètre`, `groupe`, "
+            "`règle`, `revalorisation` or `dispositif`, then its name",
+            "par exemple : reporte revalorisation anciens_ams_7_5 du 2025-07-01 au 2026-01-01",
+            "for example: reporte revalorisation anciens_ams_7_5 du 2025-07-01 au 2026-01-01"},
+    Message{"syntax.expected_amendment_statement_or_end",
+            "dans un amendement, on attend `reporte`, `abroge`, `ajoute`, `note` ou `}}`",
+            "expected `reporte`, `abroge`, `ajoute`, `note` or `}}` in an amendment", "", ""},
+    Message{"syntax.expected_amount", "on attend un montant en euros après le libellé",
+            "expected an amount in euros after the label", money_hint_fr, money_hint_en},
+    Message{"syntax.expected_amount_name", "on attend le nom du montant après `montant`",
+            "expected the name of the amount after `montant`", name_hint_fr, name_hint_en},
+    Message{"syntax.expected_article_reference",
+            "on attend, entre guillemets, l'article cité : \"titre XIV, chap. II, art. 1er\"",
+            "expected the article cited, in quotes: \"titre XIV, chap. II, art. 1er\"", "", ""},
+    Message{"syntax.expected_citation", "on attend `selon` suivi du nom d'une source",
+            "expected `selon` followed by the name of a source", citation_hint_fr, citation_hint_en},
+    Message{"syntax.expected_classification",
+            "on attend un critère de classement et sa valeur, par exemple `région rachis`",
+            "expected a classification criterion and its value, for example `région rachis`", "", ""},
+    Message{"syntax.expected_classification_value", "on attend la valeur du critère de classement",
+            "expected the value of the classification criterion", "", ""},
+    Message{"syntax.expected_closing_parenthesis", "on attend une parenthèse fermante `)`",
+            "expected a closing parenthesis `)`", "", ""},
+    Message{"syntax.expected_coefficient",
+            "on attend le coefficient après la lettre clé, par exemple 7.49",
+            "expected the coefficient after the key letter, for example 7.49", "", ""},
+    Message{"syntax.expected_counted_scope",
+            "on attend ce sur quoi porte la limite après `par` : an, jour, série, patient...",
+            "expected what the limit is counted over after `par`: an, jour, série, patient...",
+            "", ""},
+    Message{"syntax.expected_date", "on attend une date après `{0}`",
+            "expected a date after `{0}`", date_hint_fr, date_hint_en},
+    Message{"syntax.expected_declaration",
+            "on attend une déclaration : source, lettre, forfait, paramètre, acte, groupe, règle, "
+            "revalorisation, amendement ou dispositif",
+            "expected a declaration: source, lettre, forfait, paramètre, acte, groupe, règle, "
+            "revalorisation, amendement or dispositif",
+            "", ""},
+    Message{"syntax.expected_declaration_name", "on attend le nom de la déclaration",
+            "expected the name of the declaration", name_hint_fr, name_hint_en},
+    Message{"syntax.expected_every_kind", "on attend `acte` ou `forfait` après `tout`",
+            "expected `acte` or `forfait` after `tout`", "", ""},
+    Message{"syntax.expected_expression", "on attend une expression",
+            "expected an expression", expression_hint_fr, expression_hint_en},
+    Message{"syntax.expected_group_statement_or_end",
+            "dans un groupe, on attend des membres (`acte x, y`), `note` ou `}}`",
+            "expected members (`acte x, y`), `note` or `}}` in a group", "", ""},
+    Message{"syntax.expected_identifier", "on attend un nom", "expected a name", name_hint_fr,
+            name_hint_en},
+    Message{"syntax.expected_item_statement_or_end",
+            "dans un forfait, on attend `valeur`, `condition`, `calcul`, `note` ou `}}`",
+            "expected `valeur`, `condition`, `calcul`, `note` or `}}` in an item", "", ""},
+    Message{"syntax.expected_key_letter", "on attend une lettre clé, par exemple RAM ou AMK",
+            "expected a key letter, for example RAM or AMK", "", ""},
+    Message{"syntax.expected_label",
+            "on attend le libellé entre guillemets après le nom, par exemple \"Rééducation du rachis\"",
+            "expected the label in quotes after the name, for example \"Rééducation du rachis\"", "",
+            ""},
+    Message{"syntax.expected_letter_statement_or_end",
+            "dans une lettre clé, on attend `valeur`, `note` ou `}}`",
+            "expected `valeur`, `note` or `}}` in a key letter", "", ""},
+    Message{"syntax.expected_limit_count", "on attend un nombre entier après `au plus`",
+            "expected a whole number after `au plus`", "", ""},
+    Message{"syntax.expected_message", "on attend le message entre guillemets",
+            "expected the message in quotes", "", ""},
+    Message{"syntax.expected_note", "on attend le texte de la note entre guillemets",
+            "expected the text of the note in quotes", "", ""},
+    Message{"syntax.expected_opening_brace", "on attend une accolade ouvrante `{{`",
+            "expected an opening brace `{{`", "", ""},
+    Message{"syntax.expected_outcome",
+            "on attend la décision après `alors` : refus, acceptation, accord préalable ou taux 50 %",
+            "expected the outcome after `alors`: refus, acceptation, accord préalable or taux 50 %",
+            "", ""},
+    Message{"syntax.expected_parameter_statement_or_end",
+            "dans un paramètre, on attend `valeur`, `note` ou `}}`",
+            "expected `valeur`, `note` or `}}` in a parameter", "", ""},
+    Message{"syntax.expected_parameter_value", "on attend une valeur après `valeur`",
+            "expected a value after `valeur`",
+            "par exemple 2 km, 12 mois, 50 %, 2.50 € ou 18", "for example 2 km, 12 mois, 50 %, 2.50 € or 18"},
+    Message{"syntax.expected_pending_reason",
+            "on attend, entre guillemets, ce que l'acte attend : \"avis de la HAS\"",
+            "expected, in quotes, what the act is waiting for: \"avis de la HAS\"", "", ""},
+    Message{"syntax.expected_percentage", "on attend un pourcentage, par exemple 50 %",
+            "expected a percentage, for example 50 %", "", ""},
+    Message{"syntax.expected_priced_value", "on attend un montant en euros après `{0}`",
+            "expected an amount in euros after `{0}`", money_hint_fr, money_hint_en},
+    Message{"syntax.expected_referential_name",
+            "on attend le nom du référentiel entre guillemets, par exemple \"lombalgie commune\"",
+            "expected the name of the referential in quotes, for example \"lombalgie commune\"", "", ""},
+    Message{"syntax.expected_region", "on attend le nom d'une région après `en` : metropole ou outre_mer",
+            "expected the name of a region after `en`: metropole or outre_mer", "", ""},
+    Message{"syntax.expected_revaluation_statement_or_end",
+            "dans une revalorisation, on attend `pour`, `coefficient`, `note` ou `}}`",
+            "expected `pour`, `coefficient`, `note` or `}}` in a revaluation", "", ""},
+    Message{"syntax.expected_rounding_mode",
+            "on attend le mode d'arrondi : demi_loin_de_zero, demi_pair, vers_zero ou loin_de_zero",
+            "expected the rounding mode: demi_loin_de_zero, demi_pair, vers_zero or loin_de_zero", "", ""},
+    Message{"syntax.expected_rounding_unit", "on attend l'unité de l'arrondi : centime ou euro",
+            "expected the unit of the rounding: centime or euro", "", ""},
+    Message{"syntax.expected_rule_statement_or_end",
+            "dans une règle, on attend `pour`, `depuis`, `jusqu'au`, `si`, `alors`, `au plus`, "
+            "`non cumulable`, `message`, `selon`, `note` ou `}}`",
+            "expected `pour`, `depuis`, `jusqu'au`, `si`, `alors`, `au plus`, `non cumulable`, "
+            "`message`, `selon`, `note` or `}}` in a rule",
+            "", ""},
+    Message{"syntax.expected_scheme_statement_or_end",
+            "dans un dispositif, on attend `montant`, `condition`, `note` ou `}}`",
+            "expected `montant`, `condition`, `note` or `}}` in a scheme", "", ""},
+    Message{"syntax.expected_selector",
+            "on attend ce que vise la règle : `acte x`, `lettre RAM`, `forfait IFD`, `groupe g`, "
+            "`tout acte` ou `tout forfait`",
+            "expected what the rule applies to: `acte x`, `lettre RAM`, `forfait IFD`, `groupe g`, "
+            "`tout acte` or `tout forfait`",
+            "", ""},
+    Message{"syntax.expected_session_count", "on attend un nombre de séances",
+            "expected a number of sessions", "", ""},
+    Message{"syntax.expected_source_name", "on attend le nom d'une source déclarée après `selon`",
+            "expected the name of a declared source after `selon`", citation_hint_fr,
+            citation_hint_en},
+    Message{"syntax.expected_source_rank",
+            "on attend le rang de la source : texte, fonds, editeur ou blog",
+            "expected the rank of the source: texte, fonds, editeur or blog", "", ""},
+    Message{"syntax.expected_step_amount",
+            "on attend la variation du coefficient avec son signe, par exemple +0.6",
+            "expected the change of coefficient with its sign, for example +0.6", "", ""},
+    Message{"syntax.expected_string_end", "la chaîne n'est pas fermée : on attend `\"` avant la fin de la ligne",
+            "the string is not closed: expected `\"` before the end of the line", "", ""},
+    Message{"syntax.expected_threshold",
+            "on attend un seuil : `au-delà de 15 séances par série`, `au-delà de 30 séances sur 12 mois` "
+            "ou `dès la séance 1`",
+            "expected a threshold: `au-delà de 15 séances par série`, `au-delà de 30 séances sur 12 "
+            "mois` or `dès la séance 1`",
+            "", ""},
+    Message{"syntax.expected_threshold_scope", "on attend `par série` ou `sur` et une durée",
+            "expected `par série` or `sur` and a duration", "", ""},
+    Message{"syntax.expected_token", "on attend `{0}`", "expected `{0}`", "", ""},
+    Message{"syntax.expected_value_set",
+            "on attend un ensemble entre accolades après `dans`, par exemple {{cabinet, domicile}}",
+            "expected a set in braces after `dans`, for example {{cabinet, domicile}}", "", ""},
+    Message{"syntax.expected_value_set_end", "on attend `,` ou l'accolade fermante `}}` de l'ensemble",
+            "expected `,` or the closing brace `}}` of the set", "", ""},
+    Message{"syntax.expected_window", "on attend une durée, par exemple 12 mois",
+            "expected a duration, for example 12 mois", "", ""},
+    Message{"syntax.invalid_date", "la date {0} n'existe pas", "the date {0} does not exist",
+            date_hint_fr, date_hint_en},
+    Message{"syntax.invalid_utf8", "le fichier n'est pas du texte UTF-8 valide (octet 0x{0})",
+            "the file is not valid UTF-8 text (byte 0x{0})",
+            "enregistrez le fichier en UTF-8", "save the file as UTF-8"},
+    Message{"syntax.nesting_too_deep", "l'expression est imbriquée sur plus de {0} niveaux",
+            "the expression is nested more than {0} levels deep",
+            "découpez-la en paramètres ou en règles", "split it into parameters or rules"},
+    Message{"syntax.number_too_large", "le nombre {0} est trop grand", "the number {0} is too large",
+            "", ""},
+    Message{"syntax.too_many_errors", "trop d'erreurs dans ce fichier : la suite n'est pas lue",
+            "too many errors in this file: the rest is not read", "", ""},
+};
+
+constexpr bool catalogue_is_sorted() {
+  for (std::size_t i = 1; i < messages.size(); ++i) {
+    if (!(messages[i - 1].id < messages[i].id)) return false;
+  }
+  return true;
+}
+static_assert(catalogue_is_sorted(), "keep the message catalogue sorted by id");
+
+const Message* find_message(std::string_view id) {
+  const auto found = std::lower_bound(messages.begin(), messages.end(), id,
+                                      [](const Message& m, std::string_view key) { return m.id < key; });
+  return found != messages.end() && found->id == id ? &*found : nullptr;
+}
+
+std::string format_with(std::string_view pattern, const std::vector<std::string>& arguments) {
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const auto& argument : arguments) store.push_back(argument);
+  try {
+    return fmt::vformat(pattern, store);
+  } catch (const fmt::format_error&) {
+    return std::string(pattern);  // an argument missing: show the pattern rather than lose it
+  }
+}
+
+}  // namespace
+
+std::string message_text(const Diagnostic& diagnostic, Language language) {
+  const Message* message = find_message(diagnostic.message_id);
+  if (message == nullptr) return diagnostic.message_id;
+  return format_with(language == Language::french ? message->french : message->english,
+                     diagnostic.arguments);
+}
+
+std::string hint_text(const Diagnostic& diagnostic, Language language) {
+  const Message* message = find_message(diagnostic.message_id);
+  if (message == nullptr) return {};
+  return format_with(language == Language::french ? message->french_hint : message->english_hint,
+                     diagnostic.arguments);
+}
+
+bool is_known_message(std::string_view id) { return find_message(id) != nullptr; }
+
+}  // namespace cotation

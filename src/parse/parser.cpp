@@ -1,0 +1,229 @@
+#include "parse/parser.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "parse/grammar.hpp"
+#include "parse/syntax_errors.hpp"
+#include "parse/tree_builder.hpp"
+#include "parse/utf8.hpp"
+
+namespace cotation {
+namespace {
+
+namespace g = grammar;
+namespace pegtl = tao::pegtl;
+
+// The rules that become nodes of the parse tree: what tree_builder.cpp reads. The
+// others attach their kept descendants to the nearest kept ancestor.
+template <typename Rule>
+using kept_in_tree = pegtl::parse_tree::selector<
+    Rule,
+    pegtl::parse_tree::store_content::on<
+        g::source_declaration, g::letter_declaration, g::item_declaration, g::parameter_declaration,
+        g::act_declaration, g::group_declaration, g::rule_declaration, g::revaluation_declaration,
+        g::amendment_declaration, g::scheme_declaration, g::declaration_name, g::label, g::signature_date,
+        g::publication_date, g::effect_date, g::source_rank, g::refined_rule, g::citation,
+        g::mandatory_citation, g::citation_source, g::citation_detail, g::article_reference, g::period,
+        g::since_date, g::until_date, g::required_since, g::note_statement, g::note_text,
+        g::message_statement, g::message_text, g::selector_list, g::selector_kind, g::selector_name,
+        g::every_kind, g::value_statement, g::priced_value, g::money, g::per_unit, g::region_name,
+        g::computation_statement, g::rounding, g::rounding_unit, g::rounding_mode, g::condition_statement,
+        g::parameter_value, g::parameter_literal, g::article_statement, g::classification_statement,
+        g::classification_pair, g::classification_key, g::classification_value, g::cotation_statement,
+        g::replaces_statement, g::key_letter, g::coefficient, g::referential_statement, g::referential_name,
+        g::threshold, g::session_count, g::threshold_scope, g::threshold_window, g::duration_unit,
+        g::pending_statement, g::pending_reason, g::removed_statement, g::scope_statement,
+        g::period_statement, g::when_statement, g::outcome_statement, g::outcome, g::rate,
+        g::limit_statement, g::limit_count, g::counted_unit, g::limit_scope, g::cumulation_statement,
+        g::step_statement, g::step_amount, g::postponement, g::repeal, g::addition, g::amended_target,
+        g::amended_kind, g::moved_date, g::new_date, g::amount_statement, g::amount_name, g::amount_value,
+        g::expression, g::disjunction, g::conjunction, g::conjunction_operand, g::negation,
+        g::negation_operand, g::comparison, g::comparison_operator, g::sum, g::sum_operator, g::sum_operand,
+        g::product, g::product_operator, g::product_operand, g::unary, g::unary_operand, g::literal,
+        g::call, g::path, g::value_set, g::identifier, g::date, g::percentage, g::distance, g::duration,
+        g::decimal, g::string, g::boolean>>;
+
+// Where parsing starts again after a broken declaration: the next line that begins, in
+// its first column, with a declaration keyword. Statements are indented, so a word such
+// as `acte` inside a block does not count.
+std::size_t resume_point(std::string_view text, std::size_t from) {
+  static constexpr std::array<std::string_view, 10> starters = {
+      "source", "lettre", "forfait", "parametre", "acte", "groupe", "regle", "revalorisation", "amendement",
+      "dispositif"};
+  std::size_t line = text.find('\n', from);
+  while (line != std::string_view::npos) {
+    const std::size_t start = line + 1;
+    std::size_t end = start;
+    while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\r' && text[end] != '\n') {
+      ++end;
+    }
+    const std::string word = utf8::fold(text.substr(start, end - start));
+    if (std::find(starters.begin(), starters.end(), word) != starters.end()) return start;
+    line = text.find('\n', start);
+  }
+  return text.size();
+}
+
+// Where to point at a missing piece: right after the last token when the parser only
+// noticed it on a later line (a missing `selon` is shown at the end of its statement,
+// not on the `}` below it).
+std::size_t error_anchor(std::string_view text, std::size_t offset) {
+  std::size_t before = offset;
+  bool crossed_line = false;
+  while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t' || text[before - 1] == '\n' ||
+                        text[before - 1] == '\r')) {
+    crossed_line = crossed_line || text[before - 1] == '\n';
+    --before;
+  }
+  const std::size_t line_start = text.rfind('\n', before == 0 ? 0 : before - 1);
+  const std::string_view line = text.substr(line_start == std::string_view::npos ? 0 : line_start + 1);
+  const bool ends_in_comment = line.substr(0, line.find('\n')).find('#') != std::string_view::npos;
+  return crossed_line && before > 0 && !ends_in_comment ? before : offset;
+}
+
+std::string hex_byte(char byte) { return fmt::format("{:02X}", static_cast<unsigned char>(byte)); }
+
+}  // namespace
+
+syntax::File parse_source(const SourceFile& source, std::uint32_t index, const ParseOptions& options,
+                          std::vector<Diagnostic>& diagnostics) {
+  syntax::File file;
+  file.index = index;
+  const std::string_view text = source.text();
+  if (const auto invalid = utf8::find_invalid(text)) {
+    diagnostics.push_back(source.diagnostic_at(*invalid, "syntax.invalid_utf8", {hex_byte(text[*invalid])}));
+    return file;
+  }
+  std::size_t errors = 0;
+  std::size_t offset = 0;
+  while (true) {
+    pegtl::memory_input<pegtl::tracking_mode::lazy> spacing(text.substr(offset), source.path());
+    (void)pegtl::parse<g::_>(spacing);
+    offset = static_cast<std::size_t>(spacing.current() - text.data());
+    if (offset >= text.size()) break;
+
+    pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.substr(offset), source.path());
+    g::ParseState state{0, options.max_expression_depth, nullptr};
+    const char* failed_at = nullptr;
+    Diagnostic problem;
+    try {
+      const auto root =
+          pegtl::parse_tree::parse<pegtl::must<g::declaration>, kept_in_tree, pegtl::nothing, g::control>(in, state);
+      file.declarations.push_back(build_declaration(*root->children.at(0), source, index, diagnostics));
+      offset = static_cast<std::size_t>(in.current() - text.data());
+      continue;
+    } catch (const g::SyntaxError& error) {
+      failed_at = error.at;
+      std::vector<std::string> arguments;
+      if (!error.message.argument.empty()) arguments.emplace_back(error.message.argument);
+      problem = source.diagnostic_at(error_anchor(text, static_cast<std::size_t>(failed_at - text.data())),
+                                     std::string(error.message.id), std::move(arguments));
+    } catch (const g::NestingTooDeep& error) {
+      failed_at = error.at;
+      problem = source.diagnostic_at(static_cast<std::size_t>(failed_at - text.data()), "syntax.nesting_too_deep",
+                                     {std::to_string(options.max_expression_depth)});
+    }
+    if (++errors > options.max_errors_per_file) {
+      diagnostics.push_back(source.diagnostic_at(static_cast<std::size_t>(failed_at - text.data()),
+                                                 "syntax.too_many_errors"));
+      return file;
+    }
+    diagnostics.push_back(std::move(problem));
+    offset = resume_point(text, std::max(offset, static_cast<std::size_t>(failed_at - text.data())));
+  }
+  if (file.declarations.empty() && errors == 0) {
+    diagnostics.push_back(source.diagnostic_at(0, "syntax.empty_file"));
+  }
+  return file;
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+Diagnostic file_diagnostic(const fs::path& path, std::string id, std::vector<std::string> arguments) {
+  Diagnostic diagnostic;
+  diagnostic.message_id = std::move(id);
+  diagnostic.arguments = std::move(arguments);
+  diagnostic.position.file = path.generic_string();
+  return diagnostic;
+}
+
+// The .cot files under `root`, in a stable order (by path), or `root` itself.
+std::vector<fs::path> rule_files(const fs::path& root, const ParseOptions& options,
+                                 std::vector<Diagnostic>& diagnostics) {
+  std::vector<fs::path> files;
+  std::error_code error;
+  if (!fs::exists(root, error)) {
+    diagnostics.push_back(file_diagnostic(root, "io.not_found", {root.generic_string()}));
+    return files;
+  }
+  if (!fs::is_directory(root, error)) return {root};
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error);
+  for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+    if (it->is_regular_file(error) && it->path().extension() == ".cot") files.push_back(it->path());
+  }
+  if (error) diagnostics.push_back(file_diagnostic(root, "io.cannot_read", {root.generic_string(), error.message()}));
+  std::sort(files.begin(), files.end());
+  if (files.size() > options.max_files) {
+    diagnostics.push_back(file_diagnostic(root, "io.too_many_files", {std::to_string(options.max_files)}));
+    files.resize(options.max_files);
+  }
+  if (files.empty() && !error) {
+    diagnostics.push_back(file_diagnostic(root, "io.no_rule_files", {root.generic_string()}));
+  }
+  return files;
+}
+
+}  // namespace
+
+ParsedRuleSet parse_rule_set(const fs::path& path, const ParseOptions& options) {
+  ParsedRuleSet result;
+  for (const fs::path& file_path : rule_files(path, options, result.diagnostics)) {
+    std::error_code error;
+    const auto size = fs::file_size(file_path, error);
+    if (!error && size > options.max_file_bytes) {
+      result.diagnostics.push_back(file_diagnostic(file_path, "io.file_too_large",
+                                                   {std::to_string(size), std::to_string(options.max_file_bytes)}));
+      continue;
+    }
+    std::ifstream stream(file_path, std::ios::binary);
+    std::ostringstream contents;
+    contents << stream.rdbuf();
+    if (error || !stream) {
+      result.diagnostics.push_back(file_diagnostic(
+          file_path, "io.cannot_read",
+          {file_path.generic_string(), error ? error.message() : std::string(std::strerror(errno))}));
+      continue;
+    }
+    const auto index = static_cast<std::uint32_t>(result.sources.size());
+    result.sources.push_back(std::make_unique<SourceFile>(file_path.generic_string(), std::move(contents).str()));
+    result.files.push_back(parse_source(*result.sources.back(), index, options, result.diagnostics));
+  }
+  sort_diagnostics(result.diagnostics);
+  return result;
+}
+
+std::size_t CheckReport::error_count() const noexcept {
+  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::error;
+  }));
+}
+
+CheckReport check_rule_set(const fs::path& path, const ParseOptions& options) {
+  ParsedRuleSet parsed = parse_rule_set(path, options);
+  CheckReport report;
+  report.diagnostics = std::move(parsed.diagnostics);
+  report.file_count = parsed.files.size();
+  for (const auto& file : parsed.files) report.declaration_count += file.declarations.size();
+  return report;
+}
+
+}  // namespace cotation

@@ -1,0 +1,29 @@
+// Reading rule files into syntax trees, reporting every problem found on the way.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "cotation/diagnostic.hpp"
+#include "cotation/rule_set.hpp"
+#include "diagnostics/source_file.hpp"
+#include "parse/syntax_tree.hpp"
+
+namespace cotation {
+
+struct ParsedRuleSet {
+  std::vector<std::unique_ptr<SourceFile>> sources;  // positions index into this
+  std::vector<syntax::File> files;
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Parses one file already in memory. Diagnostics are appended to `diagnostics`.
+[[nodiscard]] syntax::File parse_source(const SourceFile& source, std::uint32_t index,
+                                        const ParseOptions& options, std::vector<Diagnostic>& diagnostics);
+
+// Reads and parses every .cot file under `path` (a directory, searched recursively in
+// name order, or a single file).
+[[nodiscard]] ParsedRuleSet parse_rule_set(const std::filesystem::path& path, const ParseOptions& options);
+
+}  // namespace cotation

@@ -1,0 +1,151 @@
+// What the parser says when a required piece (`@x` in grammar/cotation.peg, `must<x>` in
+// grammar.hpp) is missing: one catalogue id per rule, and the control that raises it.
+// A rule used under must<> without an entry here does not compile.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "parse/grammar.hpp"
+
+namespace cotation::grammar {
+
+struct ErrorMessage {
+  std::string_view id;
+  std::string_view argument;
+};
+
+template <typename Rule>
+inline constexpr ErrorMessage error_message{};
+
+#define COTATION_SYNTAX_ERROR(rule, id, argument) \
+  template <>                                     \
+  inline constexpr ErrorMessage error_message<rule>{"syntax." id, argument};
+
+COTATION_SYNTAX_ERROR(string_end, "expected_string_end", "")
+COTATION_SYNTAX_ERROR(citation_source, "expected_source_name", "")
+COTATION_SYNTAX_ERROR(mandatory_citation, "expected_citation", "")
+COTATION_SYNTAX_ERROR(since_date, "expected_date", "depuis")
+COTATION_SYNTAX_ERROR(until_date, "expected_date", "jusqu'au")
+COTATION_SYNTAX_ERROR(signature_date, "expected_date", "signé")
+COTATION_SYNTAX_ERROR(publication_date, "expected_date", "publié")
+COTATION_SYNTAX_ERROR(effect_date, "expected_date", "en vigueur")
+COTATION_SYNTAX_ERROR(moved_date, "expected_date", "du")
+COTATION_SYNTAX_ERROR(new_date, "expected_date", "au")
+COTATION_SYNTAX_ERROR(required_since, "expected_token", "depuis")
+COTATION_SYNTAX_ERROR(note_text, "expected_note", "")
+COTATION_SYNTAX_ERROR(selector_name, "expected_identifier", "")
+COTATION_SYNTAX_ERROR(identifier, "expected_identifier", "")
+COTATION_SYNTAX_ERROR(refined_rule, "expected_identifier", "")
+COTATION_SYNTAX_ERROR(every_kind, "expected_every_kind", "")
+COTATION_SYNTAX_ERROR(selector_list, "expected_selector", "")
+COTATION_SYNTAX_ERROR(expression, "expected_expression", "")
+COTATION_SYNTAX_ERROR(unary_operand, "expected_expression", "")
+COTATION_SYNTAX_ERROR(product_operand, "expected_expression", "")
+COTATION_SYNTAX_ERROR(sum_operand, "expected_expression", "")
+COTATION_SYNTAX_ERROR(negation_operand, "expected_expression", "")
+COTATION_SYNTAX_ERROR(conjunction_operand, "expected_expression", "")
+COTATION_SYNTAX_ERROR(closing_parenthesis, "expected_closing_parenthesis", "")
+COTATION_SYNTAX_ERROR(value_set, "expected_value_set", "")
+COTATION_SYNTAX_ERROR(value_set_end, "expected_value_set_end", "")
+COTATION_SYNTAX_ERROR(declaration, "expected_declaration", "")
+COTATION_SYNTAX_ERROR(declaration_name, "expected_declaration_name", "")
+COTATION_SYNTAX_ERROR(label, "expected_label", "")
+COTATION_SYNTAX_ERROR(opening_brace, "expected_opening_brace", "")
+COTATION_SYNTAX_ERROR(source_rank, "expected_source_rank", "")
+COTATION_SYNTAX_ERROR(region_name, "expected_region", "")
+COTATION_SYNTAX_ERROR(priced_value, "expected_priced_value", "valeur")
+COTATION_SYNTAX_ERROR(letter_end, "expected_letter_statement_or_end", "")
+COTATION_SYNTAX_ERROR(item_end, "expected_item_statement_or_end", "")
+COTATION_SYNTAX_ERROR(parameter_end, "expected_parameter_statement_or_end", "")
+COTATION_SYNTAX_ERROR(act_end, "expected_act_statement_or_end", "")
+COTATION_SYNTAX_ERROR(group_end, "expected_group_statement_or_end", "")
+COTATION_SYNTAX_ERROR(rule_end, "expected_rule_statement_or_end", "")
+COTATION_SYNTAX_ERROR(revaluation_end, "expected_revaluation_statement_or_end", "")
+COTATION_SYNTAX_ERROR(amendment_end, "expected_amendment_statement_or_end", "")
+COTATION_SYNTAX_ERROR(addition_end, "expected_added_statement_or_end", "")
+COTATION_SYNTAX_ERROR(scheme_end, "expected_scheme_statement_or_end", "")
+COTATION_SYNTAX_ERROR(rounding_unit, "expected_rounding_unit", "")
+COTATION_SYNTAX_ERROR(rounding_mode, "expected_rounding_mode", "")
+COTATION_SYNTAX_ERROR(message_text, "expected_message", "")
+COTATION_SYNTAX_ERROR(parameter_literal, "expected_parameter_value", "")
+COTATION_SYNTAX_ERROR(article_reference, "expected_article_reference", "")
+COTATION_SYNTAX_ERROR(classification_pair, "expected_classification", "")
+COTATION_SYNTAX_ERROR(classification_value, "expected_classification_value", "")
+COTATION_SYNTAX_ERROR(key_letter, "expected_key_letter", "")
+COTATION_SYNTAX_ERROR(coefficient, "expected_coefficient", "")
+COTATION_SYNTAX_ERROR(referential_name, "expected_referential_name", "")
+COTATION_SYNTAX_ERROR(threshold, "expected_threshold", "")
+COTATION_SYNTAX_ERROR(session_count, "expected_session_count", "")
+COTATION_SYNTAX_ERROR(threshold_scope, "expected_threshold_scope", "")
+COTATION_SYNTAX_ERROR(threshold_window, "expected_window", "")
+COTATION_SYNTAX_ERROR(pending_reason, "expected_pending_reason", "")
+COTATION_SYNTAX_ERROR(outcome, "expected_outcome", "")
+COTATION_SYNTAX_ERROR(rate, "expected_percentage", "")
+COTATION_SYNTAX_ERROR(limit_count, "expected_limit_count", "")
+COTATION_SYNTAX_ERROR(limit_scope, "expected_counted_scope", "")
+COTATION_SYNTAX_ERROR(step_amount, "expected_step_amount", "")
+COTATION_SYNTAX_ERROR(amended_target, "expected_amended_target", "")
+COTATION_SYNTAX_ERROR(amount_name, "expected_amount_name", "")
+COTATION_SYNTAX_ERROR(amount_value, "expected_amount", "")
+COTATION_SYNTAX_ERROR(pegtl::one<':'>, "expected_token", ":")
+
+#undef COTATION_SYNTAX_ERROR
+
+// A required keyword: "expected `préalable`".
+template <keyword_text Text>
+inline constexpr ErrorMessage error_message<keyword<Text>>{"syntax.expected_token", Text.view()};
+
+// What the parser raises; the driver turns it into a diagnostic.
+struct SyntaxError {
+  ErrorMessage message;
+  const char* at;
+};
+
+// Tracks the nesting of expressions during one parse.
+struct ParseState {
+  std::size_t expression_depth = 0;
+  std::size_t max_expression_depth = 0;
+  const char* deepest_at = nullptr;
+};
+
+struct NestingTooDeep {
+  const char* at;
+};
+
+template <typename Rule>
+inline constexpr bool counts_nesting = std::is_same_v<Rule, expression> ||
+                                       std::is_same_v<Rule, unary_operand> ||
+                                       std::is_same_v<Rule, negation_operand>;
+
+template <typename First, typename... Rest>
+ParseState& parse_state_of(First& first, Rest&... /*unused*/) {
+  return first;
+}
+
+template <typename Rule>
+struct control : pegtl::normal<Rule> {
+  template <typename ParseInput, typename... States>
+  [[noreturn]] static void raise(const ParseInput& in, States&&... /*unused*/) {
+    static_assert(!error_message<Rule>.id.empty(), "a required rule needs a message in syntax_errors.hpp");
+    throw SyntaxError{error_message<Rule>, in.current()};
+  }
+
+  template <typename ParseInput, typename... States>
+  static void start(const ParseInput& in, States&&... states) {
+    if constexpr (counts_nesting<Rule>) {
+      ParseState& state = parse_state_of(states...);
+      if (++state.expression_depth > state.max_expression_depth) throw NestingTooDeep{in.current()};
+    }
+  }
+  template <typename ParseInput, typename... States>
+  static void success(const ParseInput& /*unused*/, States&&... states) {
+    if constexpr (counts_nesting<Rule>) --parse_state_of(states...).expression_depth;
+  }
+  template <typename ParseInput, typename... States>
+  static void failure(const ParseInput& /*unused*/, States&&... states) {
+    if constexpr (counts_nesting<Rule>) --parse_state_of(states...).expression_depth;
+  }
+};
+
+}  // namespace cotation::grammar
