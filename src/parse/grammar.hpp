@@ -65,15 +65,14 @@ template <typename ParseInput>
 }
 
 // The words reserved as identifiers (see reserved_word in grammar/cotation.peg), folded.
-inline constexpr std::array<std::string_view, 43> reserved_words = {
+inline constexpr std::array<std::string_view, 38> reserved_words = {
     "source",    "lettre",   "forfait", "parametre",   "acte",     "groupe",
     "regle",     "revalorisation",      "amendement",  "dispositif", "valeur",
     "note",      "calcul",   "condition", "article",   "classement", "cotation",
     "remplace",  "referentiel", "supprime", "pour",    "si",       "alors",
     "message",   "selon",    "depuis",  "coefficient", "reporte",  "abroge",
     "ajoute",    "montant",  "tout",    "et",          "ou",       "non",
-    "dans",      "vrai",     "faux",    "exception",   "jusqu",    "accord",
-    "refus",     "taux"};
+    "dans",      "vrai",     "faux"};
 
 [[nodiscard]] inline bool is_reserved(std::string_view word) {
   const std::string folded = utf8::fold(word);
@@ -194,7 +193,8 @@ struct closing_parenthesis : one<')'> {};
 struct value_set_end : one<'}'> {};
 struct boolean : sor<keyword<"vrai">, keyword<"faux">> {};
 struct literal : sor<date, money, percentage, distance, duration, decimal, string, boolean> {};
-struct path : seq<identifier, star<one<'.'>, must<identifier>>> {};
+struct field_name : word {};
+struct path : seq<identifier, star<one<'.'>, must<field_name>>> {};
 struct call : seq<identifier, _, one<'('>, _, opt<expression, star<_, one<','>, _, must<expression>>>, _,
                   must<closing_parenthesis>> {};
 struct parenthesized : seq<one<'('>, _, must<expression>, _, must<closing_parenthesis>> {};

@@ -47,7 +47,7 @@ using kept_in_tree = pegtl::parse_tree::selector<
         g::expression, g::disjunction, g::conjunction, g::conjunction_operand, g::negation,
         g::negation_operand, g::comparison, g::comparison_operator, g::sum, g::sum_operator, g::sum_operand,
         g::product, g::product_operator, g::product_operand, g::unary, g::unary_operand, g::literal,
-        g::call, g::path, g::value_set, g::identifier, g::date, g::percentage, g::distance, g::duration,
+        g::call, g::path, g::value_set, g::identifier, g::field_name, g::date, g::percentage, g::distance, g::duration,
         g::decimal, g::string, g::boolean>>;
 
 // Where parsing starts again after a broken declaration: the next line that begins, in

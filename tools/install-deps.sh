@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what cotation needs to build and test, from Debian packages. Idempotent: a
+# package already present is not fetched again.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ git
+  tao-pegtl-dev        # PEG parser of the rules language
+  libfmt-dev           # formatting of messages and outputs
+  libboost-dev         # Boost.Multiprecision, exact decimal amounts
+  nlohmann-json3-dev   # JSON input and output
+  libcli11-dev         # command-line parsing
+  libgtest-dev libgmock-dev   # tests
+  libbenchmark-dev     # benchmarks
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "installing: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

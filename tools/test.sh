@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# One command on a fresh machine: install the dependencies, then build and run every
+# test twice: under AddressSanitizer + UndefinedBehaviorSanitizer, and in release mode.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+tools/install-deps.sh
+jobs="$(nproc)"
+
+for preset in sanitize release; do
+  echo "== ${preset}"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j"$jobs"
+  ctest --preset "$preset" -j"$jobs"
+done
+
+# The shipped rules pass the checker.
+build/release/cotation check rules/
