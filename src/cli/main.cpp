@@ -64,6 +64,7 @@ nlohmann::json to_json(const cotation::CheckReport& report, cotation::Language l
 int main(int argc, char** argv) {
   CLI::App app{"cotation: règles de facturation des masseurs-kinésithérapeutes, exécutables", "cotation"};
   app.require_subcommand(1);
+  app.fallthrough();  // --lang is accepted after the subcommand too
   std::string language_name = "fr";
   app.add_option("--lang", language_name, "langue des messages : fr (défaut) ou en")
       ->check(CLI::IsMember({"fr", "en"}));

@@ -51,8 +51,10 @@ std::vector<std::string> printable_columns(std::string_view line) {
 
 std::string render(const Diagnostic& diagnostic, Language language) {
   const auto& where = diagnostic.position;
-  std::string out = fmt::format("{}:{}:{}: {}: {}\n", where.file, where.line, where.column,
-                                severity_word(diagnostic.severity, language),
+  // A problem with a whole file or directory has no line: it is named by its path alone.
+  const std::string place =
+      where.line > 0 ? fmt::format("{}:{}:{}", where.file, where.line, where.column) : where.file;
+  std::string out = fmt::format("{}: {}: {}\n", place, severity_word(diagnostic.severity, language),
                                 message_text(diagnostic, language));
   if (where.line > 0) {
     const auto columns = printable_columns(diagnostic.source_line);

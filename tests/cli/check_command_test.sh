@@ -44,12 +44,15 @@ expect_exit 1 "English on request" "$cotation" --lang en check "$scratch/broken.
 expect_output "English message" "error: expected \`selon\` followed by the name of a source"
 expect_output "English summary" "1 file, 0 declarations, 1 error, 0 warnings"
 
+expect_exit 1 "--lang after the subcommand" "$cotation" check "$scratch/broken.cot" --lang en
+expect_output "English after the subcommand" "error: expected"
+
 expect_exit 1 "JSON output" "$cotation" check --format json "$scratch/broken.cot"
 expect_output "JSON diagnostic id" '"id": "syntax.expected_citation"'
 expect_output "JSON line" '"line": 2'
 
 expect_exit 1 "a missing directory" "$cotation" check "$scratch/nowhere"
-expect_output "missing path named" "n'existe pas"
+expect_output "missing path named, without a line" "nowhere: erreur: $scratch/nowhere n'existe pas"
 mkdir "$scratch/empty"
 expect_exit 1 "a directory without rule files" "$cotation" check "$scratch/empty"
 
