@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ git
+  clang libclang-rt-14-dev   # libFuzzer, for tools/fuzz.sh
   tao-pegtl-dev        # PEG parser of the rules language
   libfmt-dev           # formatting of messages and outputs
   libboost-dev         # Boost.Multiprecision, exact decimal amounts

@@ -16,3 +16,6 @@ done
 
 # The shipped rules pass the checker.
 build/release/cotation check rules/
+
+# A minute of fuzzing of the parser (clang, libFuzzer, ASan + UBSan).
+tools/fuzz.sh 60
