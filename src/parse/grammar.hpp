@@ -142,7 +142,8 @@ struct word : seq<sor<letter, one<'_'>>, star<sor<letter, digit, one<'_'>>>> {};
 struct identifier : seq<not_at<reserved_word>, word> {};
 
 struct string_end : one<'"'> {};
-struct string_char : sor<seq<one<'\\'>, one<'"', '\\'>>, seq<not_at<one<'"', '\\'>>, not_at<newline>, any>> {};
+struct escaped_character : one<'"', '\\'> {};
+struct string_char : sor<seq<one<'\\'>, must<escaped_character>>, seq<not_at<one<'"', '\\'>>, not_at<newline>, any>> {};
 struct string : seq<one<'"'>, star<string_char>, must<string_end>> {};
 
 struct digits : plus<digit> {};
@@ -253,14 +254,15 @@ struct priced_value : seq<money, opt<_, per_unit>, opt<_, region_clause>> {};
 struct value_statement : seq<keyword<"valeur">, _, must<priced_value>, star<_, one<','>, _, must<priced_value>>,
                              opt<_, period>, _, must<mandatory_citation>> {};
 
-struct letter_end : one<'}'> {};
-struct letter_statement : sor<value_statement, note_statement> {};
-struct letter_declaration : seq<declaration_head<keyword<"lettre">>, _, block<letter_statement, letter_end>> {};
-
 struct rounding_unit : identifier {};
 struct rounding_mode : identifier {};
 struct rounding
     : seq<keyword<"arrondi">, _, must<keyword<"au">>, _, must<rounding_unit>, _, must<rounding_mode>> {};
+struct letter_end : one<'}'> {};
+struct rounding_statement : seq<rounding, _, must<mandatory_citation>> {};
+struct letter_statement : sor<value_statement, rounding_statement, note_statement> {};
+struct letter_declaration : seq<declaration_head<keyword<"lettre">>, _, block<letter_statement, letter_end>> {};
+
 struct computation_statement
     : seq<keyword<"calcul">, _, must<expression>, opt<_, rounding>, _, must<mandatory_citation>> {};
 
@@ -334,8 +336,8 @@ struct outcome_statement : seq<keyword<"alors">, _, must<outcome>> {};
 struct limit_count : integer {};
 struct counted_unit : seq<not_at<keyword<"par">>, identifier> {};
 struct limit_scope : identifier {};
-struct limit_statement : seq<keyword<"au">, _, keyword<"plus">, _, must<limit_count>, opt<_, counted_unit>,
-                             plus<_, keyword<"par">, _, must<limit_scope>>> {};
+struct limit_statement : seq<keyword<"au">, _, keyword<"plus">, _, must<limit_count>, opt<_, counted_unit>, _,
+                             must<keyword<"par">>, _, must<limit_scope>, star<_, keyword<"par">, _, must<limit_scope>>> {};
 struct cumulation_statement
     : seq<keyword<"non">, _, keyword<"cumulable">, _, must<keyword<"avec">>, _, must<selector_list>> {};
 struct rule_end : one<'}'> {};

@@ -34,7 +34,7 @@ using kept_in_tree = pegtl::parse_tree::selector<
         g::since_date, g::until_date, g::required_since, g::note_statement, g::note_text,
         g::message_statement, g::message_text, g::selector_list, g::selector_kind, g::selector_name,
         g::every_kind, g::value_statement, g::priced_value, g::money, g::per_unit, g::region_name,
-        g::computation_statement, g::rounding, g::rounding_unit, g::rounding_mode, g::condition_statement,
+        g::computation_statement, g::rounding_statement, g::rounding, g::rounding_unit, g::rounding_mode, g::condition_statement,
         g::parameter_value, g::parameter_literal, g::article_statement, g::classification_statement,
         g::classification_pair, g::classification_key, g::classification_value, g::cotation_statement,
         g::replaces_statement, g::key_letter, g::coefficient, g::referential_statement, g::referential_name,
@@ -71,21 +71,49 @@ std::size_t resume_point(std::string_view text, std::size_t from) {
   return text.size();
 }
 
-// Where to point at a missing piece: right after the last token when the parser only
-// noticed it on a later line (a missing `selon` is shown at the end of its statement,
-// not on the `}` below it).
-std::size_t error_anchor(std::string_view text, std::size_t offset) {
-  std::size_t before = offset;
-  bool crossed_line = false;
-  while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t' || text[before - 1] == '\n' ||
-                        text[before - 1] == '\r')) {
-    crossed_line = crossed_line || text[before - 1] == '\n';
-    --before;
+// The code of a line without its comment: a '#' outside a string starts the comment.
+std::string_view without_comment(std::string_view line) {
+  bool in_string = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (in_string && line[i] == '\\') {
+      ++i;
+    } else if (line[i] == '"') {
+      in_string = !in_string;
+    } else if (line[i] == '#' && !in_string) {
+      return line.substr(0, i);
+    }
   }
-  const std::size_t line_start = text.rfind('\n', before == 0 ? 0 : before - 1);
-  const std::string_view line = text.substr(line_start == std::string_view::npos ? 0 : line_start + 1);
-  const bool ends_in_comment = line.substr(0, line.find('\n')).find('#') != std::string_view::npos;
-  return crossed_line && before > 0 && !ends_in_comment ? before : offset;
+  return line;
+}
+
+// Where to point at a missing piece. When the parser only noticed it on a later line,
+// the caret goes right after the last token before it: a missing `selon` is shown at the
+// end of its statement, not on the next one. An unexpected word inside a block is itself
+// the culprit and keeps the caret, unless it is the next declaration at column 1 (a
+// forgotten `}`); so does anything unexpected at the top level.
+std::size_t error_anchor(std::string_view text, std::size_t offset, std::string_view message_id) {
+  if (message_id == "syntax.expected_declaration") return offset;
+  const bool at_column_one = offset == text.size() || offset == 0 || text[offset - 1] == '\n';
+  if (message_id.ends_with("_statement_or_end") && !at_column_one) return offset;
+  std::size_t line_start = offset;
+  while (line_start > 0 && text[line_start - 1] != '\n') --line_start;
+  if (!without_comment(text.substr(line_start, offset - line_start)).empty() &&
+      text.substr(line_start, offset - line_start).find_first_not_of(" \t") != std::string_view::npos) {
+    return offset;  // the error is after a token on its own line
+  }
+  std::size_t line_end = line_start;
+  while (line_end > 0) {
+    const std::size_t previous_newline = text.rfind('\n', line_end - 1);
+    const std::size_t previous_start = previous_newline == std::string_view::npos ? 0 : previous_newline + 1;
+    std::string_view code = without_comment(text.substr(previous_start, line_end - previous_start));
+    while (!code.empty() && (code.back() == ' ' || code.back() == '\t' || code.back() == '\r' || code.back() == '\n')) {
+      code.remove_suffix(1);
+    }
+    if (!code.empty()) return previous_start + code.size();
+    if (previous_start == 0) break;
+    line_end = previous_start - 1;
+  }
+  return offset;
 }
 
 std::string hex_byte(char byte) { return fmt::format("{:02X}", static_cast<unsigned char>(byte)); }
@@ -102,7 +130,8 @@ syntax::File parse_source(const SourceFile& source, std::uint32_t index, const P
     return file;
   }
   std::size_t errors = 0;
-  std::size_t offset = 0;
+  // A byte order mark, as some Windows editors write, is not part of the text.
+  std::size_t offset = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   while (true) {
     pegtl::memory_input<pegtl::tracking_mode::lazy> spacing(text.substr(offset), source.path());
     (void)pegtl::parse<g::_>(spacing);
@@ -110,7 +139,7 @@ syntax::File parse_source(const SourceFile& source, std::uint32_t index, const P
     if (offset >= text.size()) break;
 
     pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.substr(offset), source.path());
-    g::ParseState state{0, options.max_expression_depth, nullptr};
+    g::ParseState state{0, options.max_expression_depth, {}, nullptr};
     const char* failed_at = nullptr;
     Diagnostic problem;
     try {
@@ -123,8 +152,9 @@ syntax::File parse_source(const SourceFile& source, std::uint32_t index, const P
       failed_at = error.at;
       std::vector<std::string> arguments;
       if (!error.message.argument.empty()) arguments.emplace_back(error.message.argument);
-      problem = source.diagnostic_at(error_anchor(text, static_cast<std::size_t>(failed_at - text.data())),
-                                     std::string(error.message.id), std::move(arguments));
+      problem = source.diagnostic_at(
+          error_anchor(text, static_cast<std::size_t>(failed_at - text.data()), error.message.id),
+          std::string(error.message.id), std::move(arguments));
     } catch (const g::NestingTooDeep& error) {
       failed_at = error.at;
       problem = source.diagnostic_at(static_cast<std::size_t>(failed_at - text.data()), "syntax.nesting_too_deep",
@@ -136,7 +166,12 @@ syntax::File parse_source(const SourceFile& source, std::uint32_t index, const P
       return file;
     }
     diagnostics.push_back(std::move(problem));
-    offset = resume_point(text, std::max(offset, static_cast<std::size_t>(failed_at - text.data())));
+    // Resume at the next declaration keyword at column 1, which may be on the very line where
+    // the error was noticed (a forgotten `}` is seen at the next declaration).
+    const auto failed_offset = static_cast<std::size_t>(failed_at - text.data());
+    const std::size_t failed_line = text.rfind('\n', failed_offset == 0 ? 0 : failed_offset - 1);
+    const std::size_t search_from = failed_line == std::string_view::npos || failed_line < offset ? offset : failed_line;
+    offset = resume_point(text, search_from);
   }
   if (file.declarations.empty() && errors == 0) {
     diagnostics.push_back(source.diagnostic_at(0, "syntax.empty_file"));

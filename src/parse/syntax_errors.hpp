@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 #include "parse/grammar.hpp"
 
@@ -23,6 +24,7 @@ inline constexpr ErrorMessage error_message{};
   inline constexpr ErrorMessage error_message<rule>{"syntax." id, argument};
 
 COTATION_SYNTAX_ERROR(string_end, "expected_string_end", "")
+COTATION_SYNTAX_ERROR(escaped_character, "invalid_escape", "")
 COTATION_SYNTAX_ERROR(citation_source, "expected_source_name", "")
 COTATION_SYNTAX_ERROR(mandatory_citation, "expected_citation", "")
 COTATION_SYNTAX_ERROR(since_date, "expected_date", "depuis")
@@ -102,16 +104,26 @@ struct SyntaxError {
   const char* at;
 };
 
-// Tracks the nesting of expressions during one parse.
+// What the control tracks during one parse: the nesting of expressions, and where the
+// last date that failed began.
 struct ParseState {
   std::size_t expression_depth = 0;
   std::size_t max_expression_depth = 0;
-  const char* deepest_at = nullptr;
+  std::vector<const char*> starts;
+  const char* failed_start = nullptr;
 };
 
 struct NestingTooDeep {
   const char* at;
 };
+
+template <typename Rule>
+inline constexpr bool has_message = !error_message<Rule>.id.empty();
+
+// A malformed date is shown from its first character (`22/02/2024`, not its `/`); other
+// errors point where the expected piece is missing (`2.21 ` where `€` should follow).
+template <typename Rule>
+inline constexpr bool points_at_token_start = std::is_base_of_v<date, Rule>;
 
 template <typename Rule>
 inline constexpr bool counts_nesting = std::is_same_v<Rule, expression> ||
@@ -126,25 +138,35 @@ ParseState& parse_state_of(First& first, Rest&... /*unused*/) {
 template <typename Rule>
 struct control : pegtl::normal<Rule> {
   template <typename ParseInput, typename... States>
-  [[noreturn]] static void raise(const ParseInput& in, States&&... /*unused*/) {
-    static_assert(!error_message<Rule>.id.empty(), "a required rule needs a message in syntax_errors.hpp");
-    throw SyntaxError{error_message<Rule>, in.current()};
+  [[noreturn]] static void raise(const ParseInput& in, States&&... states) {
+    static_assert(has_message<Rule>, "a required rule needs a message in syntax_errors.hpp");
+    const char* start = parse_state_of(states...).failed_start;
+    throw SyntaxError{error_message<Rule>, points_at_token_start<Rule> && start != nullptr ? start : in.current()};
   }
 
   template <typename ParseInput, typename... States>
   static void start(const ParseInput& in, States&&... states) {
+    ParseState& state = parse_state_of(states...);
     if constexpr (counts_nesting<Rule>) {
-      ParseState& state = parse_state_of(states...);
-      if (++state.expression_depth > state.max_expression_depth) throw NestingTooDeep{in.current()};
+      // The outermost expression is level 0: the limit counts the levels inside it.
+      if (++state.expression_depth > state.max_expression_depth + 1) throw NestingTooDeep{in.current()};
     }
+    if constexpr (points_at_token_start<Rule>) state.starts.push_back(in.current());
   }
   template <typename ParseInput, typename... States>
   static void success(const ParseInput& /*unused*/, States&&... states) {
-    if constexpr (counts_nesting<Rule>) --parse_state_of(states...).expression_depth;
+    ParseState& state = parse_state_of(states...);
+    if constexpr (counts_nesting<Rule>) --state.expression_depth;
+    if constexpr (points_at_token_start<Rule>) state.starts.pop_back();
   }
   template <typename ParseInput, typename... States>
   static void failure(const ParseInput& /*unused*/, States&&... states) {
-    if constexpr (counts_nesting<Rule>) --parse_state_of(states...).expression_depth;
+    ParseState& state = parse_state_of(states...);
+    if constexpr (counts_nesting<Rule>) --state.expression_depth;
+    if constexpr (points_at_token_start<Rule>) {
+      state.failed_start = state.starts.back();
+      state.starts.pop_back();
+    }
   }
 };
 

@@ -92,6 +92,10 @@ struct Rounding {
   Name unit;
   Name mode;
 };
+struct RoundingStatement {
+  Rounding rounding;
+  Citation citation;
+};
 struct ComputationStatement {
   Expression expression;
   std::optional<Rounding> rounding;
@@ -208,7 +212,7 @@ struct AmountStatement {
 };
 
 struct Statement {
-  std::variant<ValueStatement, NoteStatement, ComputationStatement, ConditionStatement, ParameterValue,
+  std::variant<ValueStatement, NoteStatement, RoundingStatement, ComputationStatement, ConditionStatement, ParameterValue,
                ArticleStatement, ClassificationStatement, CotationStatement, ReferentialStatement,
                PendingStatement, RemovedStatement, SelectorStatement, PeriodStatement, WhenStatement,
                OutcomeStatement, LimitStatement, CumulationStatement, MessageStatement, CitationStatement,

@@ -321,6 +321,11 @@ class Builder {
     }
     if (node.is_type<g::note_statement>()) return NoteStatement{text(*node.children.at(0))};
     if (node.is_type<g::message_statement>()) return MessageStatement{text(*node.children.at(0))};
+    if (node.is_type<g::rounding_statement>()) {
+      const ParseNode& rounding = *child_of_type<g::rounding>(node);
+      return RoundingStatement{Rounding{name(*rounding.children.at(0)), name(*rounding.children.at(1))},
+                               citation(*child_of_type<g::mandatory_citation>(node))};
+    }
     if (node.is_type<g::computation_statement>()) {
       ComputationStatement result;
       result.expression = expression(*node.children.at(0));
