@@ -4,10 +4,14 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <thread>
 #include <string>
 
+#include "cotation/batch.hpp"
 #include "cotation/diagnostic.hpp"
+#include "cotation/engine.hpp"
 #include "cotation/rule_set.hpp"
 
 namespace {
@@ -16,6 +20,7 @@ namespace {
 constexpr int exit_ok = 0;
 constexpr int exit_findings = 1;
 constexpr int exit_usage = 2;
+constexpr int exit_bad_rules = 3;
 
 std::string_view severity_name(cotation::Severity severity) {
   switch (severity) {
@@ -78,6 +83,20 @@ int main(int argc, char** argv) {
   check->add_option("DIR", rules_path, "répertoire de fichiers .cot (ou un seul fichier)")->required();
   check->add_option("--format", format, "text (défaut) ou json")->check(CLI::IsMember({"text", "json"}));
 
+  std::string eval_rules = "rules";
+  std::string claims_path = "-";
+  std::size_t jobs = std::max(1U, std::thread::hardware_concurrency());
+  bool explain = false;
+  CLI::App* eval = app.add_subcommand(
+      "eval", "Décide des factures (JSON Lines) avec un ensemble de règles ; écrit une décision par ligne.\n"
+              "Exemple : cotation eval --rules rules/ examples/claims.jsonl\n"
+              "Codes de sortie : 0 toutes les lignes décidées, 1 au moins un enregistrement invalide,\n"
+              "2 commande mal écrite, 3 règles en erreur.");
+  eval->add_option("--rules", eval_rules, "répertoire des règles (défaut : rules)");
+  eval->add_option("FILE", claims_path, "fichier de factures JSON Lines, ou - pour l'entrée standard (défaut)");
+  eval->add_option("--jobs", jobs, "nombre de fils d'exécution")->check(CLI::Range(1, 256));
+  eval->add_flag("--explain", explain, "ajoute à chaque décision les étapes qui y ont mené");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -99,6 +118,24 @@ int main(int argc, char** argv) {
       std::cout << summary(report, rules_path, language) << '\n';
     }
     return report.ok() ? exit_ok : exit_findings;
+  }
+  if (eval->parsed()) {
+    const cotation::CompileResult compiled = cotation::compile_rule_set(eval_rules);
+    for (const auto& diagnostic : compiled.diagnostics) std::cerr << cotation::render(diagnostic, language) << '\n';
+    if (!compiled.ok()) return exit_bad_rules;
+    std::ifstream file;
+    if (claims_path != "-") {
+      file.open(claims_path, std::ios::binary);
+      if (!file) {
+        std::cerr << fmt::format("{} : {}\n", claims_path,
+                                 language == cotation::Language::french ? "fichier illisible" : "cannot read file");
+        return exit_usage;
+      }
+    }
+    std::ios::sync_with_stdio(false);
+    const cotation::BatchSummary summary = cotation::evaluate_json_lines(
+        *compiled.rule_set, claims_path == "-" ? std::cin : file, std::cout, {jobs, explain});
+    return summary.invalid == 0 ? exit_ok : exit_findings;
   }
   return exit_usage;
 }

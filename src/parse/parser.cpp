@@ -246,19 +246,4 @@ ParsedRuleSet parse_rule_set(const fs::path& path, const ParseOptions& options) 
   return result;
 }
 
-std::size_t CheckReport::error_count() const noexcept {
-  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
-    return d.severity == Severity::error;
-  }));
-}
-
-CheckReport check_rule_set(const fs::path& path, const ParseOptions& options) {
-  ParsedRuleSet parsed = parse_rule_set(path, options);
-  CheckReport report;
-  report.diagnostics = std::move(parsed.diagnostics);
-  report.file_count = parsed.files.size();
-  for (const auto& file : parsed.files) report.declaration_count += file.declarations.size();
-  return report;
-}
-
 }  // namespace cotation

@@ -1,0 +1,31 @@
+// The batch driver: claims in as JSON Lines, decisions out as JSON Lines, one output
+// record per input line, in input order, over several threads.
+#pragma once
+
+#include <cstddef>
+#include <iosfwd>
+
+#include "cotation/engine.hpp"
+
+namespace cotation {
+
+struct BatchOptions {
+  std::size_t jobs = 1;         // threads evaluating claims
+  bool explain = false;         // add each claim's explanation to its record
+  std::size_t chunk_lines = 16'384;  // lines read, decided and written together
+};
+
+struct BatchSummary {
+  std::size_t records = 0;
+  std::size_t accepted = 0;
+  std::size_t refused = 0;
+  std::size_t prior_approval = 0;
+  std::size_t invalid = 0;
+};
+
+// Reads `input` to its end. The claims of one patient are evaluated in input order by one
+// thread, so counts derived from a patient's earlier claims do not depend on `jobs`.
+BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, std::ostream& output,
+                                 const BatchOptions& options = {});
+
+}  // namespace cotation

@@ -1,0 +1,1217 @@
+// From syntax trees to the evaluation graph: names resolved, amendments applied, types
+// checked, the rule set checked as a whole. Every problem is a diagnostic at its source
+// position; the graph is built only when there is none.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "compile/model.hpp"
+#include "parse/parser.hpp"
+#include "parse/utf8.hpp"
+
+namespace cotation {
+namespace model {
+
+Day day_of(const Date& date) {
+  return static_cast<Day>(std::chrono::sys_days(date).time_since_epoch().count());
+}
+
+std::string date_text(Day day) {
+  const std::chrono::year_month_day date{std::chrono::sys_days(std::chrono::days(day))};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                     static_cast<unsigned>(date.day()));
+}
+
+}  // namespace model
+
+namespace {
+
+using namespace model;
+using syntax::DeclarationKind;
+
+Day day_of(const syntax::CalendarDate& date) {
+  return model::day_of(Date{std::chrono::year(date.year), std::chrono::month(static_cast<unsigned>(date.month)),
+                            std::chrono::day(static_cast<unsigned>(date.day))});
+}
+
+std::string_view kind_word(DeclarationKind kind) {
+  switch (kind) {
+    case DeclarationKind::source: return "source";
+    case DeclarationKind::letter: return "lettre";
+    case DeclarationKind::item: return "forfait";
+    case DeclarationKind::parameter: return "paramètre";
+    case DeclarationKind::act: return "acte";
+    case DeclarationKind::group: return "groupe";
+    case DeclarationKind::rule: return "règle";
+    case DeclarationKind::revaluation: return "revalorisation";
+    case DeclarationKind::amendment: return "amendement";
+    case DeclarationKind::scheme: return "dispositif";
+  }
+  return "";
+}
+
+// Letters, items and acts share one namespace of billable codes; each other kind has its own.
+int name_space(DeclarationKind kind) {
+  switch (kind) {
+    case DeclarationKind::letter:
+    case DeclarationKind::item:
+    case DeclarationKind::act: return 0;
+    default: return static_cast<int>(kind) + 1;
+  }
+}
+
+struct FieldInfo {
+  std::string_view path;  // folded
+  Field field;
+  Type type;
+};
+
+// The claim fields the rules may read (docs/claim-format.md gives their JSON names).
+constexpr FieldInfo claim_fields[] = {
+    {"date", Field::date, Type::date},
+    {"region", Field::region, Type::region},
+    {"lieu", Field::place, Type::place},
+    {"patient.age", Field::patient_age, Type::number},
+    {"prescription.nature", Field::prescription_kind, Type::prescription},
+    {"serie.rang", Field::session_number, Type::number},
+    {"serie.seances_12_mois", Field::sessions_12_months_before, Type::number},
+    {"serie.accord_prealable", Field::prior_approval, Type::boolean},
+    {"trajet.distance", Field::travel_distance, Type::distance},
+    {"trajet.meme_agglomeration", Field::same_agglomeration, Type::boolean},
+    {"horaire.nuit", Field::night, Type::boolean},
+    {"horaire.dimanche_ou_ferie", Field::sunday_or_holiday, Type::boolean},
+    {"horaire.urgence", Field::urgent, Type::boolean},
+    {"telesoin", Field::telehealth, Type::boolean},
+    {"ligne.rang", Field::line_rank, Type::number},
+    {"ligne.coefficient", Field::line_coefficient, Type::number},
+};
+
+struct EnumerationValue {
+  std::string_view word;  // folded
+  Type type;
+  std::int32_t value;
+};
+
+constexpr EnumerationValue enumeration_values[] = {
+    {"metropole", Type::region, 0},     {"outre_mer", Type::region, 1},       {"cabinet", Type::place, 0},
+    {"domicile", Type::place, 1},       {"etablissement", Type::place, 2},    {"medicale", Type::prescription, 0},
+    {"renouvellement", Type::prescription, 1}, {"acces_direct", Type::prescription, 2},
+};
+
+std::string_view type_word(Type type) {
+  switch (type) {
+    case Type::boolean: return "booléen";
+    case Type::number: return "nombre";
+    case Type::money: return "montant";
+    case Type::percentage: return "pourcentage";
+    case Type::distance: return "distance";
+    case Type::duration: return "durée";
+    case Type::date: return "date";
+    case Type::region: return "région";
+    case Type::place: return "lieu";
+    case Type::prescription: return "nature de prescription";
+    case Type::text: return "texte";
+  }
+  return "";
+}
+
+class Compiler {
+ public:
+  Compiler(const ParsedRuleSet& parsed, const CompileOptions& options, std::vector<Diagnostic>& diagnostics)
+      : parsed_(parsed), options_(options), diagnostics_(diagnostics) {}
+
+  std::unique_ptr<RuleSet::Model> run() {
+    model_ = std::make_unique<RuleSet::Model>();
+    collect();
+    check_sources();
+    if (options_.apply_amendments) apply_amendments();
+    declare_indices();
+    for (const auto* d : of_kind(DeclarationKind::parameter)) build_parameter(*d);
+    for (const auto* d : of_kind(DeclarationKind::letter)) build_letter(*d);
+    for (const auto* d : of_kind(DeclarationKind::item)) build_item(*d);
+    for (const auto* d : of_kind(DeclarationKind::act)) build_act(*d);
+    apply_revaluations();
+    index_codes();
+    for (const auto* d : of_kind(DeclarationKind::rule)) build_rule(*d);
+    resolve_exceptions();
+    check_rule_conflicts();
+    return std::move(model_);
+  }
+
+ private:
+  // ------------------------------------------------------------ diagnostics
+
+  void report(const syntax::Position& at, std::string id, std::vector<std::string> arguments = {},
+              Severity severity = Severity::error) {
+    diagnostics_.push_back(
+        parsed_.sources.at(at.file)->diagnostic_at(at.offset, std::move(id), std::move(arguments), severity));
+  }
+
+  // ------------------------------------------------------------ declarations by name
+
+  void collect() {
+    for (const auto& file : parsed_.files) {
+      for (const auto& declaration : file.declarations) {
+        const std::string key = declaration_key(declaration.kind, declaration.name.text);
+        const auto [it, inserted] = declarations_.try_emplace(key, declaration);
+        if (!inserted) {
+          const auto first = parsed_.sources.at(it->second.position.file)->position_of(it->second.position.offset);
+          report(declaration.name.position, "compile.duplicate_declaration",
+                 {std::string(kind_word(declaration.kind)), declaration.name.text,
+                  fmt::format("{}:{}", first.file, first.line)});
+          continue;
+        }
+        order_.push_back(key);
+      }
+    }
+  }
+
+  static std::string declaration_key(DeclarationKind kind, std::string_view name) {
+    return fmt::format("{}:{}", name_space(kind), name);
+  }
+
+  std::vector<const syntax::Declaration*> of_kind(DeclarationKind kind) const {
+    std::vector<const syntax::Declaration*> result;
+    for (const auto& key : order_) {
+      const auto it = declarations_.find(key);
+      if (it != declarations_.end() && it->second.kind == kind && !repealed_.count(key)) result.push_back(&it->second);
+    }
+    return result;
+  }
+
+  syntax::Declaration* find(DeclarationKind kind, std::string_view name) {
+    const auto it = declarations_.find(declaration_key(kind, name));
+    if (it == declarations_.end() || it->second.kind != kind) return nullptr;
+    return &it->second;
+  }
+
+  // ------------------------------------------------------------ sources and citations
+
+  void check_sources() {
+    for (const auto* source : of_kind(DeclarationKind::source)) {
+      const auto& attributes = source->source;
+      if (attributes.signed_on && attributes.in_force_on &&
+          day_of(*attributes.in_force_on) < day_of(*attributes.signed_on)) {
+        report(attributes.in_force_on->position, "compile.source_in_force_before_signed", {source->name.text});
+      }
+      if (attributes.signed_on && attributes.published_on &&
+          day_of(*attributes.published_on) < day_of(*attributes.signed_on)) {
+        report(attributes.published_on->position, "compile.source_published_before_signed", {source->name.text});
+      }
+    }
+  }
+
+  // The citation as an explanation shows it, after checking that its source exists and
+  // that what it dates does not take effect before the text was signed.
+  Citation citation(const syntax::Citation& cited, std::optional<Day> effect = std::nullopt) {
+    const syntax::Declaration* source = find(DeclarationKind::source, cited.source.text);
+    if (source == nullptr) {
+      report(cited.source.position, "compile.unknown_source", {cited.source.text});
+      return Citation{cited.source.text};
+    }
+    if (effect && *effect != first_day && source->source.signed_on && *effect < day_of(*source->source.signed_on)) {
+      report(cited.position, "compile.effect_before_signature",
+             {date_text(*effect), source->name.text, date_text(day_of(*source->source.signed_on))});
+    }
+    return Citation{cited.detail ? fmt::format("{}, {}", source->label, *cited.detail) : source->label};
+  }
+
+  Period period(const syntax::Period& written, const syntax::Position& at) {
+    Period result;
+    if (written.since) result.since = day_of(*written.since);
+    if (written.until) result.until = day_of(*written.until);
+    if (result.since > result.until) {
+      report(at, "compile.empty_period", {date_text(result.since), date_text(result.until)});
+    }
+    return result;
+  }
+
+  // ------------------------------------------------------------ amendments
+
+  // Moves a dated element from `from` to `to`: a start on `from`, or an end the day before.
+  static bool move_date(std::optional<syntax::CalendarDate>& date, Day from, Day to, bool is_end) {
+    if (!date) return false;
+    const Day shift = is_end ? 1 : 0;
+    if (day_of(*date) + shift != from) return false;
+    const std::chrono::year_month_day moved{std::chrono::sys_days(std::chrono::days(to - shift))};
+    date->year = static_cast<int>(moved.year());
+    date->month = static_cast<int>(static_cast<unsigned>(moved.month()));
+    date->day = static_cast<int>(static_cast<unsigned>(moved.day()));
+    return true;
+  }
+
+  static bool postpone(syntax::Statement& statement, Day from, Day to) {
+    bool moved = false;
+    const auto move_period = [&](syntax::Period& p) {
+      moved = move_date(p.since, from, to, false) || moved;
+      moved = move_date(p.until, from, to, true) || moved;
+    };
+    std::visit(
+        [&](auto& node) {
+          using T = std::decay_t<decltype(node)>;
+          if constexpr (std::is_same_v<T, syntax::ValueStatement> || std::is_same_v<T, syntax::CotationStatement> ||
+                        std::is_same_v<T, syntax::ParameterValue> || std::is_same_v<T, syntax::AmountStatement>) {
+            move_period(node.period);
+          } else if constexpr (std::is_same_v<T, syntax::PeriodStatement>) {
+            move_period(node.period);
+          } else if constexpr (std::is_same_v<T, syntax::StepStatement> || std::is_same_v<T, syntax::RemovedStatement>) {
+            std::optional<syntax::CalendarDate> since = node.since;
+            if (move_date(since, from, to, false)) {
+              node.since = *since;
+              moved = true;
+            }
+          }
+        },
+        statement.node);
+    return moved;
+  }
+
+  void apply_amendments() {
+    for (const auto* amendment : of_kind(DeclarationKind::amendment)) {
+      if (amendment->citation) (void)citation(*amendment->citation);
+      for (const auto& statement : amendment->statements) {
+        if (const auto* postponement = std::get_if<syntax::Postponement>(&statement.node)) {
+          syntax::Declaration* target = amended(postponement->target);
+          if (target == nullptr) continue;
+          const Day from = day_of(postponement->from);
+          const Day to = day_of(postponement->to);
+          bool moved = false;
+          for (auto& s : target->statements) moved = postpone(s, from, to) || moved;
+          if (!moved) {
+            report(postponement->from.position, "compile.nothing_to_postpone",
+                   {date_text(from), std::string(kind_word(target->kind)), target->name.text});
+          }
+        } else if (const auto* repeal = std::get_if<syntax::Repeal>(&statement.node)) {
+          syntax::Declaration* target = amended(repeal->target);
+          if (target == nullptr) continue;
+          if (!repeal->since) {
+            repealed_.insert(declaration_key(target->kind, target->name.text));
+          } else {
+            repealed_since_[declaration_key(target->kind, target->name.text)] = day_of(*repeal->since);
+          }
+        } else if (const auto* addition = std::get_if<syntax::Addition>(&statement.node)) {
+          syntax::Declaration* target = amended(addition->target);
+          if (target == nullptr) continue;
+          target->statements.insert(target->statements.end(), addition->statements.begin(),
+                                    addition->statements.end());
+        }
+      }
+    }
+  }
+
+  syntax::Declaration* amended(const syntax::Target& target) {
+    syntax::Declaration* declaration = find(target.kind, target.name.text);
+    if (declaration == nullptr) {
+      report(target.name.position, "compile.unknown_declaration",
+             {std::string(kind_word(target.kind)), target.name.text});
+    }
+    return declaration;
+  }
+
+  std::optional<Day> repealed_since(const syntax::Declaration& declaration) const {
+    const auto it = repealed_since_.find(declaration_key(declaration.kind, declaration.name.text));
+    return it == repealed_since_.end() ? std::nullopt : std::optional<Day>(it->second);
+  }
+
+  // ------------------------------------------------------------ values
+
+  void declare_indices() {
+    for (const auto* d : of_kind(DeclarationKind::letter)) {
+      model_->letter_index.emplace(d->name.text, static_cast<std::uint32_t>(model_->letter_index.size()));
+    }
+    for (const auto* d : of_kind(DeclarationKind::item)) {
+      model_->item_index.emplace(d->name.text, static_cast<std::uint32_t>(model_->item_index.size()));
+    }
+    for (const auto* d : of_kind(DeclarationKind::parameter)) {
+      parameter_index_.emplace(utf8::fold(d->name.text), static_cast<std::uint32_t>(parameter_index_.size()));
+    }
+    std::uint32_t act = 0;
+    for (const auto* d : of_kind(DeclarationKind::act)) act_index_.emplace(d->name.text, act++);
+  }
+
+  std::optional<RegionIndex> region(const syntax::Name& name) {
+    const std::string word = utf8::fold(name.text);
+    if (word == "metropole") return RegionIndex::metropole;
+    if (word == "outre_mer") return RegionIndex::outre_mer;
+    report(name.position, "compile.unknown_region", {name.text});
+    return std::nullopt;
+  }
+
+  Decimal decimal(const syntax::Literal& literal) {
+    try {
+      return Decimal::parse(literal.text);
+    } catch (const DecimalError&) {
+      report(literal.position, "compile.number_out_of_range", {literal.text});
+      return Decimal();
+    }
+  }
+
+  // Sorts dated entries and reports the overlaps and the gaps between them.
+  template <typename Entry>
+  void check_schedule(std::vector<std::pair<Entry, syntax::Position>>& entries, std::string_view what,
+                      const std::string& name) {
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const auto& a, const auto& b) { return a.first.period.since < b.first.period.since; });
+    for (std::size_t i = 1; i < entries.size(); ++i) {
+      const Period& before = entries[i - 1].first.period;
+      const Period& after = entries[i].first.period;
+      if (before.overlaps(after)) {
+        report(entries[i].second, "compile.overlapping_periods",
+               {std::string(what), name, date_text(std::max(before.since, after.since))});
+      } else if (before.until != last_day && before.until + 1 < after.since) {
+        report(entries[i].second, "compile.gap_between_periods",
+               {std::string(what), name, date_text(before.until + 1), date_text(after.since - 1)});
+      }
+    }
+  }
+
+  // Each region has its own schedule: a statement may give one region or several.
+  std::vector<RegionalValue> regional_values(const syntax::Declaration& declaration) {
+    std::vector<std::pair<RegionalValue, syntax::Position>> entries;
+    for (const auto& statement : declaration.statements) {
+      const auto* value = std::get_if<syntax::ValueStatement>(&statement.node);
+      if (value == nullptr) continue;
+      RegionalValue entry;
+      entry.period = period(value->period, statement.position);
+      entry.citation = citation(value->citation, entry.period.since);
+      for (const auto& priced : value->values) {
+        entry.per_kilometre = entry.per_kilometre || priced.per_kilometre;
+        const Decimal amount = decimal(priced.amount);
+        if (!priced.region) {
+          for (auto& slot : entry.by_region) slot = amount;
+        } else if (const auto index = region(*priced.region)) {
+          entry.by_region[static_cast<std::size_t>(*index)] = amount;
+        }
+      }
+      entries.emplace_back(std::move(entry), statement.position);
+    }
+    for (std::size_t r = 0; r < region_count; ++r) {
+      std::vector<std::pair<RegionalValue, syntax::Position>> of_region;
+      for (const auto& entry : entries) {
+        if (entry.first.by_region[r]) of_region.push_back(entry);
+      }
+      const std::string name =
+          fmt::format("{} ({})", declaration.name.text, r == 0 ? "métropole" : "outre-mer");
+      check_schedule(of_region, kind_word(declaration.kind), name);
+    }
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const auto& a, const auto& b) { return a.first.period.since < b.first.period.since; });
+    std::vector<RegionalValue> result;
+    for (auto& [entry, position] : entries) result.push_back(std::move(entry));
+    if (const auto since = repealed_since(declaration)) cut_at(result, *since);
+    return result;
+  }
+
+  template <typename Entry>
+  static void cut_at(std::vector<Entry>& entries, Day since) {
+    std::erase_if(entries, [&](const Entry& e) { return e.period.since >= since; });
+    for (auto& e : entries) e.period.until = std::min(e.period.until, since - 1);
+  }
+
+  std::optional<Rounding> rounding(const syntax::Rounding& written, const syntax::Citation& cited) {
+    Rounding result;
+    const std::string unit = utf8::fold(written.unit.text);
+    if (unit == "centime") {
+      result.decimals = 2;
+    } else if (unit == "euro") {
+      result.decimals = 0;
+    } else {
+      report(written.unit.position, "compile.unknown_rounding_unit", {written.unit.text});
+      return std::nullopt;
+    }
+    const std::string mode = utf8::fold(written.mode.text);
+    if (mode == "demi_loin_de_zero") {
+      result.mode = RoundingMode::half_away_from_zero;
+    } else if (mode == "demi_pair") {
+      result.mode = RoundingMode::half_even;
+    } else if (mode == "vers_zero") {
+      result.mode = RoundingMode::toward_zero;
+    } else if (mode == "loin_de_zero") {
+      result.mode = RoundingMode::away_from_zero;
+    } else {
+      report(written.mode.position, "compile.unknown_rounding_mode", {written.mode.text});
+      return std::nullopt;
+    }
+    result.citation = citation(cited);
+    return result;
+  }
+
+  void build_letter(const syntax::Declaration& declaration) {
+    Letter letter;
+    letter.code = declaration.name.text;
+    letter.label = declaration.label;
+    letter.values = regional_values(declaration);
+    for (const auto& statement : declaration.statements) {
+      if (const auto* r = std::get_if<syntax::RoundingStatement>(&statement.node)) {
+        if (letter.rounding) report(statement.position, "compile.duplicate_rounding", {letter.code});
+        letter.rounding = rounding(r->rounding, r->citation);
+      }
+    }
+    model_->letters.push_back(std::move(letter));
+  }
+
+  void build_item(const syntax::Declaration& declaration) {
+    Item item;
+    item.code = declaration.name.text;
+    item.label = declaration.label;
+    item.values = regional_values(declaration);
+    for (const auto& statement : declaration.statements) {
+      if (const auto* condition = std::get_if<syntax::ConditionStatement>(&statement.node)) {
+        item.conditions.push_back(build_condition(*condition, item.code, item.conditions.size()));
+      } else if (const auto* computation = std::get_if<syntax::ComputationStatement>(&statement.node)) {
+        const auto [node, type] = expression(computation->expression);
+        if (type && *type != Type::money) {
+          report(computation->expression.position, "compile.wrong_type",
+                 {std::string(type_word(*type)), std::string(type_word(Type::money))});
+        }
+        item.computation = node;
+        item.computation_citation = citation(computation->citation);
+        if (!computation->rounding) {
+          report(statement.position, "compile.computation_without_rounding", {item.code});
+        } else {
+          item.computation_rounding = rounding(*computation->rounding, computation->citation);
+        }
+      }
+    }
+    const bool per_kilometre = std::any_of(item.values.begin(), item.values.end(),
+                                           [](const RegionalValue& v) { return v.per_kilometre; });
+    if (per_kilometre && !item.computation) {
+      report(declaration.name.position, "compile.per_kilometre_without_computation", {item.code});
+    }
+    model_->items.push_back(std::move(item));
+  }
+
+  Condition build_condition(const syntax::ConditionStatement& written, const std::string& owner, std::size_t index) {
+    Condition condition;
+    const auto [node, type] = expression(written.expression);
+    if (type && *type != Type::boolean) {
+      report(written.expression.position, "compile.wrong_type",
+             {std::string(type_word(*type)), std::string(type_word(Type::boolean))});
+    }
+    condition.predicate = node;
+    condition.message = written.message.value_or("");
+    condition.citation = citation(written.citation);
+    condition.name = fmt::format("{}, condition {}", owner, index + 1);
+    return condition;
+  }
+
+  Value literal_value(const syntax::Literal& literal) {
+    Value value;
+    switch (literal.kind) {
+      case syntax::LiteralKind::date:
+        value.type = Type::date;
+        value.integer = day_of(*literal.date);
+        break;
+      case syntax::LiteralKind::decimal:
+        value.type = Type::number;
+        value.number = decimal(literal);
+        break;
+      case syntax::LiteralKind::money:
+        value.type = Type::money;
+        value.number = decimal(literal);
+        break;
+      case syntax::LiteralKind::percentage:
+        value.type = Type::percentage;
+        value.number = decimal(literal);
+        break;
+      case syntax::LiteralKind::distance:
+        value.type = Type::distance;
+        value.number = decimal(literal);
+        break;
+      case syntax::LiteralKind::duration: {
+        value.type = Type::duration;
+        const std::string unit = utf8::fold(literal.unit);
+        const Decimal count = decimal(literal);
+        const auto whole = static_cast<std::int32_t>(std::min<std::uint64_t>(count.magnitude(), 100'000));
+        value.months = unit == "mois" || unit.starts_with("an");
+        value.integer = unit.starts_with("an") ? whole * 12 : unit.starts_with("semaine") ? whole * 7 : whole;
+        break;
+      }
+      case syntax::LiteralKind::text: value.type = Type::text; break;
+      case syntax::LiteralKind::boolean:
+        value.type = Type::boolean;
+        value.boolean = literal.text == "vrai";
+        break;
+    }
+    return value;
+  }
+
+  void build_parameter(const syntax::Declaration& declaration) {
+    Parameter parameter;
+    parameter.name = declaration.name.text;
+    parameter.label = declaration.label;
+    std::vector<std::pair<RegionalValue, syntax::Position>> periods;  // for the schedule checks
+    for (const auto& statement : declaration.statements) {
+      const auto* value = std::get_if<syntax::ParameterValue>(&statement.node);
+      if (value == nullptr) continue;
+      const Period p = period(value->period, statement.position);
+      parameter.values.emplace_back(p, literal_value(value->value));
+      parameter.citations.push_back(citation(value->citation, p.since));
+      RegionalValue marker;
+      marker.period = p;
+      periods.emplace_back(marker, statement.position);
+      if (!parameter.values.empty() && parameter.values.front().second.type != parameter.values.back().second.type) {
+        report(value->value.position, "compile.parameter_type_changes", {parameter.name});
+      }
+    }
+    check_schedule(periods, kind_word(declaration.kind), parameter.name);
+    model_->parameters.push_back(std::move(parameter));
+  }
+
+  // ------------------------------------------------------------ acts
+
+  std::optional<std::uint32_t> letter(const syntax::Name& name) {
+    const auto it = model_->letter_index.find(name.text);
+    if (it == model_->letter_index.end()) {
+      report(name.position, "compile.unknown_letter", {name.text});
+      return std::nullopt;
+    }
+    return it->second;
+  }
+
+  void build_act(const syntax::Declaration& declaration) {
+    Act act;
+    act.name = declaration.name.text;
+    act.label = declaration.label;
+    std::vector<std::pair<Cotation, syntax::Position>> cotations;
+    for (const auto& statement : declaration.statements) {
+      std::visit(
+          [&](const auto& node) {
+            using T = std::decay_t<decltype(node)>;
+            if constexpr (std::is_same_v<T, syntax::ArticleStatement>) {
+              act.article = citation(node.citation);
+            } else if constexpr (std::is_same_v<T, syntax::CotationStatement>) {
+              const auto letter_index = letter(node.key_letter);
+              if (!letter_index) return;
+              Cotation cotation{*letter_index, decimal(node.coefficient), period(node.period, statement.position), {}};
+              cotation.citation = citation(node.citation, cotation.period.since);
+              if (node.replaced) {
+                act.replaced.push_back(std::move(cotation));
+              } else {
+                cotations.emplace_back(std::move(cotation), statement.position);
+              }
+            } else if constexpr (std::is_same_v<T, syntax::ReferentialStatement>) {
+              Referential referential{node.name, {}, citation(node.citation)};
+              for (const auto& t : node.thresholds) {
+                Threshold threshold;
+                threshold.sessions = t.sessions;
+                threshold.scope = t.scope == syntax::ThresholdScope::series   ? Threshold::Scope::series
+                                  : t.scope == syntax::ThresholdScope::window ? Threshold::Scope::window
+                                                                               : Threshold::Scope::from_session;
+                if (t.window && !(utf8::fold(t.window->unit) == "mois" && t.window->text == "12")) {
+                  report(t.window->position, "compile.unsupported_window", {t.window->text + " " + t.window->unit});
+                }
+                referential.thresholds.push_back(threshold);
+              }
+              act.referentials.push_back(std::move(referential));
+            } else if constexpr (std::is_same_v<T, syntax::PendingStatement>) {
+              act.pending = node.reason;
+              if (node.citation) act.pending_citation = citation(*node.citation);
+            } else if constexpr (std::is_same_v<T, syntax::RemovedStatement>) {
+              act.removed_since = day_of(node.since);
+              act.removed_citation = citation(node.citation, act.removed_since);
+            } else if constexpr (std::is_same_v<T, syntax::ConditionStatement>) {
+              act.conditions.push_back(build_condition(node, act.name, act.conditions.size()));
+            }
+          },
+          statement.node);
+    }
+    check_schedule(cotations, "acte", act.name);
+    for (auto& [cotation, position] : cotations) act.cotations.push_back(std::move(cotation));
+    if (const auto since = repealed_since(declaration)) {
+      act.removed_since = std::min(act.removed_since.value_or(last_day), *since);
+    }
+    if (act.cotations.empty() && !act.pending) report(declaration.name.position, "compile.act_without_cotation", {act.name});
+    model_->acts.push_back(std::move(act));
+  }
+
+  // Which acts, items a selector list designates; groups are expanded (cycles reported).
+  Scope scope(const std::vector<syntax::Selector>& selectors) {
+    Scope result;
+    std::set<std::string> visiting;
+    expand(selectors, result, visiting);
+    std::sort(result.acts.begin(), result.acts.end());
+    result.acts.erase(std::unique(result.acts.begin(), result.acts.end()), result.acts.end());
+    std::sort(result.items.begin(), result.items.end());
+    result.items.erase(std::unique(result.items.begin(), result.items.end()), result.items.end());
+    return result;
+  }
+
+  void expand(const std::vector<syntax::Selector>& selectors, Scope& result, std::set<std::string>& visiting) {
+    for (const auto& selector : selectors) {
+      switch (selector.kind) {
+        case syntax::SelectorKind::every_act: result.every_act = true; break;
+        case syntax::SelectorKind::every_item: result.every_item = true; break;
+        case syntax::SelectorKind::act: {
+          const auto it = act_index_.find(selector.name.text);
+          if (it == act_index_.end()) {
+            report(selector.name.position, "compile.unknown_declaration", {"acte", selector.name.text});
+          } else {
+            result.acts.push_back(it->second);
+          }
+          break;
+        }
+        case syntax::SelectorKind::item: {
+          const auto it = model_->item_index.find(selector.name.text);
+          if (it == model_->item_index.end()) {
+            report(selector.name.position, "compile.unknown_declaration", {"forfait", selector.name.text});
+          } else {
+            result.items.push_back(it->second);
+          }
+          break;
+        }
+        case syntax::SelectorKind::letter: {
+          const auto index = letter(selector.name);
+          if (!index) break;
+          for (std::uint32_t a = 0; a < model_->acts.size(); ++a) {
+            const auto& act = model_->acts[a];
+            if (std::any_of(act.cotations.begin(), act.cotations.end(),
+                            [&](const Cotation& c) { return c.letter == *index; })) {
+              result.acts.push_back(a);
+            }
+          }
+          break;
+        }
+        case syntax::SelectorKind::group: {
+          const syntax::Declaration* group = find(DeclarationKind::group, selector.name.text);
+          if (group == nullptr) {
+            report(selector.name.position, "compile.unknown_declaration", {"groupe", selector.name.text});
+            break;
+          }
+          if (!visiting.insert(group->name.text).second) {
+            report(selector.name.position, "compile.group_cycle", {group->name.text});
+            break;
+          }
+          for (const auto& statement : group->statements) {
+            if (const auto* members = std::get_if<syntax::SelectorStatement>(&statement.node)) {
+              expand(members->selectors, result, visiting);
+            }
+          }
+          visiting.erase(group->name.text);
+          break;
+        }
+      }
+    }
+  }
+
+  // Each revaluation step moves the coefficient of every act in its scope from its date on.
+  void apply_revaluations() {
+    for (const auto* declaration : of_kind(DeclarationKind::revaluation)) {
+      Scope targets;
+      std::vector<std::tuple<Decimal, Day, Citation, syntax::Position>> steps;
+      for (const auto& statement : declaration->statements) {
+        if (const auto* s = std::get_if<syntax::SelectorStatement>(&statement.node)) {
+          const Scope more = scope(s->selectors);
+          targets.acts.insert(targets.acts.end(), more.acts.begin(), more.acts.end());
+          if (!more.items.empty() || more.every_item || more.every_act) {
+            report(statement.position, "compile.revaluation_of_non_act", {declaration->name.text});
+          }
+        } else if (const auto* step = std::get_if<syntax::StepStatement>(&statement.node)) {
+          const Day since = day_of(step->since);
+          steps.emplace_back(decimal(step->amount), since, citation(step->citation, since), statement.position);
+        }
+      }
+      if (targets.acts.empty()) report(declaration->name.position, "compile.revaluation_without_acts", {declaration->name.text});
+      std::sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) { return std::get<1>(a) < std::get<1>(b); });
+      for (const std::uint32_t a : targets.acts) {
+        for (const auto& [delta, since, cited, position] : steps) revalue(model_->acts[a], delta, since, cited, position);
+      }
+    }
+  }
+
+  void revalue(Act& act, const Decimal& delta, Day since, const Citation& cited, const syntax::Position& at) {
+    const auto covering = std::find_if(act.cotations.begin(), act.cotations.end(),
+                                       [&](const Cotation& c) { return c.period.contains(since); });
+    if (covering == act.cotations.end()) {
+      report(at, "compile.revaluation_without_cotation", {act.name, date_text(since)});
+      return;
+    }
+    Cotation revalued = *covering;
+    revalued.period.since = since;
+    revalued.coefficient = covering->coefficient + delta;
+    revalued.citation = cited;
+    if (covering->period.since == since) {
+      *covering = revalued;
+      return;
+    }
+    covering->period.until = since - 1;
+    act.cotations.insert(covering + 1, revalued);
+  }
+
+  // Builds the lookup of billed codes, and reports two acts answering one code on one date.
+  void index_codes() {
+    for (std::uint32_t a = 0; a < model_->acts.size(); ++a) {
+      const Act& act = model_->acts[a];
+      for (const bool replaced : {false, true}) {
+        for (const Cotation& c : replaced ? act.replaced : act.cotations) {
+          Period p = c.period;
+          if (act.removed_since) p.until = std::min(p.until, *act.removed_since - 1);
+          auto& entries = model_->codes_by_letter[model_->letters[c.letter].code];
+          for (const CodeEntry& other : entries) {
+            if (!replaced && !other.replaced && other.act != a && other.coefficient == c.coefficient &&
+                other.period.overlaps(p)) {
+              report(declaration_position(DeclarationKind::act, act.name), "compile.same_code_same_date",
+                     {model_->letters[c.letter].code + " " + c.coefficient.to_string(), act.name,
+                      model_->acts[other.act].name, date_text(std::max(other.period.since, p.since))});
+            }
+          }
+          entries.push_back(CodeEntry{a, c.coefficient, p, replaced});
+        }
+      }
+    }
+  }
+
+  syntax::Position declaration_position(DeclarationKind kind, const std::string& name) {
+    const syntax::Declaration* d = find(kind, name);
+    return d != nullptr ? d->name.position : syntax::Position{};
+  }
+
+  // ------------------------------------------------------------ rules
+
+  void build_rule(const syntax::Declaration& declaration) {
+    Rule rule;
+    rule.name = declaration.name.text;
+    rule.label = declaration.label;
+    bool has_scope = false;
+    bool has_citation = false;
+    std::string condition_text;
+    for (const auto& statement : declaration.statements) {
+      std::visit(
+          [&](const auto& node) {
+            using T = std::decay_t<decltype(node)>;
+            if constexpr (std::is_same_v<T, syntax::SelectorStatement>) {
+              const Scope more = scope(node.selectors);
+              rule.scope.acts.insert(rule.scope.acts.end(), more.acts.begin(), more.acts.end());
+              rule.scope.items.insert(rule.scope.items.end(), more.items.begin(), more.items.end());
+              rule.scope.every_act = rule.scope.every_act || more.every_act;
+              rule.scope.every_item = rule.scope.every_item || more.every_item;
+              has_scope = true;
+            } else if constexpr (std::is_same_v<T, syntax::PeriodStatement>) {
+              rule.period = period(node.period, statement.position);
+            } else if constexpr (std::is_same_v<T, syntax::WhenStatement>) {
+              const auto [id, type] = expression(node.condition);
+              if (type && *type != Type::boolean) {
+                report(node.condition.position, "compile.wrong_type",
+                       {std::string(type_word(*type)), std::string(type_word(Type::boolean))});
+              }
+              rule.when = id;
+              condition_text = std::to_string(id);
+            } else if constexpr (std::is_same_v<T, syntax::OutcomeStatement>) {
+              if (rule.outcome != Outcome::none) report(statement.position, "compile.duplicate_outcome", {rule.name});
+              rule.outcome = node.kind == syntax::OutcomeKind::refusal      ? Outcome::refusal
+                             : node.kind == syntax::OutcomeKind::acceptance ? Outcome::acceptance
+                             : node.kind == syntax::OutcomeKind::prior_approval ? Outcome::prior_approval
+                                                                                : Outcome::rate;
+              if (node.rate) {
+                rule.rate = Decimal::divide(decimal(*node.rate), Decimal(100), 4, RoundingMode::half_even);
+              }
+            } else if constexpr (std::is_same_v<T, syntax::LimitStatement>) {
+              rule.limit = limit(node, statement.position);
+            } else if constexpr (std::is_same_v<T, syntax::CumulationStatement>) {
+              rule.not_cumulable_with = scope(node.excluded);
+            } else if constexpr (std::is_same_v<T, syntax::MessageStatement>) {
+              rule.message = node.text;
+            } else if constexpr (std::is_same_v<T, syntax::CitationStatement>) {
+              rule.citation = citation(node.citation, rule.period.since);
+              has_citation = true;
+            }
+          },
+          statement.node);
+    }
+    std::sort(rule.scope.acts.begin(), rule.scope.acts.end());
+    std::sort(rule.scope.items.begin(), rule.scope.items.end());
+    if (!has_scope) report(declaration.name.position, "compile.rule_without_scope", {rule.name});
+    if (!has_citation) report(declaration.name.position, "compile.rule_without_citation", {rule.name});
+    if (rule.outcome == Outcome::none && !rule.limit && rule.not_cumulable_with.empty()) {
+      report(declaration.name.position, "compile.rule_decides_nothing", {rule.name});
+    }
+    if (rule.limit && rule.outcome == Outcome::none) rule.outcome = Outcome::refusal;
+    if (!rule.not_cumulable_with.empty() && rule.outcome == Outcome::none) rule.outcome = Outcome::refusal;
+    rule_conditions_.push_back(condition_text);
+    rule_positions_.push_back(declaration.name.position);
+    if (declaration.exception_of) pending_exceptions_.emplace_back(model_->rules.size(), *declaration.exception_of);
+    model_->rules.push_back(std::move(rule));
+  }
+
+  std::optional<Limit> limit(const syntax::LimitStatement& written, const syntax::Position& at) {
+    Limit result;
+    result.count = written.count;
+    bool per_time = false;
+    for (const auto& scope_name : written.scopes) {
+      const std::string word = utf8::fold(scope_name.text);
+      if (word == "jour") {
+        result.per = Limit::Per::day, per_time = true;
+      } else if (word == "an" || word == "annee") {
+        result.per = Limit::Per::year, per_time = true;
+      } else if (word == "serie") {
+        result.per = Limit::Per::series, per_time = true;
+      } else if (word != "patient" && word != "seance") {
+        report(scope_name.position, "compile.unknown_limit_scope", {scope_name.text});
+      }
+    }
+    if (!per_time) {
+      report(at, "compile.limit_without_period");
+      return std::nullopt;
+    }
+    return result;
+  }
+
+  void resolve_exceptions() {
+    std::map<std::string, std::uint32_t> by_name;
+    for (std::uint32_t r = 0; r < model_->rules.size(); ++r) by_name.emplace(model_->rules[r].name, r);
+    for (const auto& [rule, general] : pending_exceptions_) {
+      const auto it = by_name.find(general.text);
+      if (it == by_name.end()) {
+        report(general.position, "compile.exception_without_general_rule", {general.text});
+        continue;
+      }
+      if (it->second == rule) {
+        report(general.position, "compile.exception_of_itself", {general.text});
+        continue;
+      }
+      if (!scopes_overlap(model_->rules[rule].scope, model_->rules[it->second].scope)) {
+        report(general.position, "compile.exception_does_not_overlap", {model_->rules[rule].name, general.text});
+      }
+      model_->rules[rule].exception_of = it->second;
+    }
+    // An exception chain must end: a rule cannot refine, through others, itself.
+    for (std::uint32_t r = 0; r < model_->rules.size(); ++r) {
+      std::set<std::uint32_t> seen{r};
+      for (auto next = model_->rules[r].exception_of; next; next = model_->rules[*next].exception_of) {
+        if (!seen.insert(*next).second) {
+          report(rule_positions_[r], "compile.exception_cycle", {model_->rules[r].name});
+          model_->rules[r].exception_of.reset();
+          break;
+        }
+      }
+    }
+  }
+
+  static bool scopes_overlap(const Scope& a, const Scope& b) {
+    if ((a.every_act && (b.every_act || !b.acts.empty())) || (b.every_act && !a.acts.empty())) return true;
+    if ((a.every_item && (b.every_item || !b.items.empty())) || (b.every_item && !a.items.empty())) return true;
+    const auto intersects = [](const std::vector<std::uint32_t>& x, const std::vector<std::uint32_t>& y) {
+      std::vector<std::uint32_t> both;
+      std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(both));
+      return !both.empty();
+    };
+    return intersects(a.acts, b.acts) || intersects(a.items, b.items);
+  }
+
+  bool refines(std::uint32_t rule, std::uint32_t general) const {
+    for (auto next = model_->rules[rule].exception_of; next; next = model_->rules[*next].exception_of) {
+      if (*next == general) return true;
+    }
+    return false;
+  }
+
+  // Two rules that can decide one line differently, with the same condition (or none),
+  // over overlapping periods: a conflict unless one is declared an exception of the other.
+  void check_rule_conflicts() {
+    const auto& rules = model_->rules;
+    for (std::uint32_t a = 0; a < rules.size(); ++a) {
+      for (std::uint32_t b = a + 1; b < rules.size(); ++b) {
+        if (rules[a].outcome == rules[b].outcome || rules[a].limit || rules[b].limit ||
+            !rules[a].not_cumulable_with.empty() || !rules[b].not_cumulable_with.empty()) {
+          continue;
+        }
+        if (rule_conditions_[a] != rule_conditions_[b] || !rules[a].period.overlaps(rules[b].period) ||
+            !scopes_overlap(rules[a].scope, rules[b].scope) || refines(a, b) || refines(b, a)) {
+          continue;
+        }
+        report(rule_positions_[b], "compile.conflicting_rules", {rules[b].name, rules[a].name});
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ expressions
+
+  // Compiles an expression into the shared node array; identical sub-expressions get one
+  // node. Returns the node and its type (none when a problem was reported).
+  std::pair<NodeId, std::optional<Type>> expression(const syntax::Expression& e) {
+    using syntax::ExpressionKind;
+    switch (e.kind) {
+      case ExpressionKind::literal: {
+        Node node;
+        node.op = Op::constant;
+        node.constant = literal_value(e.literal);
+        node.type = node.constant.type;
+        if (node.type == Type::text) {
+          report(e.position, "compile.text_in_expression");
+          return {intern(node), std::nullopt};
+        }
+        return {intern(node), node.type};
+      }
+      case ExpressionKind::path: return path(e);
+      case ExpressionKind::call: {
+        const std::string name = utf8::fold(e.path.at(0).text);
+        if ((name != "min" && name != "max") || e.operands.size() != 2) {
+          report(e.position, "compile.unknown_function", {e.path.at(0).text});
+          return {0, std::nullopt};
+        }
+        return arithmetic(name == "min" ? Op::minimum : Op::maximum, e, true);
+      }
+      case ExpressionKind::set: {
+        report(e.position, "compile.set_outside_dans");
+        return {0, std::nullopt};
+      }
+      case ExpressionKind::negation: {
+        const auto [operand, type] = expression(e.operands.at(0));
+        if (type && *type != Type::boolean) {
+          report(e.operands[0].position, "compile.wrong_type",
+                 {std::string(type_word(*type)), std::string(type_word(Type::boolean))});
+          return {0, std::nullopt};
+        }
+        Node node{Op::logical_not, Type::boolean, {}, 0, {operand}, {}};
+        return {intern(node), type ? std::optional(Type::boolean) : std::nullopt};
+      }
+      case ExpressionKind::negative: {
+        const auto [operand, type] = expression(e.operands.at(0));
+        if (type && !is_quantity(*type)) {
+          report(e.position, "compile.wrong_type", {std::string(type_word(*type)), std::string(type_word(Type::number))});
+          return {0, std::nullopt};
+        }
+        Node node{Op::negate, type.value_or(Type::number), {}, 0, {operand}, {}};
+        return {intern(node), type};
+      }
+      case ExpressionKind::membership: {
+        const auto [element, type] = expression(e.operands.at(0));
+        Node node{Op::member, Type::boolean, {}, 0, {element}, {}};
+        bool ok = type.has_value();
+        for (const auto& member : e.operands.at(1).operands) {
+          const auto [id, member_type] = expression(member);
+          if (member_type && type && *member_type != *type) {
+            report(member.position, "compile.wrong_type",
+                   {std::string(type_word(*member_type)), std::string(type_word(*type))});
+            ok = false;
+          }
+          node.operands.push_back(id);
+        }
+        return {intern(node), ok ? std::optional(Type::boolean) : std::nullopt};
+      }
+      case ExpressionKind::binary: return binary(e);
+    }
+    return {0, std::nullopt};
+  }
+
+  static bool is_quantity(Type type) {
+    return type == Type::number || type == Type::money || type == Type::distance || type == Type::percentage;
+  }
+
+  std::pair<NodeId, std::optional<Type>> binary(const syntax::Expression& e) {
+    const std::string& op = e.operator_text;
+    if (op == "et" || op == "ou") {
+      const auto [left, left_type] = expression(e.operands.at(0));
+      const auto [right, right_type] = expression(e.operands.at(1));
+      bool ok = left_type && right_type;
+      for (const auto& [type, operand] : {std::pair{left_type, &e.operands[0]}, std::pair{right_type, &e.operands[1]}}) {
+        if (type && *type != Type::boolean) {
+          report(operand->position, "compile.wrong_type",
+                 {std::string(type_word(*type)), std::string(type_word(Type::boolean))});
+          ok = false;
+        }
+      }
+      Node node{op == "et" ? Op::logical_and : Op::logical_or, Type::boolean, {}, 0, {left, right}, {}};
+      return {intern(node), ok ? std::optional(Type::boolean) : std::nullopt};
+    }
+    static const std::map<std::string, Op> comparisons = {
+        {"=", Op::equal},         {"!=", Op::not_equal},    {"≠", Op::not_equal}, {"<", Op::less},
+        {"<=", Op::less_equal},   {"≤", Op::less_equal},    {">", Op::greater},   {">=", Op::greater_equal},
+        {"≥", Op::greater_equal}};
+    if (const auto it = comparisons.find(op); it != comparisons.end()) {
+      const auto [left, left_type] = expression(e.operands.at(0));
+      const auto [right, right_type] = expression(e.operands.at(1));
+      if (!left_type || !right_type) return {0, std::nullopt};
+      const bool ordered = it->second != Op::equal && it->second != Op::not_equal;
+      const bool comparable = *left_type == *right_type &&
+                              (!ordered || is_quantity(*left_type) || *left_type == Type::date ||
+                               *left_type == Type::duration);
+      if (!comparable) {
+        report(e.position, "compile.operator_types",
+               {op, std::string(type_word(*left_type)), std::string(type_word(*right_type))});
+        return {0, std::nullopt};
+      }
+      Node node{it->second, Type::boolean, {}, 0, {left, right}, {}};
+      return {intern(node), Type::boolean};
+    }
+    if (op == "+") return arithmetic(Op::add, e, false);
+    if (op == "-") return arithmetic(Op::subtract, e, false);
+    if (op == "*" || op == "×") return arithmetic(Op::multiply, e, false);
+    report(e.position, "compile.division_not_supported");
+    return {0, std::nullopt};
+  }
+
+  // + - min max need one type on both sides; × needs a plain number (or a percentage) on
+  // one side, or a distance times a price per kilometre.
+  std::pair<NodeId, std::optional<Type>> arithmetic(Op op, const syntax::Expression& e, bool same_type) {
+    const auto [left, left_type] = expression(e.operands.at(0));
+    const auto [right, right_type] = expression(e.operands.at(1));
+    if (!left_type || !right_type) return {0, std::nullopt};
+    std::optional<Type> result;
+    if (op == Op::multiply) {
+      const Type a = *left_type;
+      const Type b = *right_type;
+      if (a == Type::number && is_quantity(b)) result = b;
+      else if (b == Type::number && is_quantity(a)) result = a;
+      else if ((a == Type::percentage && b == Type::money) || (a == Type::money && b == Type::percentage)) result = Type::money;
+      else if ((a == Type::distance && b == Type::money) || (a == Type::money && b == Type::distance)) result = Type::money;
+    } else if ((same_type || op == Op::add || op == Op::subtract) && *left_type == *right_type &&
+               is_quantity(*left_type)) {
+      result = *left_type;
+    }
+    if (!result) {
+      report(e.position, "compile.operator_types",
+             {e.kind == syntax::ExpressionKind::call ? e.path.at(0).text : e.operator_text,
+              std::string(type_word(*left_type)), std::string(type_word(*right_type))});
+      return {0, std::nullopt};
+    }
+    Node node{op, *result, {}, 0, {left, right}, {}};
+    return {intern(node), result};
+  }
+
+  std::pair<NodeId, std::optional<Type>> path(const syntax::Expression& e) {
+    std::string folded;
+    for (const auto& part : e.path) folded += (folded.empty() ? "" : ".") + utf8::fold(part.text);
+    for (const auto& field : claim_fields) {
+      if (field.path == folded) {
+        Node node;
+        node.op = Op::field;
+        node.field = field.field;
+        node.type = field.type;
+        return {intern(node), field.type};
+      }
+    }
+    if (e.path.size() == 1) {
+      for (const auto& value : enumeration_values) {
+        if (value.word == folded) {
+          Node node;
+          node.op = Op::constant;
+          node.type = value.type;
+          node.constant.type = value.type;
+          node.constant.integer = value.value;
+          return {intern(node), value.type};
+        }
+      }
+      if (const auto it = parameter_index_.find(folded); it != parameter_index_.end()) {
+        Node node;
+        node.op = Op::parameter;
+        node.reference = it->second;
+        const auto& values = model_->parameters.at(it->second).values;
+        node.type = values.empty() ? Type::number : values.front().second.type;
+        return {intern(node), node.type};
+      }
+    }
+    if (e.path.size() == 2 && utf8::fold(e.path[1].text) == "valeur") {
+      if (const auto it = model_->item_index.find(e.path[0].text); it != model_->item_index.end()) {
+        Node node{Op::item_value, Type::money, {}, it->second, {}, {}};
+        return {intern(node), Type::money};
+      }
+      if (const auto it = model_->letter_index.find(e.path[0].text); it != model_->letter_index.end()) {
+        Node node{Op::letter_value, Type::money, {}, it->second, {}, {}};
+        return {intern(node), Type::money};
+      }
+    }
+    report(e.position, "compile.unknown_name", {fmt::format("{}", fmt::join(path_texts(e), "."))});
+    return {0, std::nullopt};
+  }
+
+  static std::vector<std::string> path_texts(const syntax::Expression& e) {
+    std::vector<std::string> texts;
+    for (const auto& part : e.path) texts.push_back(part.text);
+    return texts;
+  }
+
+  NodeId intern(const Node& node) {
+    std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}", static_cast<int>(node.op), static_cast<int>(node.type),
+                                  static_cast<int>(node.field), node.reference, node.constant.boolean,
+                                  node.constant.integer, node.constant.number.to_string(), node.constant.months,
+                                  fmt::join(node.operands, ","));
+    const auto [it, inserted] = interned_.try_emplace(std::move(key), static_cast<NodeId>(model_->nodes.size()));
+    if (inserted) model_->nodes.push_back(node);
+    return it->second;
+  }
+
+  const ParsedRuleSet& parsed_;
+  const CompileOptions& options_;
+  std::vector<Diagnostic>& diagnostics_;
+  std::unique_ptr<RuleSet::Model> model_;
+  std::map<std::string, syntax::Declaration> declarations_;  // working copies, amended
+  std::vector<std::string> order_;
+  std::set<std::string> repealed_;
+  std::map<std::string, Day> repealed_since_;
+  std::map<std::string, std::uint32_t> act_index_;
+  std::map<std::string, std::uint32_t> parameter_index_;
+  std::map<std::string, NodeId> interned_;
+  std::vector<std::string> rule_conditions_;
+  std::vector<syntax::Position> rule_positions_;
+  std::vector<std::pair<std::size_t, syntax::Name>> pending_exceptions_;
+};
+
+// FNV-1a over the files' names and contents, in their stable order.
+std::string content_hash(const ParsedRuleSet& parsed) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  const auto mix = [&](std::string_view bytes) {
+    for (const char c : bytes) {
+      hash ^= static_cast<unsigned char>(c);
+      hash *= 0x100000001b3ULL;
+    }
+  };
+  for (const auto& source : parsed.sources) {
+    mix(std::filesystem::path(source->path()).filename().string());
+    mix(std::string_view("\0", 1));
+    mix(source->text());
+  }
+  return fmt::format("fnv1a64:{:016x}", hash);
+}
+
+bool has_error(const std::vector<Diagnostic>& diagnostics) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+// Parses, then — when the syntax is clean — checks the rule set as a whole and builds its
+// graph. The one path behind both `check` and `eval`.
+std::unique_ptr<RuleSet::Model> parse_and_compile(const ParsedRuleSet& parsed, const CompileOptions& options,
+                                                  std::vector<Diagnostic>& diagnostics) {
+  diagnostics = parsed.diagnostics;
+  if (has_error(diagnostics)) return nullptr;
+  auto model = Compiler(parsed, options, diagnostics).run();
+  sort_diagnostics(diagnostics);
+  if (has_error(diagnostics)) return nullptr;
+  model->hash = content_hash(parsed);
+  return model;
+}
+
+}  // namespace
+
+CompileResult compile_rule_set(const std::filesystem::path& path, const CompileOptions& options) {
+  CompileResult result;
+  const ParsedRuleSet parsed = parse_rule_set(path, options.parse);
+  if (auto model = parse_and_compile(parsed, options, result.diagnostics)) {
+    result.rule_set = std::make_shared<const RuleSet>(std::move(model));
+  }
+  return result;
+}
+
+std::size_t CheckReport::error_count() const noexcept {
+  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::error;
+  }));
+}
+
+CheckReport check_rule_set(const std::filesystem::path& path, const ParseOptions& options) {
+  const ParsedRuleSet parsed = parse_rule_set(path, options);
+  CheckReport report;
+  CompileOptions compile_options;
+  compile_options.parse = options;
+  (void)parse_and_compile(parsed, compile_options, report.diagnostics);
+  report.file_count = parsed.files.size();
+  for (const auto& file : parsed.files) report.declaration_count += file.declarations.size();
+  return report;
+}
+
+}  // namespace cotation

@@ -1,0 +1,216 @@
+// The evaluation graph: what the compiler makes of a rule set, and all the evaluator reads.
+// Names are resolved to indices, dates to day numbers, dated values to sorted schedules,
+// expressions to a shared array of typed nodes. Immutable once built.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "cotation/decimal.hpp"
+#include "cotation/engine.hpp"
+
+namespace cotation::model {
+
+// Days since 1970-01-01: comparisons of dates are integer comparisons.
+using Day = std::int32_t;
+inline constexpr Day first_day = std::numeric_limits<Day>::min();
+inline constexpr Day last_day = std::numeric_limits<Day>::max();
+
+[[nodiscard]] Day day_of(const Date& date);
+[[nodiscard]] std::string date_text(Day day);  // "2024-02-22"
+
+// Both bounds included.
+struct Period {
+  Day since = first_day;
+  Day until = last_day;
+  [[nodiscard]] bool contains(Day day) const noexcept { return since <= day && day <= until; }
+  [[nodiscard]] bool overlaps(const Period& other) const noexcept {
+    return since <= other.until && other.since <= until;
+  }
+};
+
+// A legal source as an explanation shows it: "Avenant 7 à la convention nationale, art. 2.1".
+struct Citation {
+  std::string text;
+};
+
+enum class RegionIndex : std::uint8_t { metropole = 0, outre_mer = 1 };
+inline constexpr std::size_t region_count = 2;
+
+// ---------------------------------------------------------------- expressions
+
+enum class Type : std::uint8_t {
+  boolean, number, money, percentage, distance, duration, date, region, place, prescription, text
+};
+
+enum class Op : std::uint8_t {
+  constant, field, letter_value, item_value, parameter,
+  logical_and, logical_or, logical_not, equal, not_equal, less, less_equal, greater, greater_equal, member,
+  add, subtract, multiply, negate, minimum, maximum
+};
+
+// The claim inputs an expression can read.
+enum class Field : std::uint8_t {
+  date, region, place, patient_age, prescription_kind, session_number, sessions_12_months_before,
+  prior_approval, travel_distance, same_agglomeration, night, sunday_or_holiday, urgent, telehealth,
+  line_rank, line_coefficient
+};
+
+struct Value {
+  Type type = Type::boolean;
+  bool boolean = false;
+  std::int32_t integer = 0;  // date (Day), enumerations, duration in days or months (see unit)
+  Decimal number;            // number, money, percentage, distance
+  bool months = false;       // duration unit
+};
+
+struct Node {
+  Op op = Op::constant;
+  Type type = Type::boolean;
+  Field field = Field::date;      // Op::field
+  std::uint32_t reference = 0;    // letter, item or parameter index
+  std::vector<std::uint32_t> operands;
+  Value constant;                 // Op::constant
+};
+
+using NodeId = std::uint32_t;
+
+// ---------------------------------------------------------------- declarations
+
+struct Rounding {
+  int decimals = 2;
+  RoundingMode mode = RoundingMode::half_away_from_zero;
+  Citation citation;
+};
+
+struct RegionalValue {
+  Period period;
+  std::optional<Decimal> by_region[region_count];
+  bool per_kilometre = false;
+  Citation citation;
+};
+
+struct Letter {
+  std::string code;
+  std::string label;
+  std::vector<RegionalValue> values;  // sorted by period, disjoint
+  std::optional<Rounding> rounding;
+};
+
+struct Condition {
+  NodeId predicate = 0;
+  std::string message;
+  Citation citation;
+  std::string name;  // "acte lombalgie, condition 1"
+};
+
+struct Item {
+  std::string code;
+  std::string label;
+  std::vector<RegionalValue> values;
+  std::vector<Condition> conditions;
+  std::optional<NodeId> computation;
+  std::optional<Rounding> computation_rounding;
+  Citation computation_citation;
+};
+
+struct Parameter {
+  std::string name;
+  std::string label;
+  std::vector<std::pair<Period, Value>> values;
+  std::vector<Citation> citations;
+};
+
+struct Cotation {
+  std::uint32_t letter = 0;
+  Decimal coefficient;
+  Period period;
+  Citation citation;
+};
+
+struct Threshold {
+  enum class Scope : std::uint8_t { series, window, from_session } scope = Scope::series;
+  std::uint32_t sessions = 0;
+};
+
+struct Referential {
+  std::string name;
+  std::vector<Threshold> thresholds;
+  Citation citation;
+};
+
+struct Act {
+  std::string name;
+  std::string label;
+  Citation article;
+  std::vector<Cotation> cotations;  // sorted, disjoint: revaluations and amendments applied
+  std::vector<Cotation> replaced;   // old cotations accepted in a transition
+  std::vector<Referential> referentials;
+  std::optional<std::string> pending;  // reason the act cannot be billed yet
+  Citation pending_citation;
+  std::optional<Day> removed_since;
+  Citation removed_citation;
+  std::vector<Condition> conditions;
+};
+
+enum class Outcome : std::uint8_t { none, refusal, acceptance, prior_approval, rate };
+
+// The lines a rule applies to, resolved: acts and items by index.
+struct Scope {
+  std::vector<std::uint32_t> acts;
+  std::vector<std::uint32_t> items;
+  bool every_act = false;
+  bool every_item = false;
+  [[nodiscard]] bool empty() const noexcept { return acts.empty() && items.empty() && !every_act && !every_item; }
+};
+
+struct Limit {
+  std::uint32_t count = 0;
+  enum class Per : std::uint8_t { day, year, series } per = Per::day;
+};
+
+struct Rule {
+  std::string name;
+  std::string label;
+  Scope scope;
+  Period period;
+  std::optional<NodeId> when;
+  Outcome outcome = Outcome::none;
+  Decimal rate;  // Outcome::rate, as a fraction (50 % -> 0.50)
+  std::optional<Limit> limit;
+  Scope not_cumulable_with;
+  std::string message;
+  Citation citation;
+  std::optional<std::uint32_t> exception_of;
+};
+
+// One way a billed code "LETTER COEFFICIENT" leads to an act.
+struct CodeEntry {
+  std::uint32_t act = 0;
+  Decimal coefficient;
+  Period period;
+  bool replaced = false;  // an old cotation, accepted only during its transition
+};
+
+}  // namespace cotation::model
+
+namespace cotation {
+
+struct RuleSet::Model {
+  std::string hash;
+  std::vector<model::Node> nodes;
+  std::vector<model::Letter> letters;
+  std::vector<model::Item> items;
+  std::vector<model::Parameter> parameters;
+  std::vector<model::Act> acts;
+  std::vector<model::Rule> rules;  // in declaration order; priority is declared, never implied
+  std::unordered_map<std::string, std::uint32_t> letter_index;  // by code
+  std::unordered_map<std::string, std::uint32_t> item_index;    // by code
+  std::unordered_map<std::string, std::vector<model::CodeEntry>> codes_by_letter;
+};
+
+}  // namespace cotation

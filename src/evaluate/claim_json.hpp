@@ -1,0 +1,58 @@
+// Claims in, decisions out, as JSON Lines (the v1 interchange format of docs/claim-format.md).
+//
+// read_claim turns one line into a Claim, or into the list of everything wrong with it: it never
+// throws on bad input, never crashes on hostile input (huge lines, deep nesting), and reads
+// numbers from their text only, so "7.5" and 7.5 give the same exact Decimal.
+// write_decision turns a decision into one JSON line; it is on the batch's hot path, so it
+// appends into one string with its own escaper.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cotation/claim.hpp"
+#include "cotation/decision.hpp"
+
+namespace cotation {
+
+// Every limit read_claim puts on one input line, with its reason. A line over a limit gets a
+// problem naming the limit, never a crash, an exception or unbounded work.
+struct ClaimReadLimits {
+  // A real claim is well under 10 KB (a session bills a handful of lines); 1 MiB leaves room for
+  // long ids and messages while bounding the time and memory one line may take.
+  std::size_t max_line_bytes = std::size_t{1} << 20U;
+  // The format nests three levels (record, lines, line); values of unknown fields are skipped,
+  // but only up to this depth, so that [[[[...]]]] cannot exhaust anything.
+  std::size_t max_depth = 32;
+  // One care session bills a handful of lines; a thousand is already absurd.
+  std::size_t max_claim_lines = 1000;
+  // A garbage line could otherwise produce one problem per byte; after this many the reading stops.
+  std::size_t max_problems = 100;
+};
+
+struct ClaimReadResult {
+  std::optional<Claim> claim;    // set exactly when problems is empty
+  std::string id;                // the record's "id" when it could be read, even from a broken record
+  std::vector<Reason> problems;  // rule "format", French message "<path> : <what>", source the format doc
+};
+
+// One line of a JSON Lines file (without its line break; a trailing "\r" is accepted).
+[[nodiscard]] ClaimReadResult read_claim(std::string_view json_line);
+[[nodiscard]] ClaimReadResult read_claim(std::string_view json_line, const ClaimReadLimits& limits);
+
+// One JSON line without the final line break: id, decision, total, lines[{code, decision, amount,
+// reasons}], reasons[{rule, message, source}], rule_set, in that order. Amounts are strings with
+// exactly two decimals ("17.88"); a line without an amount has "amount":null. Throws DecimalError
+// (inexact) when an amount has a non-zero digit beyond the cent: amounts are rounded by the
+// rules, never silently by the writer.
+[[nodiscard]] std::string write_decision(const ClaimDecision& decision);
+
+// Appends `text` to `out` as a JSON string, quotes included: escapes '"', '\' and the control
+// characters (as \u00XX), keeps valid UTF-8 as is and replaces each invalid byte by U+FFFD, so
+// the output is always valid JSON and valid UTF-8.
+void append_json_string(std::string& out, std::string_view text);
+
+}  // namespace cotation

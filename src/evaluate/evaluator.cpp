@@ -1,0 +1,726 @@
+// Deciding a claim: each billed line is matched to an act or an item, priced from the
+// dated schedules, then put through the act's conditions, its referential thresholds and
+// the rules that apply to it. Everything read from the claim and every decision taken is
+// recorded for the explanation.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "compile/model.hpp"
+
+namespace cotation {
+
+namespace {
+
+// An accepted line of one of the patient's earlier claims.
+struct BilledBefore {
+  model::Day day = 0;
+  bool is_act = false;
+  std::size_t index = static_cast<std::size_t>(-1);
+};
+
+// What the claims already evaluated in sequence say of one patient.
+struct PatientHistory {
+  std::vector<model::Day> sessions;
+  std::vector<BilledBefore> billed;
+};
+
+}  // namespace
+
+struct EvaluationScratch::State {
+  std::unordered_map<std::string, PatientHistory> patients;
+  std::vector<model::Value> values;        // per node, valid when stamp matches
+  std::vector<std::uint32_t> stamps;
+  std::uint32_t generation = 0;
+};
+
+EvaluationScratch::EvaluationScratch() : state_(std::make_unique<State>()) {}
+EvaluationScratch::~EvaluationScratch() = default;
+EvaluationScratch::EvaluationScratch(EvaluationScratch&&) noexcept = default;
+EvaluationScratch& EvaluationScratch::operator=(EvaluationScratch&&) noexcept = default;
+
+RuleSet::RuleSet(std::unique_ptr<const Model> model) : model_(std::move(model)) {}
+RuleSet::~RuleSet() = default;
+const std::string& RuleSet::hash() const noexcept { return model_->hash; }
+
+namespace {
+
+using namespace model;
+
+constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+// A field the rules need but the claim lacks: the line cannot be decided.
+struct MissingField {
+  std::string_view name;
+};
+
+std::string_view field_name(Field field) {
+  switch (field) {
+    case Field::date: return "date";
+    case Field::region: return "region";
+    case Field::place: return "place";
+    case Field::patient_age: return "patient.age";
+    case Field::prescription_kind: return "prescription.kind";
+    case Field::session_number: return "series.session_number";
+    case Field::sessions_12_months_before: return "series.sessions_12_months_before";
+    case Field::prior_approval: return "series.prior_approval";
+    case Field::travel_distance: return "travel.distance_km";
+    case Field::same_agglomeration: return "travel.same_agglomeration";
+    case Field::night: return "time.night";
+    case Field::sunday_or_holiday: return "time.sunday_or_holiday";
+    case Field::urgent: return "time.urgent";
+    case Field::telehealth: return "telehealth";
+    case Field::line_rank: return "ligne.rang";
+    case Field::line_coefficient: return "ligne.coefficient";
+  }
+  return "";
+}
+
+// No value of a schedule covers the date: reported, never the nearest value.
+struct NoValueInForce {
+  std::string what;
+};
+
+template <typename T>
+T require(const std::optional<T>& value, Field field) {
+  if (!value) throw MissingField{field_name(field)};
+  return *value;
+}
+
+// Age in whole years on `on`, by the birthday rule (a birthday on 29 February falls on
+// 1 March in other years).
+std::int32_t age_on(const Date& birth, Day on) {
+  const std::chrono::year_month_day today{std::chrono::sys_days(std::chrono::days(on))};
+  int years = static_cast<int>(today.year()) - static_cast<int>(birth.year());
+  const auto month_day_today = std::pair{static_cast<unsigned>(today.month()), static_cast<unsigned>(today.day())};
+  auto month_day_birth = std::pair{static_cast<unsigned>(birth.month()), static_cast<unsigned>(birth.day())};
+  if (month_day_birth == std::pair{2U, 29U} && !today.year().is_leap()) month_day_birth = {3U, 1U};
+  if (month_day_today < month_day_birth) --years;
+  return years;
+}
+
+class LineEvaluation {
+ public:
+  LineEvaluation(const RuleSet::Model& model, const Claim& claim, EvaluationScratch::State& scratch,
+                 std::vector<ExplanationStep>* explanation)
+      : model_(model), claim_(claim), scratch_(scratch), explanation_(explanation) {}
+
+  void explain(std::string what, std::string value, std::string source = {}) {
+    if (explanation_ != nullptr) explanation_->push_back({std::move(what), std::move(value), std::move(source)});
+  }
+
+  Day day() const { return day_; }
+  void set_day(Day day) { day_ = day; }
+  void set_line(std::size_t rank, const Decimal& coefficient) {
+    line_rank_ = rank;
+    line_coefficient_ = coefficient;
+    ++scratch_.generation;  // line-dependent fields change: forget the values computed
+  }
+
+  RegionIndex region() const {
+    return require(claim_.region, Field::region) == Region::metropole ? RegionIndex::metropole : RegionIndex::outre_mer;
+  }
+
+  // The value of a letter or item on the claim's date in the claim's region. A date that
+  // no period covers is reported, never given the nearest value.
+  Decimal value_at(const std::vector<RegionalValue>& values, const std::string& code) {
+    const auto index = static_cast<std::size_t>(region());
+    for (const auto& value : values) {
+      if (value.period.contains(day_) && value.by_region[index]) {
+        explain(fmt::format("valeur de {} le {}", code, date_text(day_)), value.by_region[index]->to_string(),
+                value.citation.text);
+        return *value.by_region[index];
+      }
+    }
+    throw NoValueInForce{fmt::format("aucune valeur de {} n'est en vigueur le {} en {}", code, date_text(day_),
+                                     index == 0 ? "métropole" : "outre-mer")};
+  }
+
+  bool prior_approval_granted() { return require(claim_.series.prior_approval, Field::prior_approval); }
+  std::int32_t session_number() { return require(claim_.series.session_number, Field::session_number); }
+  std::int32_t sessions_12_months_before() {
+    return require(claim_.series.sessions_12_months_before, Field::sessions_12_months_before);
+  }
+
+  Value evaluate(NodeId id) {
+    if (scratch_.stamps[id] == scratch_.generation) return scratch_.values[id];
+    const Node& node = model_.nodes[id];
+    Value result = compute(node);
+    scratch_.values[id] = result;
+    scratch_.stamps[id] = scratch_.generation;
+    return result;
+  }
+
+ private:
+  Value field(Field field) {
+    Value v;
+    switch (field) {
+      case Field::date: v.type = Type::date, v.integer = day_; break;
+      case Field::region: v.type = Type::region, v.integer = static_cast<std::int32_t>(region()); break;
+      case Field::place: v.type = Type::place, v.integer = static_cast<std::int32_t>(require(claim_.place, field)); break;
+      case Field::patient_age: {
+        v.type = Type::number;
+        if (claim_.patient.age) {
+          v.number = Decimal(*claim_.patient.age);
+        } else if (claim_.patient.birth_date) {
+          v.number = Decimal(age_on(*claim_.patient.birth_date, day_));
+        } else {
+          throw MissingField{"patient.age"};
+        }
+        break;
+      }
+      case Field::prescription_kind:
+        v.type = Type::prescription;
+        v.integer = static_cast<std::int32_t>(require(claim_.prescription.kind, field));
+        break;
+      case Field::session_number: v.type = Type::number, v.number = Decimal(require(claim_.series.session_number, field)); break;
+      case Field::sessions_12_months_before:
+        v.type = Type::number, v.number = Decimal(require(claim_.series.sessions_12_months_before, field));
+        break;
+      case Field::prior_approval: v.type = Type::boolean, v.boolean = require(claim_.series.prior_approval, field); break;
+      case Field::travel_distance: v.type = Type::distance, v.number = require(claim_.travel.distance_km, field); break;
+      case Field::same_agglomeration:
+        v.type = Type::boolean, v.boolean = require(claim_.travel.same_agglomeration, field);
+        break;
+      case Field::night: v.type = Type::boolean, v.boolean = require(claim_.time.night, field); break;
+      case Field::sunday_or_holiday: v.type = Type::boolean, v.boolean = require(claim_.time.sunday_or_holiday, field); break;
+      case Field::urgent: v.type = Type::boolean, v.boolean = require(claim_.time.urgent, field); break;
+      case Field::telehealth: v.type = Type::boolean, v.boolean = require(claim_.telehealth, field); break;
+      case Field::line_rank: v.type = Type::number, v.number = Decimal(static_cast<std::int64_t>(line_rank_)); break;
+      case Field::line_coefficient: v.type = Type::number, v.number = line_coefficient_; break;
+    }
+    explain(std::string(field_name(field)), describe(v), "facture");
+    return v;
+  }
+
+  static std::string describe(const Value& v) {
+    switch (v.type) {
+      case Type::boolean: return v.boolean ? "vrai" : "faux";
+      case Type::date: return date_text(v.integer);
+      case Type::region: return v.integer == 0 ? "metropole" : "outre_mer";
+      case Type::place: return v.integer == 0 ? "cabinet" : v.integer == 1 ? "domicile" : "etablissement";
+      case Type::prescription: return v.integer == 0 ? "medicale" : v.integer == 1 ? "renouvellement" : "acces_direct";
+      case Type::duration: return fmt::format("{} {}", v.integer, v.months ? "mois" : "jours");
+      default: return v.number.to_string();
+    }
+  }
+
+  static int compare(const Value& a, const Value& b) {
+    switch (a.type) {
+      case Type::boolean: return static_cast<int>(a.boolean) - static_cast<int>(b.boolean);
+      case Type::date:
+      case Type::region:
+      case Type::place:
+      case Type::prescription:
+      case Type::duration: return a.integer < b.integer ? -1 : a.integer > b.integer ? 1 : 0;
+      default: {
+        const auto order = a.number <=> b.number;
+        return order < 0 ? -1 : order > 0 ? 1 : 0;
+      }
+    }
+  }
+
+  Value compute(const Node& node) {
+    Value v;
+    v.type = node.type;
+    const auto operand = [&](std::size_t i) { return evaluate(node.operands[i]); };
+    switch (node.op) {
+      case Op::constant: return node.constant;
+      case Op::field: return field(node.field);
+      case Op::letter_value: {
+        const Letter& letter = model_.letters[node.reference];
+        v.number = value_at(letter.values, letter.code);
+        return v;
+      }
+      case Op::item_value: {
+        const Item& item = model_.items[node.reference];
+        v.number = value_at(item.values, item.code);
+        return v;
+      }
+      case Op::parameter: {
+        const Parameter& parameter = model_.parameters[node.reference];
+        for (std::size_t i = 0; i < parameter.values.size(); ++i) {
+          if (parameter.values[i].first.contains(day_)) {
+            explain(fmt::format("paramètre {}", parameter.name), describe(parameter.values[i].second),
+                    parameter.citations[i].text);
+            return parameter.values[i].second;
+          }
+        }
+        throw NoValueInForce{fmt::format("aucune valeur du paramètre {} n'est en vigueur le {}", parameter.name,
+                                         date_text(day_))};
+      }
+      // `et` and `ou` read their right side only when the left does not decide: a
+      // field that only the right side needs is not required.
+      case Op::logical_and: v.boolean = operand(0).boolean && operand(1).boolean; return v;
+      case Op::logical_or: v.boolean = operand(0).boolean || operand(1).boolean; return v;
+      case Op::logical_not: v.boolean = !operand(0).boolean; return v;
+      case Op::equal: v.boolean = compare(operand(0), operand(1)) == 0; return v;
+      case Op::not_equal: v.boolean = compare(operand(0), operand(1)) != 0; return v;
+      case Op::less: v.boolean = compare(operand(0), operand(1)) < 0; return v;
+      case Op::less_equal: v.boolean = compare(operand(0), operand(1)) <= 0; return v;
+      case Op::greater: v.boolean = compare(operand(0), operand(1)) > 0; return v;
+      case Op::greater_equal: v.boolean = compare(operand(0), operand(1)) >= 0; return v;
+      case Op::member: {
+        const Value element = operand(0);
+        for (std::size_t i = 1; i < node.operands.size(); ++i) {
+          if (compare(element, operand(i)) == 0) {
+            v.boolean = true;
+            return v;
+          }
+        }
+        v.boolean = false;
+        return v;
+      }
+      case Op::add: v.number = operand(0).number + operand(1).number; return v;
+      case Op::subtract: v.number = operand(0).number - operand(1).number; return v;
+      case Op::multiply: {
+        const Value a = operand(0);
+        const Value b = operand(1);
+        // A percentage multiplies as a fraction: 50 % × 10 € = 5 €.
+        const Decimal left = a.type == Type::percentage && b.type != Type::percentage
+                                 ? Decimal::divide(a.number, Decimal(100), Decimal::max_scale, RoundingMode::half_even)
+                                 : a.number;
+        const Decimal right = b.type == Type::percentage && a.type != Type::percentage
+                                  ? Decimal::divide(b.number, Decimal(100), Decimal::max_scale, RoundingMode::half_even)
+                                  : b.number;
+        v.number = left * right;
+        return v;
+      }
+      case Op::negate: v.number = -operand(0).number; return v;
+      case Op::minimum: {
+        const Value a = operand(0);
+        const Value b = operand(1);
+        return compare(a, b) <= 0 ? a : b;
+      }
+      case Op::maximum: {
+        const Value a = operand(0);
+        const Value b = operand(1);
+        return compare(a, b) >= 0 ? a : b;
+      }
+    }
+    return v;
+  }
+
+  const RuleSet::Model& model_;
+  const Claim& claim_;
+  EvaluationScratch::State& scratch_;
+  std::vector<ExplanationStep>* explanation_;
+  Day day_ = 0;
+  std::size_t line_rank_ = 0;
+  Decimal line_coefficient_;
+};
+
+// What the billed code designates.
+struct Subject {
+  bool is_act = false;
+  std::size_t index = none;
+  Decimal coefficient;  // acts
+  const Cotation* cotation = nullptr;
+  bool old_cotation = false;  // an old cotation accepted during its transition
+};
+
+Reason reason(std::string rule, std::string message, std::string source) {
+  return Reason{std::move(rule), std::move(message), std::move(source)};
+}
+
+std::string code_of(const RuleSet::Model& model, const Cotation& cotation) {
+  return fmt::format("{} {}", model.letters[cotation.letter].code, cotation.coefficient.to_string());
+}
+
+class ClaimEvaluator {
+ public:
+  std::optional<std::pair<bool, std::size_t>> subject_of(std::size_t line) const {
+    if (line >= subjects_.size() || subjects_[line].index == none) return std::nullopt;
+    return std::pair{subjects_[line].is_act, subjects_[line].index};
+  }
+
+  ClaimEvaluator(const RuleSet::Model& model, const Claim& claim, EvaluationScratch::State& scratch,
+                 std::vector<ExplanationStep>* explanation, const std::vector<BilledBefore>* history)
+      : model_(model), claim_(claim), scratch_(scratch), line_(model, claim, scratch, explanation), history_(history) {}
+
+  ClaimDecision run() {
+    ClaimDecision decision;
+    decision.id = claim_.id;
+    decision.rule_set = model_.hash;
+    if (scratch_.values.size() < model_.nodes.size()) {
+      scratch_.values.resize(model_.nodes.size());
+      scratch_.stamps.resize(model_.nodes.size(), 0);
+    }
+    if (!claim_.date) {
+      decision.decision = Decision::invalid;
+      decision.reasons.push_back(reason("format", "la date de la séance manque (champ date)", "docs/claim-format.md"));
+      for (const auto& line : claim_.lines) decision.lines.push_back({line.code, Decision::invalid, std::nullopt, {}});
+      return decision;
+    }
+    line_.set_day(day_of(*claim_.date));
+    subjects_.clear();
+    for (const auto& line : claim_.lines) subjects_.push_back(resolve(line.code));
+    std::size_t act_rank = 0;
+    for (std::size_t i = 0; i < claim_.lines.size(); ++i) {
+      if (subjects_[i].is_act && subjects_[i].index != none) ++act_rank;
+      decision.lines.push_back(decide_line(i, act_rank));
+    }
+    bool all_accepted = !decision.lines.empty();
+    bool any_refused = false;
+    for (const auto& line : decision.lines) {
+      if (line.decision == Decision::accepted && line.amount) decision.total += *line.amount;
+      all_accepted = all_accepted && line.decision == Decision::accepted;
+      any_refused = any_refused || line.decision == Decision::refused;
+    }
+    decision.decision = all_accepted ? Decision::accepted : any_refused ? Decision::refused : Decision::prior_approval;
+    if (decision.lines.empty()) {
+      decision.reasons.push_back(reason("format", "la facture ne contient aucune ligne", "docs/claim-format.md"));
+      decision.decision = Decision::invalid;
+    }
+    return decision;
+  }
+
+ private:
+  // "RAM 8.09" -> the act whose cotation that is on the claim's date; "IFD" -> the item.
+  Subject resolve(const std::string& code) {
+    Subject subject;
+    const auto space = code.find(' ');
+    if (space == std::string::npos) {
+      if (const auto it = model_.item_index.find(code); it != model_.item_index.end()) subject.index = it->second;
+      return subject;
+    }
+    subject.is_act = true;
+    const auto entries = model_.codes_by_letter.find(code.substr(0, space));
+    if (entries == model_.codes_by_letter.end()) return subject;
+    try {
+      subject.coefficient = Decimal::parse(code.substr(space + 1));
+    } catch (const DecimalError&) {
+      return subject;
+    }
+    const Day day = line_.day();
+    const CodeEntry* old = nullptr;
+    for (const auto& entry : entries->second) {
+      if (!(entry.coefficient == subject.coefficient) || !entry.period.contains(day)) continue;
+      if (!entry.replaced) {
+        subject.index = entry.act;
+        return subject;
+      }
+      if (old == nullptr) old = &entry;
+    }
+    if (old != nullptr) {
+      subject.index = old->act;
+      subject.old_cotation = true;
+    }
+    return subject;
+  }
+
+  // Why a code matches no act on that date: the closest explanation the rule set gives.
+  Reason unmatched(const std::string& code) {
+    const auto space = code.find(' ');
+    if (space != std::string::npos) {
+      const auto entries = model_.codes_by_letter.find(code.substr(0, space));
+      if (entries != model_.codes_by_letter.end()) {
+        Decimal coefficient;
+        try {
+          coefficient = Decimal::parse(code.substr(space + 1));
+        } catch (const DecimalError&) {
+          return reason("code", fmt::format("le coefficient de « {} » n'est pas un nombre", code), "");
+        }
+        for (const auto& entry : entries->second) {
+          if (!(entry.coefficient == coefficient)) continue;
+          const Act& act = model_.acts[entry.act];
+          const Day day = line_.day();
+          if (act.removed_since && *act.removed_since <= day) {
+            return reason(act.name, fmt::format("acte supprimé depuis le {} : {}", date_text(*act.removed_since), act.label),
+                          act.removed_citation.text);
+          }
+          const Cotation* current = nullptr;
+          for (const auto& c : act.cotations) {
+            if (c.period.contains(day)) current = &c;
+          }
+          const std::string advice =
+              current != nullptr ? fmt::format(" ; la cotation en vigueur est {}", code_of(model_, *current)) : "";
+          return reason(act.name,
+                        fmt::format("{} n'est pas en vigueur le {} pour « {} »{}", code, date_text(day), act.label, advice),
+                        current != nullptr ? current->citation.text : act.article.text);
+        }
+      }
+    }
+    return reason("code", fmt::format("code inconnu : « {} »", code), "");
+  }
+
+  LineDecision decide_line(std::size_t i, std::size_t act_rank) {
+    const std::string& code = claim_.lines[i].code;
+    LineDecision line{code, Decision::accepted, std::nullopt, {}};
+    const Subject& subject = subjects_[i];
+    line_.set_line(act_rank, subject.coefficient);
+    if (subject.index == none) {
+      line.decision = Decision::refused;
+      line.reasons.push_back(unmatched(code));
+      return line;
+    }
+    try {
+      if (subject.is_act) {
+        decide_act(subject, line);
+      } else {
+        decide_item(subject, line);
+      }
+      if (line.decision != Decision::refused) apply_rules(i, subject, line);
+    } catch (const MissingField& missing) {
+      line.decision = Decision::refused;
+      line.amount.reset();
+      line.reasons.push_back(reason("donnée manquante",
+                                    fmt::format("la facture ne donne pas {} dont la décision a besoin", missing.name),
+                                    "docs/claim-format.md"));
+    } catch (const NoValueInForce& absent) {
+      line.decision = Decision::refused;
+      line.amount.reset();
+      line.reasons.push_back(reason("calendrier", absent.what, ""));
+    } catch (const DecimalError& error) {
+      line.decision = Decision::refused;
+      line.amount.reset();
+      line.reasons.push_back(reason("calcul", fmt::format("calcul impossible : {}", error.what()), ""));
+    }
+    if (line.decision == Decision::refused) line.amount.reset();
+    return line;
+  }
+
+  bool holds(const Condition& condition, LineDecision& line, const std::string& owner) {
+    if (line_.evaluate(condition.predicate).boolean) return true;
+    line.decision = Decision::refused;
+    line.reasons.push_back(reason(owner, condition.message.empty() ? "condition non remplie" : condition.message,
+                                  condition.citation.text));
+    return false;
+  }
+
+  void decide_act(const Subject& subject, LineDecision& line) {
+    const Act& act = model_.acts[subject.index];
+    if (act.pending) {
+      line.decision = Decision::refused;
+      line.reasons.push_back(reason(act.name, fmt::format("acte créé mais en attente : {}", *act.pending),
+                                    act.pending_citation.text));
+      return;
+    }
+    const Letter* letter = nullptr;
+    for (const auto& c : subject.old_cotation ? act.replaced : act.cotations) {
+      if (c.coefficient == subject.coefficient && c.period.contains(line_.day())) {
+        letter = &model_.letters[c.letter];
+        line_.explain(fmt::format("cotation de « {} »", act.label), code_of(model_, c), c.citation.text);
+      }
+    }
+    const Decimal value = line_.value_at(letter->values, letter->code);
+    if (!letter->rounding) throw NoValueInForce{fmt::format("la lettre {} ne déclare pas son arrondi", letter->code)};
+    line.amount = (subject.coefficient * value).round(letter->rounding->decimals, letter->rounding->mode);
+    line_.explain(fmt::format("{} × {}", subject.coefficient.to_string(), value.to_string()), line.amount->to_string(2),
+                  letter->rounding->citation.text);
+    if (subject.old_cotation) {
+      line.reasons.push_back(reason(act.name, "ancienne cotation acceptée pendant la période de transition", ""));
+    }
+    for (const auto& condition : act.conditions) {
+      if (!holds(condition, line, act.name)) return;
+    }
+    for (const auto& referential : act.referentials) {
+      for (const auto& threshold : referential.thresholds) {
+        if (threshold_exceeded(threshold)) {
+          if (line_.prior_approval_granted()) continue;
+          line.decision = Decision::prior_approval;
+          line.reasons.push_back(reason(
+              act.name, fmt::format("référentiel « {} » : accord préalable nécessaire", referential.name),
+              referential.citation.text));
+          return;
+        }
+      }
+    }
+  }
+
+  bool threshold_exceeded(const Threshold& threshold);
+
+  void decide_item(const Subject& subject, LineDecision& line) {
+    const Item& item = model_.items[subject.index];
+    for (const auto& condition : item.conditions) {
+      if (!holds(condition, line, item.code)) return;
+    }
+    if (item.computation) {
+      const Value computed = line_.evaluate(*item.computation);
+      line.amount = computed.number.round(item.computation_rounding->decimals, item.computation_rounding->mode);
+      line_.explain(fmt::format("calcul de {}", item.code), line.amount->to_string(2), item.computation_citation.text);
+    } else {
+      line.amount = line_.value_at(item.values, item.code);
+    }
+  }
+
+  static bool in_scope(const Scope& scope, const Subject& subject) {
+    if (subject.is_act) {
+      return scope.every_act || std::binary_search(scope.acts.begin(), scope.acts.end(), subject.index);
+    }
+    return scope.every_item || std::binary_search(scope.items.begin(), scope.items.end(), subject.index);
+  }
+
+  bool rule_applies(const Rule& rule, std::size_t line_index, const Subject& subject) {
+    if (!rule.period.contains(line_.day()) || !in_scope(rule.scope, subject)) return false;
+    if (rule.when && !line_.evaluate(*rule.when).boolean) return false;
+    if (!rule.not_cumulable_with.empty()) {
+      bool other = false;
+      for (std::size_t j = 0; j < subjects_.size(); ++j) {
+        if (j != line_index && subjects_[j].index != none && in_scope(rule.not_cumulable_with, subjects_[j])) other = true;
+      }
+      if (!other) return false;
+    }
+    if (rule.limit) return limit_exceeded(*rule.limit, line_index, rule);
+    return true;
+  }
+
+  bool limit_exceeded(const Limit& limit, std::size_t line_index, const Rule& rule);
+
+  // The rules that apply decide; an exception sets aside the rule it refines; two rules
+  // that still disagree refuse the line with both reasons.
+  void apply_rules(std::size_t line_index, const Subject& subject, LineDecision& line) {
+    applying_.clear();
+    for (std::uint32_t r = 0; r < model_.rules.size(); ++r) {
+      if (rule_applies(model_.rules[r], line_index, subject)) applying_.push_back(r);
+    }
+    std::erase_if(applying_, [&](std::uint32_t general) {
+      return std::any_of(applying_.begin(), applying_.end(), [&](std::uint32_t r) {
+        for (auto next = model_.rules[r].exception_of; next; next = model_.rules[*next].exception_of) {
+          if (*next == general) return true;
+        }
+        return false;
+      });
+    });
+    if (applying_.empty()) return;
+    const Outcome first = model_.rules[applying_.front()].outcome;
+    const bool agree = std::all_of(applying_.begin(), applying_.end(), [&](std::uint32_t r) {
+      return model_.rules[r].outcome == first && model_.rules[r].rate == model_.rules[applying_.front()].rate;
+    });
+    for (const std::uint32_t r : applying_) {
+      const Rule& rule = model_.rules[r];
+      line.reasons.push_back(reason(rule.name, rule.message.empty() ? rule.label : rule.message, rule.citation.text));
+      line_.explain(fmt::format("règle {}", rule.name), "s'applique", rule.citation.text);
+    }
+    if (!agree) {
+      line.decision = Decision::refused;
+      line.reasons.push_back(reason("conflit", "des règles qui s'appliquent à cette ligne décident différemment", ""));
+      return;
+    }
+    const Rule& rule = model_.rules[applying_.front()];
+    switch (rule.outcome) {
+      case Outcome::refusal: line.decision = Decision::refused; break;
+      case Outcome::prior_approval:
+        if (!line_.prior_approval_granted()) line.decision = Decision::prior_approval;
+        break;
+      case Outcome::rate: {
+        const Rounding rounding = rounding_of(subject);
+        line.amount = (*line.amount * rule.rate).round(rounding.decimals, rounding.mode);
+        line_.explain(fmt::format("taux de {}", rule.name), line.amount->to_string(2), rule.citation.text);
+        break;
+      }
+      case Outcome::acceptance:
+      case Outcome::none: break;
+    }
+  }
+
+  Rounding rounding_of(const Subject& subject) const {
+    if (subject.is_act) {
+      for (const auto& c : model_.acts[subject.index].cotations) {
+        if (c.period.contains(line_.day()) && model_.letters[c.letter].rounding) return *model_.letters[c.letter].rounding;
+      }
+    }
+    return Rounding{};
+  }
+
+  const RuleSet::Model& model_;
+  const Claim& claim_;
+  EvaluationScratch::State& scratch_;
+  LineEvaluation line_;
+  std::vector<Subject> subjects_;
+  std::vector<std::uint32_t> applying_;
+  const std::vector<BilledBefore>* history_;
+};
+
+// Thresholds count sessions: the claim's rank in its series, or its sessions in the 12
+// months before plus itself.
+bool ClaimEvaluator::threshold_exceeded(const Threshold& threshold) {
+  switch (threshold.scope) {
+    case Threshold::Scope::series: return line_.session_number() > static_cast<std::int32_t>(threshold.sessions);
+    case Threshold::Scope::window:
+      return line_.sessions_12_months_before() + 1 > static_cast<std::int32_t>(threshold.sessions);
+    case Threshold::Scope::from_session:
+      return line_.session_number() >= static_cast<std::int32_t>(threshold.sessions);
+  }
+  return false;
+}
+
+// A limit counts the lines in the rule's scope: earlier lines of this claim, and for the
+// same day or year the patient's earlier claims given in the same input; per series, the
+// session's rank.
+bool ClaimEvaluator::limit_exceeded(const Limit& limit, std::size_t line_index, const Rule& rule) {
+  if (limit.per == Limit::Per::series) return line_.session_number() > static_cast<std::int32_t>(limit.count);
+  std::uint32_t count = 0;
+  for (std::size_t j = 0; j <= line_index; ++j) {
+    if (subjects_[j].index != none && in_scope(rule.scope, subjects_[j])) ++count;
+  }
+  if (history_ != nullptr) {
+    const Day today = line_.day();
+    const int year = static_cast<int>(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))}.year());
+    for (const auto& before : *history_) {
+      Subject earlier;
+      earlier.is_act = before.is_act;
+      earlier.index = before.index;
+      if (!in_scope(rule.scope, earlier)) continue;
+      const bool same_period =
+          limit.per == Limit::Per::day
+              ? before.day == today
+              : static_cast<int>(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(before.day))}.year()) ==
+                    year;
+      if (same_period) ++count;
+    }
+  }
+  return count > limit.count;
+}
+
+}  // namespace
+
+ClaimDecision RuleSet::evaluate(const Claim& claim, EvaluationScratch& scratch,
+                                std::vector<ExplanationStep>* explanation) const {
+  return ClaimEvaluator(*model_, claim, scratch.state(), explanation, nullptr).run();
+}
+
+ClaimDecision RuleSet::evaluate_in_sequence(const Claim& given, EvaluationScratch& scratch,
+                                            std::vector<ExplanationStep>* explanation) const {
+  if (given.patient.id.empty() || !given.date) return evaluate(given, scratch, explanation);
+  PatientHistory& patient = scratch.state().patients[given.patient.id];
+  const Day today = day_of(*given.date);
+  const Claim* claim = &given;
+  Claim completed;
+  if (!given.series.session_number || !given.series.sessions_12_months_before) {
+    completed = given;
+    if (!completed.series.session_number) {
+      completed.series.session_number = static_cast<std::int32_t>(patient.sessions.size()) + 1;
+    }
+    if (!completed.series.sessions_12_months_before) {
+      const Day year_before =
+          day_of(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))} - std::chrono::years(1));
+      completed.series.sessions_12_months_before = static_cast<std::int32_t>(std::count_if(
+          patient.sessions.begin(), patient.sessions.end(), [&](Day d) { return d >= year_before && d < today; }));
+    }
+    claim = &completed;
+  }
+  ClaimEvaluator evaluator(*model_, *claim, scratch.state(), explanation, &patient.billed);
+  ClaimDecision decision = evaluator.run();
+  for (std::size_t i = 0; i < decision.lines.size(); ++i) {
+    if (decision.lines[i].decision != Decision::accepted) continue;
+    if (const auto subject = evaluator.subject_of(i)) {
+      patient.billed.push_back(BilledBefore{today, subject->first, subject->second});
+    }
+  }
+  patient.sessions.push_back(today);
+  return decision;
+}
+
+std::vector<ClaimDecision> RuleSet::evaluate_batch(const std::vector<Claim>& claims, EvaluationScratch& scratch) const {
+  std::vector<ClaimDecision> decisions;
+  decisions.reserve(claims.size());
+  for (const Claim& claim : claims) decisions.push_back(evaluate_in_sequence(claim, scratch));
+  scratch.forget_history();
+  return decisions;
+}
+
+void EvaluationScratch::forget_history() { state_->patients.clear(); }
+
+}  // namespace cotation
