@@ -516,7 +516,9 @@ TEST(DecimalCompare, ByValueAcrossScales) {
   EXPECT_EQ(d("-0"), d("0.000"));
   EXPECT_LT(d("2.5"), d("2.51"));
   EXPECT_GT(d("18.785"), d("18.78"));
-  EXPECT_LT(d("-2.5"), d("-2.49"));  // -2.50 < -2.49
+  EXPECT_LT(d("-2.5"), d("-2.49"));   // -2.50 < -2.49
+  EXPECT_LT(d("-2.50"), d("-2.49"));  // same scale: 250 > 249 hundredths, so the value is lower
+  EXPECT_GT(d("-0.999999999999999999"), Decimal(-1));
   EXPECT_LT(d("-0.1"), Decimal());
   EXPECT_LT(d("-18446744073709551615"), d("18446744073709551615"));
   // 0.999999999999999999 (18 nines) < 1, compared with 18 decimals of difference in scale.
