@@ -381,6 +381,12 @@ class Compiler {
       for (const auto& priced : value->values) {
         entry.per_kilometre = entry.per_kilometre || priced.per_kilometre;
         const Decimal amount = decimal(priced.amount);
+        // A flat amount is paid as it is: it must be whole cents. A value per km or per
+        // key-letter point is multiplied first, then rounded by the declared rounding.
+        if (declaration.kind == DeclarationKind::item && !priced.per_kilometre &&
+            !(amount.round(2, RoundingMode::toward_zero) == amount)) {
+          report(priced.amount.position, "compile.amount_below_the_cent", {priced.amount.text});
+        }
         if (!priced.region) {
           for (auto& slot : entry.by_region) slot = amount;
         } else if (const auto index = region(*priced.region)) {
@@ -559,6 +565,16 @@ class Compiler {
       }
     }
     check_schedule(periods, kind_word(declaration.kind), parameter.name);
+    if (const auto since = repealed_since(declaration)) {
+      for (std::size_t i = parameter.values.size(); i-- > 0;) {
+        if (parameter.values[i].first.since >= *since) {
+          parameter.values.erase(parameter.values.begin() + static_cast<std::ptrdiff_t>(i));
+          parameter.citations.erase(parameter.citations.begin() + static_cast<std::ptrdiff_t>(i));
+        } else {
+          parameter.values[i].first.until = std::min(parameter.values[i].first.until, *since - 1);
+        }
+      }
+    }
     model_->parameters.push_back(std::move(parameter));
   }
 
@@ -716,6 +732,9 @@ class Compiler {
         }
       }
       if (targets.acts.empty()) report(declaration->name.position, "compile.revaluation_without_acts", {declaration->name.text});
+      if (const auto since = repealed_since(*declaration)) {
+        std::erase_if(steps, [&](const auto& step) { return std::get<1>(step) >= *since; });
+      }
       std::sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) { return std::get<1>(a) < std::get<1>(b); });
       for (const std::uint32_t a : targets.acts) {
         for (const auto& [delta, since, cited, position] : steps) revalue(model_->acts[a], delta, since, cited, position);
@@ -807,7 +826,7 @@ class Compiler {
                              : node.kind == syntax::OutcomeKind::prior_approval ? Outcome::prior_approval
                                                                                 : Outcome::rate;
               if (node.rate) {
-                rule.rate = Decimal::divide(decimal(*node.rate), Decimal(100), 4, RoundingMode::half_even);
+                rule.rate = Decimal::divide(decimal(*node.rate), Decimal(100), Decimal::max_scale, RoundingMode::half_even);  // exact: a percentage has few decimals
               }
             } else if constexpr (std::is_same_v<T, syntax::LimitStatement>) {
               rule.limit = limit(node, statement.position);
@@ -822,6 +841,7 @@ class Compiler {
           },
           statement.node);
     }
+    if (const auto since = repealed_since(declaration)) rule.period.until = std::min(rule.period.until, *since - 1);
     std::sort(rule.scope.acts.begin(), rule.scope.acts.end());
     std::sort(rule.scope.items.begin(), rule.scope.items.end());
     if (!has_scope) report(declaration.name.position, "compile.rule_without_scope", {rule.name});
@@ -829,12 +849,28 @@ class Compiler {
     if (rule.outcome == Outcome::none && !rule.limit && rule.not_cumulable_with.empty()) {
       report(declaration.name.position, "compile.rule_decides_nothing", {rule.name});
     }
+    if (has_scope && !rule.scope.every_act && !rule.scope.every_item && rule.scope.items.empty() &&
+        std::none_of(rule.scope.acts.begin(), rule.scope.acts.end(),
+                     [&](std::uint32_t a) { return billable_during(model_->acts[a], rule.period); })) {
+      report(declaration.name.position, "compile.rule_never_applies", {rule.name});
+    }
     if (rule.limit && rule.outcome == Outcome::none) rule.outcome = Outcome::refusal;
     if (!rule.not_cumulable_with.empty() && rule.outcome == Outcome::none) rule.outcome = Outcome::refusal;
     rule_conditions_.push_back(condition_text);
     rule_positions_.push_back(declaration.name.position);
     if (declaration.exception_of) pending_exceptions_.emplace_back(model_->rules.size(), *declaration.exception_of);
     model_->rules.push_back(std::move(rule));
+  }
+
+  // Whether some cotation of the act, new or old, can be billed during `period`.
+  static bool billable_during(const Act& act, const Period& period) {
+    const auto overlaps = [&](const Cotation& c) {
+      Period billable = c.period;
+      if (act.removed_since) billable.until = std::min(billable.until, *act.removed_since - 1);
+      return billable.since <= billable.until && billable.overlaps(period);
+    };
+    return std::any_of(act.cotations.begin(), act.cotations.end(), overlaps) ||
+           std::any_of(act.replaced.begin(), act.replaced.end(), overlaps);
   }
 
   std::optional<Limit> limit(const syntax::LimitStatement& written, const syntax::Position& at) {

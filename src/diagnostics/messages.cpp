@@ -44,6 +44,9 @@ constexpr std::string_view money_hint_en = "an amount is written with its unit: 
 // Sorted by id (checked by a test), looked up by binary search.
 constexpr std::array messages = {
     Message{"compile.act_without_cotation", "l'acte {0} n'a aucune cotation", "the act {0} has no cotation", "ajoutez `cotation LETTRE COEFFICIENT depuis DATE selon SOURCE`, ou `en attente` pour un acte pas encore facturable", "add `cotation LETTER COEFFICIENT depuis DATE selon SOURCE`, or `en attente` for an act not billable yet"},
+    Message{"compile.amount_below_the_cent", "le montant {0} € a des fractions de centime",
+            "the amount {0} € has fractions of a cent", "un forfait se paie tel quel : au centime près",
+            "a flat-rate item is paid as it is: to the cent"},
     Message{"compile.computation_without_rounding", "le calcul de {0} ne dit pas comment arrondir", "the computation of {0} does not say how to round", "ajoutez par exemple `arrondi au centime demi_loin_de_zero`", "add for example `arrondi au centime demi_loin_de_zero`"},
     Message{"compile.conflicting_rules", "les règles {0} et {1} peuvent décider autrement la même ligne", "the rules {0} and {1} can decide the same line differently", "déclarez l'une exception de l'autre (`exception de`), ou distinguez leurs conditions", "declare one an exception of the other (`exception de`), or tell their conditions apart"},
     Message{"compile.division_not_supported", "la division n'est pas permise : elle demanderait un arrondi que la règle ne nomme pas", "division is not allowed: it would need a rounding the rule does not name", "multipliez par un pourcentage ou un coefficient", "multiply by a percentage or a coefficient"},
@@ -73,6 +76,9 @@ constexpr std::array messages = {
     Message{"compile.revaluation_without_acts", "la revalorisation {0} ne vise aucun acte", "the revaluation {0} applies to no act", "ajoutez `pour groupe ...` ou `pour acte ...`", "add `pour groupe ...` or `pour acte ...`"},
     Message{"compile.revaluation_without_cotation", "l'acte {0} n'a pas de cotation le {1} à revaloriser", "the act {0} has no cotation on {1} to revalue", "", ""},
     Message{"compile.rule_decides_nothing", "la règle {0} ne décide rien : ni `alors`, ni `au plus`, ni `non cumulable`", "the rule {0} decides nothing: no `alors`, `au plus` or `non cumulable`", "", ""},
+    Message{"compile.rule_never_applies",
+            "la règle {0} ne peut jamais s'appliquer : aucun des actes qu'elle vise n'est facturable pendant sa période",
+            "the rule {0} can never apply: none of the acts it targets can be billed during its period", "", ""},
     Message{"compile.rule_without_citation", "la règle {0} ne cite pas sa source", "the rule {0} does not cite its source", "ajoutez `selon SOURCE \"article\"`", "add `selon SOURCE \"article\"`"},
     Message{"compile.rule_without_scope", "la règle {0} ne dit pas à quoi elle s'applique", "the rule {0} does not say what it applies to", "ajoutez `pour acte ...`, `pour forfait ...` ou `pour tout acte`", "add `pour acte ...`, `pour forfait ...` or `pour tout acte`"},
     Message{"compile.same_code_same_date", "la cotation {0} désigne deux actes le {3} : {1} et {2}", "the cotation {0} designates two acts on {3}: {1} and {2}", "", ""},

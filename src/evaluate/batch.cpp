@@ -34,6 +34,24 @@ std::string explanation_json(const std::vector<ExplanationStep>& steps) {
   return out + "]";
 }
 
+// Every record gets its output line: an engine failure on one claim (a bug, or memory
+// exhausted) becomes an `invalid` record that says so, never a lost line or a stopped batch.
+void decide(const RuleSet& rule_set, Record& record, EvaluationScratch& scratch, bool explain);
+
+void decide_or_report(const RuleSet& rule_set, Record& record, EvaluationScratch& scratch, bool explain) {
+  try {
+    decide(rule_set, record, scratch, explain);
+  } catch (const std::exception& error) {
+    ClaimDecision failed;
+    failed.id = record.read.claim ? record.read.claim->id : record.read.id;
+    failed.decision = Decision::invalid;
+    failed.reasons.push_back(Reason{"moteur", std::string("erreur interne du moteur : ") + error.what(), ""});
+    failed.rule_set = rule_set.hash();
+    record.decision = Decision::invalid;
+    record.output = write_decision(failed);
+  }
+}
+
 void decide(const RuleSet& rule_set, Record& record, EvaluationScratch& scratch, bool explain) {
   ClaimDecision decision;
   std::vector<ExplanationStep> steps;
@@ -83,7 +101,7 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
     in_parallel(jobs, [&](std::size_t worker) {
       for (std::size_t i = 0; i < count; ++i) {
         const std::string& patient = records[i].read.claim ? records[i].read.claim->patient.id : records[i].read.id;
-        if (std::hash<std::string>{}(patient) % jobs == worker) decide(rule_set, records[i], scratches[worker], options.explain);
+        if (std::hash<std::string>{}(patient) % jobs == worker) decide_or_report(rule_set, records[i], scratches[worker], options.explain);
       }
     });
     for (std::size_t i = 0; i < count; ++i) {

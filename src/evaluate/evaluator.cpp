@@ -137,11 +137,9 @@ class LineEvaluation {
                                      index == 0 ? "métropole" : "outre-mer")};
   }
 
-  bool prior_approval_granted() { return require(claim_.series.prior_approval, Field::prior_approval); }
-  std::int32_t session_number() { return require(claim_.series.session_number, Field::session_number); }
-  std::int32_t sessions_12_months_before() {
-    return require(claim_.series.sessions_12_months_before, Field::sessions_12_months_before);
-  }
+  bool prior_approval_granted() { return field(Field::prior_approval).boolean; }
+  std::int32_t session_number() { return whole(field(Field::session_number)); }
+  std::int32_t sessions_12_months_before() { return whole(field(Field::sessions_12_months_before)); }
 
   Value evaluate(NodeId id) {
     if (scratch_.stamps[id] == scratch_.generation) return scratch_.values[id];
@@ -193,6 +191,8 @@ class LineEvaluation {
     explain(std::string(field_name(field)), describe(v), "facture");
     return v;
   }
+
+  static std::int32_t whole(const Value& v) { return static_cast<std::int32_t>(v.number.magnitude()); }
 
   static std::string describe(const Value& v) {
     switch (v.type) {
@@ -350,7 +350,6 @@ class ClaimEvaluator {
     if (!claim_.date) {
       decision.decision = Decision::invalid;
       decision.reasons.push_back(reason("format", "la date de la séance manque (champ date)", "docs/claim-format.md"));
-      for (const auto& line : claim_.lines) decision.lines.push_back({line.code, Decision::invalid, std::nullopt, {}});
       return decision;
     }
     line_.set_day(day_of(*claim_.date));
@@ -504,13 +503,25 @@ class ClaimEvaluator {
         line_.explain(fmt::format("cotation de « {} »", act.label), code_of(model_, c), c.citation.text);
       }
     }
+    if (letter == nullptr) throw NoValueInForce{fmt::format("aucune cotation de {} ne correspond le {}", act.name, date_text(line_.day()))};
     const Decimal value = line_.value_at(letter->values, letter->code);
     if (!letter->rounding) throw NoValueInForce{fmt::format("la lettre {} ne déclare pas son arrondi", letter->code)};
-    line.amount = (subject.coefficient * value).round(letter->rounding->decimals, letter->rounding->mode);
+    exact_amount_ = subject.coefficient * value;
+    line.amount = exact_amount_.round(letter->rounding->decimals, letter->rounding->mode);
     line_.explain(fmt::format("{} × {}", subject.coefficient.to_string(), value.to_string()), line.amount->to_string(2),
                   letter->rounding->citation.text);
     if (subject.old_cotation) {
-      line.reasons.push_back(reason(act.name, "ancienne cotation acceptée pendant la période de transition", ""));
+      const Cotation* current = nullptr;
+      for (const auto& c : act.cotations) {
+        if (c.period.contains(line_.day())) current = &c;
+      }
+      line.reasons.push_back(reason(
+          act.name,
+          current != nullptr
+              ? fmt::format("ancienne cotation acceptée pendant la période de transition ; la nouvelle est {}",
+                            code_of(model_, *current))
+              : std::string("ancienne cotation acceptée pendant la période de transition"),
+          current != nullptr ? current->citation.text : act.article.text));
     }
     for (const auto& condition : act.conditions) {
       if (!holds(condition, line, act.name)) return;
@@ -538,10 +549,12 @@ class ClaimEvaluator {
     }
     if (item.computation) {
       const Value computed = line_.evaluate(*item.computation);
+      exact_amount_ = computed.number;
       line.amount = computed.number.round(item.computation_rounding->decimals, item.computation_rounding->mode);
       line_.explain(fmt::format("calcul de {}", item.code), line.amount->to_string(2), item.computation_citation.text);
     } else {
       line.amount = line_.value_at(item.values, item.code);
+      exact_amount_ = *line.amount;
     }
   }
 
@@ -605,8 +618,10 @@ class ClaimEvaluator {
         if (!line_.prior_approval_granted()) line.decision = Decision::prior_approval;
         break;
       case Outcome::rate: {
-        const Rounding rounding = rounding_of(subject);
-        line.amount = (*line.amount * rule.rate).round(rounding.decimals, rounding.mode);
+        const Rounding rounding = rounding_of(subject, rule);
+        // The rate applies to the exact amount, rounded once (art. 11 B: half the
+        // coefficient, not half the rounded tariff).
+        line.amount = (exact_amount_ * rule.rate).round(rounding.decimals, rounding.mode);
         line_.explain(fmt::format("taux de {}", rule.name), line.amount->to_string(2), rule.citation.text);
         break;
       }
@@ -615,13 +630,17 @@ class ClaimEvaluator {
     }
   }
 
-  Rounding rounding_of(const Subject& subject) const {
+  // The rounding the rules declare for the line's amount: its key letter's, or its item's
+  // computation's. None declared is reported: an amount is never rounded by default.
+  Rounding rounding_of(const Subject& subject, const Rule& rule) const {
     if (subject.is_act) {
       for (const auto& c : model_.acts[subject.index].cotations) {
         if (c.period.contains(line_.day()) && model_.letters[c.letter].rounding) return *model_.letters[c.letter].rounding;
       }
+    } else if (model_.items[subject.index].computation_rounding) {
+      return *model_.items[subject.index].computation_rounding;
     }
-    return Rounding{};
+    throw NoValueInForce{fmt::format("la règle {} applique un taux, mais aucun arrondi n'est déclaré pour ce montant", rule.name)};
   }
 
   const RuleSet::Model& model_;
@@ -630,6 +649,7 @@ class ClaimEvaluator {
   LineEvaluation line_;
   std::vector<Subject> subjects_;
   std::vector<std::uint32_t> applying_;
+  Decimal exact_amount_;  // the current line's amount before its rounding
   const std::vector<BilledBefore>* history_;
 };
 
@@ -697,7 +717,7 @@ ClaimDecision RuleSet::evaluate_in_sequence(const Claim& given, EvaluationScratc
       const Day year_before =
           day_of(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))} - std::chrono::years(1));
       completed.series.sessions_12_months_before = static_cast<std::int32_t>(std::count_if(
-          patient.sessions.begin(), patient.sessions.end(), [&](Day d) { return d >= year_before && d < today; }));
+          patient.sessions.begin(), patient.sessions.end(), [&](Day d) { return d >= year_before && d <= today; }));
     }
     claim = &completed;
   }
