@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "compile/model.hpp"
 #include "parse/parser.hpp"
@@ -134,6 +135,7 @@ class Compiler {
     for (const auto* d : of_kind(DeclarationKind::letter)) build_letter(*d);
     for (const auto* d : of_kind(DeclarationKind::item)) build_item(*d);
     for (const auto* d : of_kind(DeclarationKind::act)) build_act(*d);
+    check_groups();
     apply_revaluations();
     index_codes();
     for (const auto* d : of_kind(DeclarationKind::rule)) build_rule(*d);
@@ -161,8 +163,8 @@ class Compiler {
         if (!inserted) {
           const auto first = parsed_.sources.at(it->second.position.file)->position_of(it->second.position.offset);
           report(declaration.name.position, "compile.duplicate_declaration",
-                 {std::string(kind_word(declaration.kind)), declaration.name.text,
-                  fmt::format("{}:{}", first.file, first.line)});
+                 {std::string(kind_word(it->second.kind)), declaration.name.text,
+                  fmt::format("{}:{}", std::filesystem::path(first.file).filename().string(), first.line)});
           continue;
         }
         order_.push_back(key);
@@ -220,12 +222,12 @@ class Compiler {
     return Citation{cited.detail ? fmt::format("{}, {}", source->label, *cited.detail) : source->label};
   }
 
-  Period period(const syntax::Period& written, const syntax::Position& at) {
+  Period period(const syntax::Period& written) {
     Period result;
     if (written.since) result.since = day_of(*written.since);
     if (written.until) result.until = day_of(*written.until);
     if (result.since > result.until) {
-      report(at, "compile.empty_period", {date_text(result.since), date_text(result.until)});
+      report(written.since->position, "compile.empty_period", {date_text(result.since), date_text(result.until)});
     }
     return result;
   }
@@ -350,21 +352,27 @@ class Compiler {
     }
   }
 
-  // Sorts dated entries and reports the overlaps and the gaps between them.
+  // Sorts dated entries and reports the overlaps and the gaps between them. `cotations`
+  // says whether the entries are an act's cotations or a declaration's values.
   template <typename Entry>
   void check_schedule(std::vector<std::pair<Entry, syntax::Position>>& entries, std::string_view what,
-                      const std::string& name) {
+                      const std::string& name, bool cotations = false) {
     std::stable_sort(entries.begin(), entries.end(),
                      [](const auto& a, const auto& b) { return a.first.period.since < b.first.period.since; });
+    const std::string noun = cotations ? "cotations" : "periods";
     for (std::size_t i = 1; i < entries.size(); ++i) {
-      const Period& before = entries[i - 1].first.period;
+      Day covered_until = entries[0].first.period.until;
+      for (std::size_t j = 1; j < i; ++j) covered_until = std::max(covered_until, entries[j].first.period.until);
       const Period& after = entries[i].first.period;
-      if (before.overlaps(after)) {
-        report(entries[i].second, "compile.overlapping_periods",
-               {std::string(what), name, date_text(std::max(before.since, after.since))});
-      } else if (before.until != last_day && before.until + 1 < after.since) {
-        report(entries[i].second, "compile.gap_between_periods",
-               {std::string(what), name, date_text(before.until + 1), date_text(after.since - 1)});
+      if (after.since <= covered_until) {
+        if (after.since == first_day) {
+          report(entries[i].second, "compile.overlapping_" + noun + "_undated", {std::string(what), name});
+        } else {
+          report(entries[i].second, "compile.overlapping_" + noun, {std::string(what), name, date_text(after.since)});
+        }
+      } else if (covered_until != last_day && covered_until + 1 < after.since) {
+        report(entries[i].second, "compile.gap_between_" + noun,
+               {std::string(what), name, date_text(covered_until + 1), date_text(after.since - 1)});
       }
     }
   }
@@ -376,7 +384,7 @@ class Compiler {
       const auto* value = std::get_if<syntax::ValueStatement>(&statement.node);
       if (value == nullptr) continue;
       RegionalValue entry;
-      entry.period = period(value->period, statement.position);
+      entry.period = period(value->period);
       entry.citation = citation(value->citation, entry.period.since);
       for (const auto& priced : value->values) {
         entry.per_kilometre = entry.per_kilometre || priced.per_kilometre;
@@ -554,7 +562,7 @@ class Compiler {
     for (const auto& statement : declaration.statements) {
       const auto* value = std::get_if<syntax::ParameterValue>(&statement.node);
       if (value == nullptr) continue;
-      const Period p = period(value->period, statement.position);
+      const Period p = period(value->period);
       parameter.values.emplace_back(p, literal_value(value->value));
       parameter.citations.push_back(citation(value->citation, p.since));
       RegionalValue marker;
@@ -603,7 +611,8 @@ class Compiler {
             } else if constexpr (std::is_same_v<T, syntax::CotationStatement>) {
               const auto letter_index = letter(node.key_letter);
               if (!letter_index) return;
-              Cotation cotation{*letter_index, decimal(node.coefficient), period(node.period, statement.position), {}};
+              Cotation cotation{*letter_index, decimal(node.coefficient), period(node.period), {},
+                                Origin{statement.position.file, statement.position.offset}};
               cotation.citation = citation(node.citation, cotation.period.since);
               if (node.replaced) {
                 act.replaced.push_back(std::move(cotation));
@@ -618,7 +627,7 @@ class Compiler {
                 threshold.scope = t.scope == syntax::ThresholdScope::series   ? Threshold::Scope::series
                                   : t.scope == syntax::ThresholdScope::window ? Threshold::Scope::window
                                                                                : Threshold::Scope::from_session;
-                if (t.window && !(utf8::fold(t.window->unit) == "mois" && t.window->text == "12")) {
+                if (t.window && !(literal_value(*t.window).months && literal_value(*t.window).integer == 12)) {
                   report(t.window->position, "compile.unsupported_window", {t.window->text + " " + t.window->unit});
                 }
                 referential.thresholds.push_back(threshold);
@@ -636,12 +645,22 @@ class Compiler {
           },
           statement.node);
     }
-    check_schedule(cotations, "acte", act.name);
+    check_schedule(cotations, "acte", act.name, true);
+    for (const auto& [cotation, position] : cotations) {
+      const Letter& used = model_->letters[cotation.letter];
+      if (!used.rounding && letters_without_rounding_.insert(used.code).second) {
+        report(position, "compile.letter_without_rounding", {used.code});
+      }
+    }
     for (auto& [cotation, position] : cotations) act.cotations.push_back(std::move(cotation));
     if (const auto since = repealed_since(declaration)) {
       act.removed_since = std::min(act.removed_since.value_or(last_day), *since);
     }
-    if (act.cotations.empty() && !act.pending) report(declaration.name.position, "compile.act_without_cotation", {act.name});
+    const bool writes_cotation = std::any_of(declaration.statements.begin(), declaration.statements.end(), [](const auto& st) {
+      const auto* c = std::get_if<syntax::CotationStatement>(&st.node);
+      return c != nullptr && !c->replaced;
+    });
+    if (!writes_cotation && !act.pending) report(declaration.name.position, "compile.act_without_cotation", {act.name});
     model_->acts.push_back(std::move(act));
   }
 
@@ -699,7 +718,10 @@ class Compiler {
             break;
           }
           if (!visiting.insert(group->name.text).second) {
-            report(selector.name.position, "compile.group_cycle", {group->name.text});
+            if (!reported_cycles_.count(group->name.text)) {
+              report(selector.name.position, "compile.group_cycle", {group->name.text});
+              reported_cycles_.insert(visiting.begin(), visiting.end());
+            }
             break;
           }
           for (const auto& statement : group->statements) {
@@ -714,10 +736,19 @@ class Compiler {
     }
   }
 
+  // Every group is expanded once, used or not, so that a cycle is always reported.
+  void check_groups() {
+    for (const auto* group : of_kind(DeclarationKind::group)) {
+      (void)scope({syntax::Selector{syntax::SelectorKind::group, group->name}});
+    }
+  }
+
   // Each revaluation step moves the coefficient of every act in its scope from its date on.
   void apply_revaluations() {
     for (const auto* declaration : of_kind(DeclarationKind::revaluation)) {
       Scope targets;
+      bool every = false;
+      const std::size_t findings_before = diagnostics_.size();
       std::vector<std::tuple<Decimal, Day, Citation, syntax::Position>> steps;
       for (const auto& statement : declaration->statements) {
         if (const auto* s = std::get_if<syntax::SelectorStatement>(&statement.node)) {
@@ -725,13 +756,16 @@ class Compiler {
           targets.acts.insert(targets.acts.end(), more.acts.begin(), more.acts.end());
           if (!more.items.empty() || more.every_item || more.every_act) {
             report(statement.position, "compile.revaluation_of_non_act", {declaration->name.text});
+            every = true;
           }
         } else if (const auto* step = std::get_if<syntax::StepStatement>(&statement.node)) {
           const Day since = day_of(step->since);
           steps.emplace_back(decimal(step->amount), since, citation(step->citation, since), statement.position);
         }
       }
-      if (targets.acts.empty()) report(declaration->name.position, "compile.revaluation_without_acts", {declaration->name.text});
+      if (targets.acts.empty() && !every && diagnostics_.size() == findings_before) {
+        report(declaration->name.position, "compile.revaluation_without_acts", {declaration->name.text});
+      }
       if (const auto since = repealed_since(*declaration)) {
         std::erase_if(steps, [&](const auto& step) { return std::get<1>(step) >= *since; });
       }
@@ -753,6 +787,7 @@ class Compiler {
     revalued.period.since = since;
     revalued.coefficient = covering->coefficient + delta;
     revalued.citation = cited;
+    revalued.origin = Origin{at.file, at.offset};
     if (covering->period.since == since) {
       *covering = revalued;
       return;
@@ -773,20 +808,19 @@ class Compiler {
           for (const CodeEntry& other : entries) {
             if (!replaced && !other.replaced && other.act != a && other.coefficient == c.coefficient &&
                 other.period.overlaps(p)) {
-              report(declaration_position(DeclarationKind::act, act.name), "compile.same_code_same_date",
+              // Shown where the second of the two cotations is written, in file order.
+              const Origin later = std::tie(c.origin.file, c.origin.offset) > std::tie(other.origin.file, other.origin.offset)
+                                       ? c.origin
+                                       : other.origin;
+              report(syntax::Position{later.file, later.offset}, "compile.same_code_same_date",
                      {model_->letters[c.letter].code + " " + c.coefficient.to_string(), act.name,
                       model_->acts[other.act].name, date_text(std::max(other.period.since, p.since))});
             }
           }
-          entries.push_back(CodeEntry{a, c.coefficient, p, replaced});
+          entries.push_back(CodeEntry{a, c.coefficient, p, replaced, c.origin});
         }
       }
     }
-  }
-
-  syntax::Position declaration_position(DeclarationKind kind, const std::string& name) {
-    const syntax::Declaration* d = find(kind, name);
-    return d != nullptr ? d->name.position : syntax::Position{};
   }
 
   // ------------------------------------------------------------ rules
@@ -797,6 +831,9 @@ class Compiler {
     rule.label = declaration.label;
     bool has_scope = false;
     bool has_citation = false;
+    bool has_cumulation = false;
+    std::optional<syntax::Citation> cited;
+    const std::size_t findings_before = diagnostics_.size();
     std::string condition_text;
     for (const auto& statement : declaration.statements) {
       std::visit(
@@ -810,7 +847,7 @@ class Compiler {
               rule.scope.every_item = rule.scope.every_item || more.every_item;
               has_scope = true;
             } else if constexpr (std::is_same_v<T, syntax::PeriodStatement>) {
-              rule.period = period(node.period, statement.position);
+              rule.period = period(node.period);
             } else if constexpr (std::is_same_v<T, syntax::WhenStatement>) {
               const auto [id, type] = expression(node.condition);
               if (type && *type != Type::boolean) {
@@ -832,30 +869,35 @@ class Compiler {
               rule.limit = limit(node, statement.position);
             } else if constexpr (std::is_same_v<T, syntax::CumulationStatement>) {
               rule.not_cumulable_with = scope(node.excluded);
+              has_cumulation = true;
             } else if constexpr (std::is_same_v<T, syntax::MessageStatement>) {
               rule.message = node.text;
             } else if constexpr (std::is_same_v<T, syntax::CitationStatement>) {
-              rule.citation = citation(node.citation, rule.period.since);
+              cited = node.citation;
               has_citation = true;
             }
           },
           statement.node);
     }
+    // The citation is checked against the rule's period, wherever `selon` stands in it.
+    if (cited) rule.citation = citation(*cited, rule.period.since);
     if (const auto since = repealed_since(declaration)) rule.period.until = std::min(rule.period.until, *since - 1);
+    // A name that did not resolve was reported: the checks below would only repeat it.
+    const bool names_resolved = diagnostics_.size() == findings_before;
     std::sort(rule.scope.acts.begin(), rule.scope.acts.end());
     std::sort(rule.scope.items.begin(), rule.scope.items.end());
     if (!has_scope) report(declaration.name.position, "compile.rule_without_scope", {rule.name});
     if (!has_citation) report(declaration.name.position, "compile.rule_without_citation", {rule.name});
-    if (rule.outcome == Outcome::none && !rule.limit && rule.not_cumulable_with.empty()) {
+    if (rule.outcome == Outcome::none && !rule.limit && !has_cumulation && names_resolved) {
       report(declaration.name.position, "compile.rule_decides_nothing", {rule.name});
     }
-    if (has_scope && !rule.scope.every_act && !rule.scope.every_item && rule.scope.items.empty() &&
+    if (has_scope && names_resolved && !rule.scope.every_act && !rule.scope.every_item && rule.scope.items.empty() &&
         std::none_of(rule.scope.acts.begin(), rule.scope.acts.end(),
                      [&](std::uint32_t a) { return billable_during(model_->acts[a], rule.period); })) {
       report(declaration.name.position, "compile.rule_never_applies", {rule.name});
     }
     if (rule.limit && rule.outcome == Outcome::none) rule.outcome = Outcome::refusal;
-    if (!rule.not_cumulable_with.empty() && rule.outcome == Outcome::none) rule.outcome = Outcome::refusal;
+    if (has_cumulation && rule.outcome == Outcome::none) rule.outcome = Outcome::refusal;
     rule_conditions_.push_back(condition_text);
     rule_positions_.push_back(declaration.name.position);
     if (declaration.exception_of) pending_exceptions_.emplace_back(model_->rules.size(), *declaration.exception_of);
@@ -877,6 +919,7 @@ class Compiler {
     Limit result;
     result.count = written.count;
     bool per_time = false;
+    bool unknown = false;
     for (const auto& scope_name : written.scopes) {
       const std::string word = utf8::fold(scope_name.text);
       if (word == "jour") {
@@ -887,10 +930,11 @@ class Compiler {
         result.per = Limit::Per::series, per_time = true;
       } else if (word != "patient" && word != "seance") {
         report(scope_name.position, "compile.unknown_limit_scope", {scope_name.text});
+        unknown = true;
       }
     }
     if (!per_time) {
-      report(at, "compile.limit_without_period");
+      if (!unknown) report(at, "compile.limit_without_period");
       return std::nullopt;
     }
     return result;
@@ -1067,7 +1111,7 @@ class Compiler {
                               (!ordered || is_quantity(*left_type) || *left_type == Type::date ||
                                *left_type == Type::duration);
       if (!comparable) {
-        report(e.position, "compile.operator_types",
+        report(e.operator_position, "compile.operator_types",
                {op, std::string(type_word(*left_type)), std::string(type_word(*right_type))});
         return {0, std::nullopt};
       }
@@ -1077,7 +1121,7 @@ class Compiler {
     if (op == "+") return arithmetic(Op::add, e, false);
     if (op == "-") return arithmetic(Op::subtract, e, false);
     if (op == "*" || op == "×") return arithmetic(Op::multiply, e, false);
-    report(e.position, "compile.division_not_supported");
+    report(e.operator_position, "compile.division_not_supported");
     return {0, std::nullopt};
   }
 
@@ -1100,7 +1144,7 @@ class Compiler {
       result = *left_type;
     }
     if (!result) {
-      report(e.position, "compile.operator_types",
+      report(e.kind == syntax::ExpressionKind::call ? e.position : e.operator_position, "compile.operator_types",
              {e.kind == syntax::ExpressionKind::call ? e.path.at(0).text : e.operator_text,
               std::string(type_word(*left_type)), std::string(type_word(*right_type))});
       return {0, std::nullopt};
@@ -1185,6 +1229,8 @@ class Compiler {
   std::vector<std::string> rule_conditions_;
   std::vector<syntax::Position> rule_positions_;
   std::vector<std::pair<std::size_t, syntax::Name>> pending_exceptions_;
+  std::set<std::string> reported_cycles_;
+  std::set<std::string> letters_without_rounding_;
 };
 
 // FNV-1a over the files' names and contents, in their stable order.

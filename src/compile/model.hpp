@@ -125,11 +125,18 @@ struct Parameter {
   std::vector<Citation> citations;
 };
 
+// Where in the rule files a compiled element comes from, for the checks' diagnostics.
+struct Origin {
+  std::uint32_t file = 0;
+  std::uint32_t offset = 0;
+};
+
 struct Cotation {
   std::uint32_t letter = 0;
   Decimal coefficient;
   Period period;
   Citation citation;
+  Origin origin;  // the `cotation` line, or the revaluation step that made it
 };
 
 struct Threshold {
@@ -194,6 +201,7 @@ struct CodeEntry {
   Decimal coefficient;
   Period period;
   bool replaced = false;  // an old cotation, accepted only during its transition
+  Origin origin;
 };
 
 }  // namespace cotation::model

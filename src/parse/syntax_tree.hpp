@@ -70,7 +70,8 @@ struct Expression {
   Literal literal;                   // literal
   std::vector<Name> path;            // path: patient.âge; call: the function name
   std::vector<Expression> operands;  // call arguments, set members, operands
-  Position position;
+  Position position;                 // where the expression starts
+  Position operator_position;        // binary: where its operator is
 };
 
 // ---------------------------------------------------------------- statements

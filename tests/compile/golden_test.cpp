@@ -1,0 +1,56 @@
+// Each directory tests/compile/errors/<case>/ is a small rule set (one or more .cot files)
+// that parses but breaks a rule-set check; <case>.err beside the directory holds, written by
+// hand, the exact diagnostics `cotation check` must print for it (French, files named
+// without their directory), and <case>.en.err, when present, the English ones.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cotation/rule_set.hpp"
+
+namespace cotation {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_file(const fs::path& path) {
+  std::ifstream stream(path, std::ios::binary);
+  std::ostringstream contents;
+  contents << stream.rdbuf();
+  return contents.str();
+}
+
+std::string rendered(const std::vector<Diagnostic>& diagnostics, Language language) {
+  std::string out;
+  for (Diagnostic diagnostic : diagnostics) {
+    diagnostic.position.file = fs::path(diagnostic.position.file).filename().string();
+    out += render(diagnostic, language);
+  }
+  return out;
+}
+
+TEST(RuleSetChecks, EachCaseProducesItsExactDiagnostics) {
+  const fs::path directory = fs::path(COTATION_SOURCE_DIR) / "tests/compile/errors";
+  std::vector<fs::path> cases;
+  for (const auto& entry : fs::directory_iterator(directory)) {
+    if (entry.is_directory()) cases.push_back(entry.path());
+  }
+  std::sort(cases.begin(), cases.end());
+  ASSERT_GE(cases.size(), 30U) << "the corpus of rule sets that fail a check has shrunk";
+  for (const auto& case_dir : cases) {
+    const CheckReport report = check_rule_set(case_dir);
+    EXPECT_FALSE(report.ok()) << case_dir << " must produce an error";
+    const fs::path french = fs::path(case_dir.string() + ".err");
+    ASSERT_TRUE(fs::exists(french)) << "no expected diagnostics for " << case_dir;
+    EXPECT_EQ(rendered(report.diagnostics, Language::french), read_file(french)) << "case " << case_dir.filename();
+    const fs::path english = fs::path(case_dir.string() + ".en.err");
+    if (fs::exists(english)) {
+      EXPECT_EQ(rendered(report.diagnostics, Language::english), read_file(english)) << "case " << case_dir.filename();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace cotation
