@@ -521,19 +521,13 @@ class Compiler {
         value.integer = day_of(*literal.date);
         break;
       case syntax::LiteralKind::decimal:
-        value.type = Type::number;
-        value.number = decimal(literal);
-        break;
       case syntax::LiteralKind::money:
-        value.type = Type::money;
-        value.number = decimal(literal);
-        break;
       case syntax::LiteralKind::percentage:
-        value.type = Type::percentage;
-        value.number = decimal(literal);
-        break;
       case syntax::LiteralKind::distance:
-        value.type = Type::distance;
+        value.type = literal.kind == syntax::LiteralKind::decimal      ? Type::number
+                     : literal.kind == syntax::LiteralKind::money      ? Type::money
+                     : literal.kind == syntax::LiteralKind::percentage ? Type::percentage
+                                                                       : Type::distance;
         value.number = decimal(literal);
         break;
       case syntax::LiteralKind::duration: {

@@ -9,27 +9,14 @@
 #include <sstream>
 
 #include "cotation/rule_set.hpp"
+#include "support/golden.hpp"
 
 namespace cotation {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream stream(path, std::ios::binary);
-  std::ostringstream contents;
-  contents << stream.rdbuf();
-  return contents.str();
-}
-
-std::string rendered(const std::vector<Diagnostic>& diagnostics, Language language) {
-  std::string out;
-  for (Diagnostic diagnostic : diagnostics) {
-    diagnostic.position.file = fs::path(diagnostic.position.file).filename().string();
-    out += render(diagnostic, language);
-  }
-  return out;
-}
+using testing::read_file;
+using testing::rendered;
 
 TEST(RuleSetChecks, EachCaseProducesItsExactDiagnostics) {
   const fs::path directory = fs::path(COTATION_SOURCE_DIR) / "tests/compile/errors";

@@ -13,21 +13,17 @@
 #include <vector>
 
 #include "cotation/rule_set.hpp"
+#include "support/golden.hpp"
 #include "parse/parser.hpp"
 
 namespace cotation {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::read_file;
+using testing::rendered;
 
 const fs::path source_dir = COTATION_SOURCE_DIR;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream stream(path, std::ios::binary);
-  std::ostringstream contents;
-  contents << stream.rdbuf();
-  return contents.str();
-}
 
 std::vector<fs::path> files_with_extension(const fs::path& directory, std::string_view extension) {
   std::vector<fs::path> files;
@@ -40,15 +36,6 @@ std::vector<fs::path> files_with_extension(const fs::path& directory, std::strin
   }
   std::sort(files.begin(), files.end());
   return files;
-}
-
-std::string rendered(const std::vector<Diagnostic>& diagnostics, Language language) {
-  std::string out;
-  for (Diagnostic diagnostic : diagnostics) {
-    diagnostic.position.file = fs::path(diagnostic.position.file).filename().string();
-    out += render(diagnostic, language);
-  }
-  return out;
 }
 
 TEST(ValidExamples, EveryExampleFileParsesWithoutDiagnostic) {
