@@ -569,11 +569,15 @@ class ClaimEvaluator {
     if (!rule.period.contains(line_.day()) || !in_scope(rule.scope, subject)) return false;
     if (rule.when && !line_.evaluate(*rule.when).boolean) return false;
     if (!rule.not_cumulable_with.empty()) {
-      bool other = false;
-      for (std::size_t j = 0; j < subjects_.size(); ++j) {
-        if (j != line_index && subjects_[j].index != none && in_scope(rule.not_cumulable_with, subjects_[j])) other = true;
+      // Refused when the claim also bills a line it does not cumulate with: one outside the
+      // rule's own scope, or — among lines that exclude each other, as the IF* indemnities
+      // do — an earlier one, so that the first billed is kept.
+      bool excluded = false;
+      for (std::size_t j = 0; j < subjects_.size() && !excluded; ++j) {
+        if (j == line_index || subjects_[j].index == none || !in_scope(rule.not_cumulable_with, subjects_[j])) continue;
+        excluded = j < line_index || !in_scope(rule.scope, subjects_[j]);
       }
-      if (!other) return false;
+      if (!excluded) return false;
     }
     if (rule.limit) return limit_exceeded(*rule.limit, line_index, rule);
     return true;
