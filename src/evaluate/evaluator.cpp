@@ -622,10 +622,17 @@ class ClaimEvaluator {
         if (!line_.prior_approval_granted()) line.decision = Decision::prior_approval;
         break;
       case Outcome::rate: {
-        const Rounding rounding = rounding_of(subject, rule);
         // The rate applies to the exact amount, rounded once (art. 11 B: half the
-        // coefficient, not half the rounded tariff).
-        line.amount = (exact_amount_ * rule.rate).round(rounding.decimals, rounding.mode);
+        // coefficient, not half the rounded tariff), by the rounding the rules declare; a
+        // flat-rate item that declares none may still take a rate exact to the cent.
+        const Decimal rated = exact_amount_ * rule.rate;
+        const bool exact_to_the_cent = rated.round(2, RoundingMode::toward_zero) == rated;
+        if (!subject.is_act && !model_.items[subject.index].computation_rounding && exact_to_the_cent) {
+          line.amount = rated.round(2, RoundingMode::toward_zero);
+        } else {
+          const Rounding rounding = rounding_of(subject, rule);
+          line.amount = rated.round(rounding.decimals, rounding.mode);
+        }
         line_.explain(fmt::format("taux de {}", rule.name), line.amount->to_string(2), rule.citation.text);
         break;
       }
