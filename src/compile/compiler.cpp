@@ -1149,7 +1149,10 @@ class Compiler {
 
   std::pair<NodeId, std::optional<Type>> path(const syntax::Expression& e) {
     std::string folded;
-    for (const auto& part : e.path) folded += (folded.empty() ? "" : ".") + utf8::fold(part.text);
+    for (const auto& part : e.path) {
+      if (!folded.empty()) folded += '.';
+      folded += utf8::fold(part.text);
+    }
     for (const auto& field : claim_fields) {
       if (field.path == folded) {
         Node node;

@@ -15,6 +15,7 @@ namespace {
 struct Record {
   std::string line;
   ClaimReadResult read;
+  std::size_t patient_hash = 0;  // which thread decides it
   std::string output;
   Decision decision = Decision::invalid;
 };
@@ -96,12 +97,15 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
     // Reading is independent per line; deciding is sequential per patient, so each
     // patient belongs to one thread.
     in_parallel(jobs, [&](std::size_t worker) {
-      for (std::size_t i = worker; i < count; i += jobs) records[i].read = read_claim(records[i].line);
+      for (std::size_t i = worker; i < count; i += jobs) {
+        Record& record = records[i];
+        record.read = read_claim(record.line);
+        record.patient_hash = std::hash<std::string>{}(record.read.claim ? record.read.claim->patient.id : record.read.id);
+      }
     });
     in_parallel(jobs, [&](std::size_t worker) {
       for (std::size_t i = 0; i < count; ++i) {
-        const std::string& patient = records[i].read.claim ? records[i].read.claim->patient.id : records[i].read.id;
-        if (std::hash<std::string>{}(patient) % jobs == worker) decide_or_report(rule_set, records[i], scratches[worker], options.explain);
+        if (records[i].patient_hash % jobs == worker) decide_or_report(rule_set, records[i], scratches[worker], options.explain);
       }
     });
     for (std::size_t i = 0; i < count; ++i) {

@@ -106,8 +106,10 @@ class LineEvaluation {
                  std::vector<ExplanationStep>* explanation)
       : model_(model), claim_(claim), scratch_(scratch), explanation_(explanation) {}
 
-  void explain(std::string what, std::string value, std::string source = {}) {
-    if (explanation_ != nullptr) explanation_->push_back({std::move(what), std::move(value), std::move(source)});
+  // Explanations are built only when asked for: the texts are formatted inside `step`.
+  template <typename MakeStep>
+  void explain(MakeStep&& step) {
+    if (explanation_ != nullptr) explanation_->push_back(step());
   }
 
   Day day() const { return day_; }
@@ -128,8 +130,8 @@ class LineEvaluation {
     const auto index = static_cast<std::size_t>(region());
     for (const auto& value : values) {
       if (value.period.contains(day_) && value.by_region[index]) {
-        explain(fmt::format("valeur de {} le {}", code, date_text(day_)), value.by_region[index]->to_string(),
-                value.citation.text);
+        explain([&] { return ExplanationStep{fmt::format("valeur de {} le {}", code, date_text(day_)), value.by_region[index]->to_string(),
+                value.citation.text}; });
         return *value.by_region[index];
       }
     }
@@ -137,7 +139,15 @@ class LineEvaluation {
                                      index == 0 ? "métropole" : "outre-mer")};
   }
 
-  bool prior_approval_granted() { return field(Field::prior_approval).boolean; }
+  // Past a threshold, a claim that does not say the fund's approval was granted gets the
+  // decision `prior_approval`, which is what that decision means: billable only with it.
+  bool prior_approval_granted() {
+    if (!claim_.series.prior_approval) {
+      explain([&] { return ExplanationStep{"series.prior_approval", "absent : accord non établi", "facture"}; });
+      return false;
+    }
+    return field(Field::prior_approval).boolean;
+  }
   std::int32_t session_number() { return whole(field(Field::session_number)); }
   std::int32_t sessions_12_months_before() { return whole(field(Field::sessions_12_months_before)); }
 
@@ -188,7 +198,7 @@ class LineEvaluation {
       case Field::line_rank: v.type = Type::number, v.number = Decimal(static_cast<std::int64_t>(line_rank_)); break;
       case Field::line_coefficient: v.type = Type::number, v.number = line_coefficient_; break;
     }
-    explain(std::string(field_name(field)), describe(v), "facture");
+    explain([&] { return ExplanationStep{std::string(field_name(field)), describe(v), "facture"}; });
     return v;
   }
 
@@ -242,8 +252,8 @@ class LineEvaluation {
         const Parameter& parameter = model_.parameters[node.reference];
         for (std::size_t i = 0; i < parameter.values.size(); ++i) {
           if (parameter.values[i].first.contains(day_)) {
-            explain(fmt::format("paramètre {}", parameter.name), describe(parameter.values[i].second),
-                    parameter.citations[i].text);
+            explain([&] { return ExplanationStep{fmt::format("paramètre {}", parameter.name), describe(parameter.values[i].second),
+                    parameter.citations[i].text}; });
             return parameter.values[i].second;
           }
         }
@@ -318,6 +328,7 @@ struct Subject {
   Decimal coefficient;  // acts
   const Cotation* cotation = nullptr;
   bool old_cotation = false;  // an old cotation accepted during its transition
+  bool several_acts = false;  // ... that several acts replaced: which one is not known
 };
 
 Reason reason(std::string rule, std::string message, std::string source) {
@@ -400,7 +411,11 @@ class ClaimEvaluator {
         subject.index = entry.act;
         return subject;
       }
-      if (old == nullptr) old = &entry;
+      if (old == nullptr) {
+        old = &entry;
+      } else if (entry.act != old->act) {
+        subject.several_acts = true;
+      }
     }
     if (old != nullptr) {
       subject.index = old->act;
@@ -441,6 +456,9 @@ class ClaimEvaluator {
         }
       }
     }
+    if (space != std::string::npos && model_.letter_index.count(code.substr(0, space)) != 0) {
+      return reason("code", fmt::format("aucun acte n'est coté « {} » : la lettre clé existe, pas ce coefficient", code), "");
+    }
     return reason("code", fmt::format("code inconnu : « {} »", code), "");
   }
 
@@ -461,6 +479,9 @@ class ClaimEvaluator {
         decide_item(subject, line);
       }
       if (line.decision != Decision::refused) apply_rules(i, subject, line);
+      if (line.decision == Decision::refused && subject.old_cotation) {
+        std::erase_if(line.reasons, [](const Reason& r) { return r.message.starts_with("ancienne cotation acceptée"); });
+      }
     } catch (const MissingField& missing) {
       line.decision = Decision::refused;
       line.amount.reset();
@@ -500,7 +521,7 @@ class ClaimEvaluator {
     for (const auto& c : subject.old_cotation ? act.replaced : act.cotations) {
       if (c.coefficient == subject.coefficient && c.period.contains(line_.day())) {
         letter = &model_.letters[c.letter];
-        line_.explain(fmt::format("cotation de « {} »", act.label), code_of(model_, c), c.citation.text);
+        line_.explain([&] { return ExplanationStep{fmt::format("cotation de « {} »", act.label), code_of(model_, c), c.citation.text}; });
       }
     }
     if (letter == nullptr) throw NoValueInForce{fmt::format("aucune cotation de {} ne correspond le {}", act.name, date_text(line_.day()))};
@@ -508,20 +529,13 @@ class ClaimEvaluator {
     if (!letter->rounding) throw NoValueInForce{fmt::format("la lettre {} ne déclare pas son arrondi", letter->code)};
     exact_amount_ = subject.coefficient * value;
     line.amount = exact_amount_.round(letter->rounding->decimals, letter->rounding->mode);
-    line_.explain(fmt::format("{} × {}", subject.coefficient.to_string(), value.to_string()), line.amount->to_string(2),
-                  letter->rounding->citation.text);
+    line_.explain([&] { return ExplanationStep{fmt::format("{} × {}", subject.coefficient.to_string(), value.to_string()), line.amount->to_string(2),
+                  letter->rounding->citation.text}; });
     if (subject.old_cotation) {
-      const Cotation* current = nullptr;
-      for (const auto& c : act.cotations) {
-        if (c.period.contains(line_.day())) current = &c;
-      }
-      line.reasons.push_back(reason(
-          act.name,
-          current != nullptr
-              ? fmt::format("ancienne cotation acceptée pendant la période de transition ; la nouvelle est {}",
-                            code_of(model_, *current))
-              : std::string("ancienne cotation acceptée pendant la période de transition"),
-          current != nullptr ? current->citation.text : act.article.text));
+      line.reasons.push_back(transition_reason(subject, act));
+      // Several acts replaced this code: their own conditions and thresholds cannot be
+      // told apart, so only what the old cotation itself says applies.
+      if (subject.several_acts) return;
     }
     for (const auto& condition : act.conditions) {
       if (!holds(condition, line, act.name)) return;
@@ -542,6 +556,37 @@ class ClaimEvaluator {
 
   bool threshold_exceeded(const Threshold& threshold);
 
+  // An old cotation accepted in its transition: the reason names the cotations that
+  // replace it on that date.
+  Reason transition_reason(const Subject& subject, const Act& act) {
+    std::vector<std::string> replacements;
+    const auto add_current = [&](const Act& candidate) {
+      for (const auto& c : candidate.cotations) {
+        if (!c.period.contains(line_.day())) continue;
+        std::string text = fmt::format("{} ({})", code_of(model_, c), candidate.label);
+        if (std::find(replacements.begin(), replacements.end(), text) == replacements.end()) {
+          replacements.push_back(std::move(text));
+        }
+      }
+    };
+    if (subject.several_acts) {
+      const std::string& letter = model_.letters[act.replaced.front().letter].code;
+      for (const auto& entry : model_.codes_by_letter.at(letter)) {
+        if (entry.replaced && entry.coefficient == subject.coefficient && entry.period.contains(line_.day())) {
+          add_current(model_.acts[entry.act]);
+        }
+      }
+    } else {
+      add_current(act);
+    }
+    const std::string rule = subject.several_acts ? std::string("transition") : act.name;
+    if (replacements.empty()) return reason(rule, "ancienne cotation acceptée pendant la période de transition", "");
+    return reason(rule,
+                  fmt::format("ancienne cotation acceptée pendant la période de transition ; elle est remplacée par {}",
+                              fmt::join(replacements, ", ")),
+                  act.article.text);
+  }
+
   void decide_item(const Subject& subject, LineDecision& line) {
     const Item& item = model_.items[subject.index];
     for (const auto& condition : item.conditions) {
@@ -551,7 +596,7 @@ class ClaimEvaluator {
       const Value computed = line_.evaluate(*item.computation);
       exact_amount_ = computed.number;
       line.amount = computed.number.round(item.computation_rounding->decimals, item.computation_rounding->mode);
-      line_.explain(fmt::format("calcul de {}", item.code), line.amount->to_string(2), item.computation_citation.text);
+      line_.explain([&] { return ExplanationStep{fmt::format("calcul de {}", item.code), line.amount->to_string(2), item.computation_citation.text}; });
     } else {
       line.amount = line_.value_at(item.values, item.code);
       exact_amount_ = *line.amount;
@@ -608,7 +653,7 @@ class ClaimEvaluator {
     for (const std::uint32_t r : applying_) {
       const Rule& rule = model_.rules[r];
       line.reasons.push_back(reason(rule.name, rule.message.empty() ? rule.label : rule.message, rule.citation.text));
-      line_.explain(fmt::format("règle {}", rule.name), "s'applique", rule.citation.text);
+      line_.explain([&] { return ExplanationStep{fmt::format("règle {}", rule.name), "s'applique", rule.citation.text}; });
     }
     if (!agree) {
       line.decision = Decision::refused;
@@ -633,7 +678,7 @@ class ClaimEvaluator {
           const Rounding rounding = rounding_of(subject, rule);
           line.amount = rated.round(rounding.decimals, rounding.mode);
         }
-        line_.explain(fmt::format("taux de {}", rule.name), line.amount->to_string(2), rule.citation.text);
+        line_.explain([&] { return ExplanationStep{fmt::format("taux de {}", rule.name), line.amount->to_string(2), rule.citation.text}; });
         break;
       }
       case Outcome::acceptance:

@@ -33,7 +33,10 @@ std::string prefix(const Expression& e) {
     case ExpressionKind::literal: return e.literal.text;
     case ExpressionKind::path: {
       std::string out;
-      for (const auto& part : e.path) out += (out.empty() ? "" : ".") + part.text;
+      for (const auto& part : e.path) {
+        if (!out.empty()) out += '.';
+        out += part.text;
+      }
       return out;
     }
     default: {
