@@ -640,12 +640,16 @@ class Compiler {
           statement.node);
     }
     check_schedule(cotations, "acte", act.name, true);
-    for (const auto& [cotation, position] : cotations) {
+    // Old cotations are priced too, during their transition: their letters need a rounding.
+    const auto require_rounding = [&](const Cotation& cotation) {
       const Letter& used = model_->letters[cotation.letter];
       if (!used.rounding && letters_without_rounding_.insert(used.code).second) {
-        report(position, "compile.letter_without_rounding", {used.code});
+        report(syntax::Position{cotation.origin.file, cotation.origin.offset}, "compile.letter_without_rounding",
+               {used.code});
       }
-    }
+    };
+    for (const auto& entry : cotations) require_rounding(entry.first);
+    for (const auto& replaced : act.replaced) require_rounding(replaced);
     for (auto& [cotation, position] : cotations) act.cotations.push_back(std::move(cotation));
     if (const auto since = repealed_since(declaration)) {
       act.removed_since = std::min(act.removed_since.value_or(last_day), *since);
