@@ -360,9 +360,8 @@ class Compiler {
     std::stable_sort(entries.begin(), entries.end(),
                      [](const auto& a, const auto& b) { return a.first.period.since < b.first.period.since; });
     const std::string noun = cotations ? "cotations" : "periods";
+    Day covered_until = entries.empty() ? first_day : entries[0].first.period.until;  // the furthest end so far
     for (std::size_t i = 1; i < entries.size(); ++i) {
-      Day covered_until = entries[0].first.period.until;
-      for (std::size_t j = 1; j < i; ++j) covered_until = std::max(covered_until, entries[j].first.period.until);
       const Period& after = entries[i].first.period;
       if (after.since <= covered_until) {
         if (after.since == first_day) {
@@ -374,6 +373,7 @@ class Compiler {
         report(entries[i].second, "compile.gap_between_" + noun,
                {std::string(what), name, date_text(covered_until + 1), date_text(after.since - 1)});
       }
+      covered_until = std::max(covered_until, after.until);
     }
   }
 

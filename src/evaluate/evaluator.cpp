@@ -329,6 +329,10 @@ struct Subject {
   const Cotation* cotation = nullptr;
   bool old_cotation = false;  // an old cotation accepted during its transition
   bool several_acts = false;  // ... that several acts replaced: which one is not known
+  // Acts: the cotations of the code's key letter, null when the letter is unknown or the
+  // coefficient is not a number (coefficient_read false).
+  const std::vector<CodeEntry>* entries = nullptr;
+  bool coefficient_read = false;
 };
 
 Reason reason(std::string rule, std::string message, std::string source) {
@@ -398,8 +402,10 @@ class ClaimEvaluator {
     subject.is_act = true;
     const auto entries = model_.codes_by_letter.find(code.substr(0, space));
     if (entries == model_.codes_by_letter.end()) return subject;
+    subject.entries = &entries->second;
     try {
       subject.coefficient = Decimal::parse(code.substr(space + 1));
+      subject.coefficient_read = true;
     } catch (const DecimalError&) {
       return subject;
     }
@@ -424,38 +430,37 @@ class ClaimEvaluator {
     return subject;
   }
 
+  // The act's cotation in force on the claim's date, if any.
+  const Cotation* current_cotation(const Act& act) const {
+    for (const auto& c : act.cotations) {
+      if (c.period.contains(line_.day())) return &c;
+    }
+    return nullptr;
+  }
+
   // Why a code matches no act on that date: the closest explanation the rule set gives.
-  Reason unmatched(const std::string& code) {
-    const auto space = code.find(' ');
-    if (space != std::string::npos) {
-      const auto entries = model_.codes_by_letter.find(code.substr(0, space));
-      if (entries != model_.codes_by_letter.end()) {
-        Decimal coefficient;
-        try {
-          coefficient = Decimal::parse(code.substr(space + 1));
-        } catch (const DecimalError&) {
-          return reason("code", fmt::format("le coefficient de « {} » n'est pas un nombre", code), "");
+  // `subject` is what resolve() made of the code.
+  Reason unmatched(const std::string& code, const Subject& subject) {
+    if (subject.entries != nullptr) {
+      if (!subject.coefficient_read) {
+        return reason("code", fmt::format("le coefficient de « {} » n'est pas un nombre", code), "");
+      }
+      for (const auto& entry : *subject.entries) {
+        if (!(entry.coefficient == subject.coefficient)) continue;
+        const Act& act = model_.acts[entry.act];
+        if (act.removed_since && *act.removed_since <= line_.day()) {
+          return reason(act.name, fmt::format("acte supprimé depuis le {} : {}", date_text(*act.removed_since), act.label),
+                        act.removed_citation.text);
         }
-        for (const auto& entry : entries->second) {
-          if (!(entry.coefficient == coefficient)) continue;
-          const Act& act = model_.acts[entry.act];
-          const Day day = line_.day();
-          if (act.removed_since && *act.removed_since <= day) {
-            return reason(act.name, fmt::format("acte supprimé depuis le {} : {}", date_text(*act.removed_since), act.label),
-                          act.removed_citation.text);
-          }
-          const Cotation* current = nullptr;
-          for (const auto& c : act.cotations) {
-            if (c.period.contains(day)) current = &c;
-          }
-          const std::string advice =
-              current != nullptr ? fmt::format(" ; la cotation en vigueur est {}", code_of(model_, *current)) : "";
-          return reason(act.name,
-                        fmt::format("{} n'est pas en vigueur le {} pour « {} »{}", code, date_text(day), act.label, advice),
-                        current != nullptr ? current->citation.text : act.article.text);
-        }
+        const Cotation* current = current_cotation(act);
+        const std::string advice =
+            current != nullptr ? fmt::format(" ; la cotation en vigueur est {}", code_of(model_, *current)) : "";
+        return reason(act.name,
+                      fmt::format("{} n'est pas en vigueur le {} pour « {} »{}", code, date_text(line_.day()), act.label, advice),
+                      current != nullptr ? current->citation.text : act.article.text);
       }
     }
+    const auto space = code.find(' ');
     if (space != std::string::npos && model_.letter_index.count(code.substr(0, space)) != 0) {
       return reason("code", fmt::format("aucun acte n'est coté « {} » : la lettre clé existe, pas ce coefficient", code), "");
     }
@@ -469,7 +474,7 @@ class ClaimEvaluator {
     line_.set_line(act_rank, subject.coefficient);
     if (subject.index == none) {
       line.decision = Decision::refused;
-      line.reasons.push_back(unmatched(code));
+      line.reasons.push_back(unmatched(code, subject));
       return line;
     }
     try {
@@ -561,17 +566,15 @@ class ClaimEvaluator {
   Reason transition_reason(const Subject& subject, const Act& act) {
     std::vector<std::string> replacements;
     const auto add_current = [&](const Act& candidate) {
-      for (const auto& c : candidate.cotations) {
-        if (!c.period.contains(line_.day())) continue;
-        std::string text = fmt::format("{} ({})", code_of(model_, c), candidate.label);
-        if (std::find(replacements.begin(), replacements.end(), text) == replacements.end()) {
-          replacements.push_back(std::move(text));
-        }
+      const Cotation* current = current_cotation(candidate);
+      if (current == nullptr) return;
+      std::string text = fmt::format("{} ({})", code_of(model_, *current), candidate.label);
+      if (std::find(replacements.begin(), replacements.end(), text) == replacements.end()) {
+        replacements.push_back(std::move(text));
       }
     };
     if (subject.several_acts) {
-      const std::string& letter = model_.letters[act.replaced.front().letter].code;
-      for (const auto& entry : model_.codes_by_letter.at(letter)) {
+      for (const auto& entry : *subject.entries) {
         if (entry.replaced && entry.coefficient == subject.coefficient && entry.period.contains(line_.day())) {
           add_current(model_.acts[entry.act]);
         }

@@ -97,8 +97,7 @@ std::size_t error_anchor(std::string_view text, std::size_t offset, std::string_
   if (message_id.ends_with("_statement_or_end") && !at_column_one) return offset;
   std::size_t line_start = offset;
   while (line_start > 0 && text[line_start - 1] != '\n') --line_start;
-  if (!without_comment(text.substr(line_start, offset - line_start)).empty() &&
-      text.substr(line_start, offset - line_start).find_first_not_of(" \t") != std::string_view::npos) {
+  if (text.substr(line_start, offset - line_start).find_first_not_of(" \t") != std::string_view::npos) {
     return offset;  // the error is after a token on its own line
   }
   std::size_t line_end = line_start;
