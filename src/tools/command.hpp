@@ -1,0 +1,45 @@
+// What every subcommand of the `cotation` program shares: exit codes, global options, and how
+// a subcommand is declared (its options) and then run. Each subcommand lives in its own file
+// of src/tools/ and is listed once in main.cpp.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "cotation/diagnostic.hpp"
+#include "cotation/engine.hpp"
+
+namespace cotation::tools {
+
+// Exit codes, documented in the README.
+constexpr int exit_ok = 0;
+constexpr int exit_findings = 1;   // the command ran and found something: errors, invalid records, differences
+constexpr int exit_usage = 2;      // the command line is wrong, or an input cannot be read
+constexpr int exit_bad_rules = 3;  // the rule set does not compile
+
+// Options given before or after the subcommand's name.
+struct GlobalOptions {
+  Language language = Language::french;
+};
+
+struct Command {
+  CLI::App* app = nullptr;                       // parsed() says whether it was asked for
+  std::function<int(const GlobalOptions&)> run;  // runs it with the parsed options
+};
+
+Command add_check_command(CLI::App& app);
+Command add_eval_command(CLI::App& app);
+
+// Compiles the rule set a command works on, rendering its diagnostics to `errors`; null when
+// it does not compile.
+std::shared_ptr<const RuleSet> compile_or_report(const std::string& rules_path, Language language,
+                                                 std::ostream& errors);
+
+// "fichier illisible" / "cannot read file", for a command's input that cannot be opened.
+std::string unreadable_file_message(const std::string& path, Language language);
+
+}  // namespace cotation::tools

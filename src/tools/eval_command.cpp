@@ -1,0 +1,57 @@
+// `cotation eval`: decides claims read as JSON Lines, one decision record per input line.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "cotation/batch.hpp"
+#include "tools/command.hpp"
+
+namespace cotation::tools {
+namespace {
+
+struct EvalOptions {
+  std::string rules_path = "rules";
+  std::string claims_path = "-";
+  std::size_t jobs = std::max(1U, std::thread::hardware_concurrency());
+  bool explain = false;
+};
+
+int run_eval(const EvalOptions& options, const GlobalOptions& global) {
+  const auto rule_set = compile_or_report(options.rules_path, global.language, std::cerr);
+  if (!rule_set) return exit_bad_rules;
+  std::ifstream file;
+  if (options.claims_path != "-") {
+    file.open(options.claims_path, std::ios::binary);
+    if (!file) {
+      std::cerr << unreadable_file_message(options.claims_path, global.language) << '\n';
+      return exit_usage;
+    }
+  }
+  std::ios::sync_with_stdio(false);
+  const BatchSummary summary = evaluate_json_lines(*rule_set, options.claims_path == "-" ? std::cin : file, std::cout,
+                                                   {options.jobs, options.explain});
+  return summary.invalid == 0 ? exit_ok : exit_findings;
+}
+
+}  // namespace
+
+Command add_eval_command(CLI::App& app) {
+  auto options = std::make_shared<EvalOptions>();
+  CLI::App* command =
+      app.add_subcommand("eval",
+                         "Décide des factures (JSON Lines) avec un ensemble de règles ; écrit une décision par ligne.\n"
+                         "Exemple : cotation eval --rules rules/ examples/claims.jsonl\n"
+                         "Codes de sortie : 0 toutes les lignes décidées, 1 au moins un enregistrement invalide,\n"
+                         "2 commande mal écrite, 3 règles en erreur.");
+  command->add_option("--rules", options->rules_path, "répertoire des règles (défaut : rules)");
+  command->add_option("FILE", options->claims_path,
+                      "fichier de factures JSON Lines, ou - pour l'entrée standard (défaut)");
+  command->add_option("--jobs", options->jobs, "nombre de fils d'exécution")->check(CLI::Range(1, 256));
+  command->add_flag("--explain", options->explain, "ajoute à chaque décision les étapes qui y ont mené");
+  return {command, [options](const GlobalOptions& global) { return run_eval(*options, global); }};
+}
+
+}  // namespace cotation::tools

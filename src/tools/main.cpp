@@ -1,0 +1,40 @@
+// The `cotation` program: parses the command line and runs the subcommand asked for. Each
+// subcommand is a thin layer over the library, in its own file of src/tools/.
+#include <CLI/CLI.hpp>
+
+#include <vector>
+
+#include "tools/command.hpp"
+
+int main(int argc, char** argv) {
+  using namespace cotation::tools;
+  CLI::App app{"cotation: règles de facturation des masseurs-kinésithérapeutes, exécutables", "cotation"};
+  app.require_subcommand(1);
+  app.fallthrough();  // --lang is accepted after the subcommand too
+  std::string language_name = "fr";
+  app.add_option("--lang", language_name, "langue des messages : fr (défaut) ou en")
+      ->check(CLI::IsMember({"fr", "en"}));
+
+  const std::vector<Command> commands{
+      add_check_command(app),
+      add_eval_command(app),
+  };
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    (void)app.exit(e);
+    return exit_usage;
+  }
+
+  GlobalOptions global;
+  global.language = language_name == "en" ? cotation::Language::english : cotation::Language::french;
+  for (const Command& command : commands) {
+    if (command.app->parsed()) return command.run(global);
+  }
+  return exit_usage;
+}
