@@ -1,0 +1,172 @@
+// The conformance suite: one claim per row of every tariff table of the source documents,
+// evaluated through the public batch API with the shipped rules/, its amount compared to the
+// table's to the cent. The rows are data (tests/conformance/*.tsv, format in README.md there),
+// transcribed from the documents, never from the engine's output.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cotation/batch.hpp"
+#include "cotation/engine.hpp"
+
+namespace cotation {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path conformance_dir = fs::path(COTATION_SOURCE_DIR) / "tests/conformance";
+const fs::path shipped_rules = fs::path(COTATION_SOURCE_DIR) / "rules";
+
+struct Row {
+  std::string where;  // "seed-000-articles-1-4.tsv:12", for failure messages
+  std::string source;
+  std::string date;
+  std::string code;
+  std::string claim_patch;
+  std::string expected;
+  std::string label;
+};
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> fields;
+  std::size_t start = 0;
+  for (std::size_t tab = line.find('\t'); tab != std::string::npos; tab = line.find('\t', start)) {
+    fields.push_back(line.substr(start, tab - start));
+    start = tab + 1;
+  }
+  fields.push_back(line.substr(start));
+  return fields;
+}
+
+// Reads one table file; a malformed row is a test failure naming its line, never skipped.
+std::vector<Row> read_rows(const fs::path& path) {
+  static const std::vector<std::string> header{"source", "date", "code", "claim", "expected", "label"};
+  static const std::regex source_pattern(R"(\d{3}:\d+)");
+  static const std::regex date_pattern(R"(\d{4}-\d{2}-\d{2})");
+  static const std::regex expected_pattern(R"(\d+\.\d{2}|refused|prior_approval)");
+  std::vector<Row> rows;
+  std::ifstream file(path);
+  std::string line;
+  bool header_seen = false;
+  for (int number = 1; std::getline(file, line); ++number) {
+    const std::string where = path.filename().string() + ":" + std::to_string(number);
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string> fields = split_tabs(line);
+    if (!header_seen) {
+      EXPECT_EQ(fields, header) << where << ": the first line that is not a comment must be the header";
+      header_seen = true;
+      continue;
+    }
+    if (fields.size() != header.size()) {
+      ADD_FAILURE() << where << ": " << fields.size() << " tab-separated fields, " << header.size() << " expected";
+      continue;
+    }
+    Row row{where, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5]};
+    EXPECT_TRUE(std::regex_match(row.source, source_pattern)) << where << ": source '" << row.source << "'";
+    EXPECT_TRUE(std::regex_match(row.date, date_pattern)) << where << ": date '" << row.date << "'";
+    EXPECT_TRUE(std::regex_match(row.expected, expected_pattern)) << where << ": expected '" << row.expected << "'";
+    rows.push_back(std::move(row));
+  }
+  EXPECT_TRUE(header_seen) << path << ": no header";
+  return rows;
+}
+
+// The base claim of README.md, with the row's patch merged onto it (RFC 7386). Each row is
+// its own patient, so no row's history reaches another.
+nlohmann::json claim_of(const Row& row, std::size_t index) {
+  nlohmann::json claim = {
+      {"id", row.where},
+      {"date", row.date},
+      {"region", "metropole"},
+      {"place", "cabinet"},
+      {"patient", {{"id", "patient-" + std::to_string(index)}, {"age", 40}}},
+      {"lines", nlohmann::json::array({{{"code", row.code}}})},
+      {"prescription", {{"kind", "medical"}}},
+      {"series", {{"session_number", 1}, {"sessions_12_months_before", 0}, {"prior_approval", false}}},
+      {"time", {{"night", false}, {"sunday_or_holiday", false}, {"urgent", false}}},
+      {"telehealth", false},
+      {"travel", {{"distance_km", "0"}, {"same_agglomeration", true}}},
+  };
+  if (row.claim_patch != "-") claim.merge_patch(nlohmann::json::parse(row.claim_patch));
+  return claim;
+}
+
+// What the line's decision shows, in the vocabulary of the `expected` column.
+std::string outcome(const nlohmann::json& line) {
+  const std::string decision = line.at("decision").get<std::string>();
+  return decision == "accepted" ? line.at("amount").get<std::string>() : decision;
+}
+
+std::string reasons_of(const nlohmann::json& record) {
+  std::string text;
+  const auto append = [&text](const nlohmann::json& reasons) {
+    for (const auto& reason : reasons) text += "\n    " + reason.dump();
+  };
+  if (record.contains("lines")) {
+    for (const auto& line : record["lines"]) append(line.value("reasons", nlohmann::json::array()));
+  }
+  append(record.value("reasons", nlohmann::json::array()));
+  if (record.contains("error")) text += "\n    " + record["error"].dump();
+  return text;
+}
+
+TEST(Conformance, EveryTableRowOfTheDocumentsToTheCent) {
+  const CompileResult compiled = compile_rule_set(shipped_rules);
+  std::string diagnostics;
+  for (const Diagnostic& d : compiled.diagnostics) diagnostics += render(d, Language::french);
+  ASSERT_TRUE(compiled.ok()) << diagnostics;
+
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(conformance_dir)) {
+    if (entry.path().extension() == ".tsv") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  ASSERT_FALSE(files.empty()) << "no table in " << conformance_dir;
+
+  std::size_t checked = 0;
+  std::size_t matched = 0;
+  for (const fs::path& file : files) {
+    const std::vector<Row> rows = read_rows(file);
+    std::ostringstream claims;
+    for (std::size_t i = 0; i < rows.size(); ++i) claims << claim_of(rows[i], i).dump() << '\n';
+    std::istringstream input(claims.str());
+    std::ostringstream output;
+    (void)evaluate_json_lines(*compiled.rule_set, input, output);
+
+    std::istringstream decisions(output.str());
+    std::string record_text;
+    std::size_t file_matched = 0;
+    for (const Row& row : rows) {
+      ASSERT_TRUE(std::getline(decisions, record_text)) << row.where << ": no decision record";
+      const nlohmann::json record = nlohmann::json::parse(record_text);
+      const std::string got = record.contains("lines") && record["lines"].size() == 1
+                                  ? outcome(record["lines"][0])
+                                  : record.value("decision", std::string("?"));
+      if (got == row.expected) {
+        ++file_matched;
+      } else {
+        ADD_FAILURE() << row.where << " (seed " << row.source << ", " << row.label << "): " << row.code << " on "
+                      << row.date << " gave " << got << ", the document shows " << row.expected
+                      << reasons_of(record);
+      }
+    }
+    std::cout << "[ conformance ] " << file.filename().string() << ": " << file_matched << " of " << rows.size()
+              << " rows match\n";
+    checked += rows.size();
+    matched += file_matched;
+  }
+  std::cout << "[ conformance ] " << checked << " rows checked, " << matched << " matched\n";
+  EXPECT_EQ(matched, checked);
+  EXPECT_GT(checked, 0U);
+}
+
+}  // namespace
+}  // namespace cotation
