@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   claim.lines = {{"RAM 7.49"}, {"IFD"}, {"IK"}};
   claim.travel = {cotation::Decimal::parse("7.5"), false};
   claim.series = {3, 2, false};
+  claim.prescription.kind = cotation::PrescriptionKind::medical;
   claim.telehealth = false;  // the travel flat rate is not due for a telehealth session
 
   cotation::EvaluationScratch scratch;  // one per thread, reused from claim to claim
