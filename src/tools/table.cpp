@@ -36,7 +36,7 @@ std::optional<Day> parse_day(std::string_view text) {
 }
 
 std::string invalid_date_message(std::string_view text, Language language) {
-  return fmt::format("{} : {} ({})", say(language, "date invalide", "invalid date"), text,
+  return fmt::format("{}{}{} ({})", say(language, "date invalide", "invalid date"), colon(language), text,
                      say(language, "attendu : une date du calendrier AAAA-MM-JJ, par exemple 2024-02-22",
                          "expected: a calendar date YYYY-MM-DD, for example 2024-02-22"));
 }
@@ -47,7 +47,7 @@ std::string_view region_key(RegionIndex region) {
 
 std::string_view region_name(RegionIndex region, Language language) {
   if (region == RegionIndex::metropole) return say(language, "métropole", "metropolitan France");
-  return say(language, "outre-mer", "overseas");
+  return say(language, "outre-mer", "overseas France");
 }
 
 std::string amount_text(const Decimal& amount) {
@@ -359,7 +359,7 @@ std::string act_remark(const ActRow& row, const Table& table, Language language)
     case ActState::in_force:
       break;
     case ActState::pending:
-      remark = fmt::format("{} : {}", say(language, "en attente", "pending"), row.pending_reason);
+      remark = fmt::format("{}{}{}", say(language, "en attente", "pending"), colon(language), row.pending_reason);
       break;
     case ActState::removed:
       remark = fmt::format("{} {}", say(language, "supprimé depuis le", "removed since"), on(row.state_date));

@@ -22,6 +22,11 @@ namespace cotation::tools {
   return language == Language::french ? french : english;
 }
 
+// " : " in French typography, ": " in English.
+[[nodiscard]] inline std::string_view colon(Language language) {
+  return say(language, " : ", ": ");
+}
+
 // "2024-02-22" -> the day; nullopt when the text is not a date of the calendar.
 [[nodiscard]] std::optional<model::Day> parse_day(std::string_view text);
 // "date invalide : 2024-02-30 (attendu : une date AAAA-MM-JJ du calendrier)".

@@ -79,7 +79,7 @@ struct Step {
 };
 
 struct History {
-  std::string kind;  // "acte", "lettre", "forfait"
+  Subject::Kind kind = Subject::Kind::act;
   std::string code;
   std::string label;
   std::string article;
@@ -201,15 +201,14 @@ void add_value_steps(const std::vector<model::RegionalValue>& values, History& h
 std::string rounding_note(const model::Rounding& rounding, std::string_view letter, Language language) {
   const std::string what = letter.empty() ? std::string(say(language, "arrondi", "rounding"))
                                           : fmt::format("{} {}", say(language, "arrondi de", "rounding of"), letter);
-  return fmt::format("{}{} {} ({})", what, say(language, " :", ":"), rounding_text(rounding, language),
-                     rounding.citation.text);
+  return fmt::format("{}{}{} ({})", what, colon(language), rounding_text(rounding, language), rounding.citation.text);
 }
 
 History act_history(const RuleSet::Model& model, const model::Act& act, Language language) {
-  History history{"acte", act.name, act.label, act.article.text, {}, {}, {}, false};
+  History history{Subject::Kind::act, act.name, act.label, act.article.text, {}, {}, {}, false};
   if (act.pending) {
     history.notes.push_back(
-        fmt::format("{} : {}{}", say(language, "en attente", "pending"), *act.pending,
+        fmt::format("{}{}{}{}", say(language, "en attente", "pending"), colon(language), *act.pending,
                     act.pending_citation.text.empty() ? "" : " (" + act.pending_citation.text + ")"));
   }
   if (act.removed_since) {
@@ -249,7 +248,7 @@ History act_history(const RuleSet::Model& model, const model::Act& act, Language
 }
 
 History letter_history(const RuleSet::Model& model, const model::Letter& letter, Language language) {
-  History history{"lettre", letter.code, letter.label, {}, {}, {}, {}, false};
+  History history{Subject::Kind::letter, letter.code, letter.label, {}, {}, {}, {}, false};
   if (letter.rounding) history.notes.push_back(rounding_note(*letter.rounding, {}, language));
   history.sections.push_back(
       values_section(model, letter.values, "values", std::string(say(language, "Valeurs", "Values")), language));
@@ -258,7 +257,7 @@ History letter_history(const RuleSet::Model& model, const model::Letter& letter,
 }
 
 History item_history(const RuleSet::Model& model, const model::Item& item, Language language) {
-  History history{"forfait", item.code, item.label, {}, {}, {}, {}, false};
+  History history{Subject::Kind::item, item.code, item.label, {}, {}, {}, {}, false};
   if (item.computation) {
     history.notes.push_back(
         fmt::format("{} ({})", say(language, "montant calculé selon la facture", "amount computed from the claim"),
@@ -290,21 +289,34 @@ std::string step_text(const Step& step, std::size_t region, bool per_kilometre, 
   return text;
 }
 
-std::string heading_of(const History& history) {
-  return fmt::format("{} {} « {} »", history.kind, history.code, history.label);
+std::string heading_of(const History& history, Language language) {
+  std::string_view kind;
+  switch (history.kind) {
+    case Subject::Kind::act:
+      kind = say(language, "acte", "act");
+      break;
+    case Subject::Kind::letter:
+      kind = say(language, "lettre clé", "key letter");
+      break;
+    case Subject::Kind::item:
+      kind = say(language, "forfait", "item");
+      break;
+  }
+  return fmt::format("{} {} {}{}{}", kind, history.code, say(language, "« ", "\""), history.label,
+                     say(language, " »", "\""));
 }
 
 // ---------------------------------------------------------------- text
 
 void write_text(const History& history, Language language, std::ostream& out) {
-  out << heading_of(history) << '\n';
+  out << heading_of(history, language) << '\n';
   if (!history.article.empty()) out << say(language, "article : ", "article: ") << history.article << '\n';
   for (const auto& note : history.notes) out << note << '\n';
   for (const auto& section : history.sections) {
-    out << '\n' << section.heading << (language == Language::french ? " :\n" : ":\n");
+    out << '\n' << section.heading << say(language, " :", ":") << '\n';
     if (section.entries.empty()) out << "  " << say(language, "aucune", "none") << '\n';
     for (const auto& entry : section.entries) {
-      out << "  " << period_text(entry.period, language) << " : " << entry.what;
+      out << "  " << period_text(entry.period, language) << colon(language) << entry.what;
       if (!entry.revaluation.empty()) out << ", " << entry.revaluation;
       out << '\n' << "    " << say(language, "selon ", "source: ") << entry.source << '\n';
       for (const auto& move : entry.moves) out << "    " << move << '\n';
@@ -319,7 +331,7 @@ void write_text(const History& history, Language language, std::ostream& out) {
     }
     out << '\n';
     for (std::size_t r = 0; r < model::region_count; ++r) {
-      out << "    " << region_name(static_cast<RegionIndex>(r), language) << " : "
+      out << "    " << region_name(static_cast<RegionIndex>(r), language) << colon(language)
           << step_text(step, r, history.per_kilometre, language) << '\n';
     }
   }
@@ -385,9 +397,14 @@ void write_json(const History& history, std::ostream& out) {
                      {"amounts", std::move(amounts)},
                      {"per_km", history.per_kilometre}});
   }
-  const nlohmann::json document{{"kind", history.kind},       {"code", history.code},
-                                {"label", history.label},     {"article", history.article},
-                                {"notes", history.notes},     {"history", std::move(sections)},
+  const nlohmann::json document{{"kind", history.kind == Subject::Kind::act      ? "act"
+                                         : history.kind == Subject::Kind::letter ? "letter"
+                                                                                 : "item"},
+                                {"code", history.code},
+                                {"label", history.label},
+                                {"article", history.article},
+                                {"notes", history.notes},
+                                {"history", std::move(sections)},
                                 {"tariffs", std::move(steps)}};
   out << document.dump(2) << '\n';
 }
@@ -494,7 +511,7 @@ void write_chart(const History& history, Language language, std::ostream& out) {
 }
 
 void write_html(const History& history, Language language, std::ostream& out) {
-  const std::string heading = heading_of(history);
+  const std::string heading = heading_of(history, language);
   write_html_head(out, heading, language);
   out << "<h1>" << html_escape(heading) << "</h1>\n";
   if (!history.article.empty()) {
