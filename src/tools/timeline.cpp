@@ -56,6 +56,7 @@ struct Entry {
   std::string source;              // the `selon` citation
   std::string revaluation;         // the revaluation that made a cotation, with its step
   std::vector<std::string> moves;  // what amendments did to its dates
+  std::string act;                 // in a key letter's history, the act of a cotation
   // The same as data, for JSON: one of the two, and the postponements behind `moves`.
   const model::Cotation* cotation = nullptr;
   const model::RegionalValue* value = nullptr;
@@ -116,7 +117,7 @@ Section values_section(const RuleSet::Model& model, const std::vector<model::Reg
                        std::string heading, Language language) {
   Section section{std::move(key), std::move(heading), {}};
   for (const auto& value : values) {
-    Entry entry{value.period, values_text(value, language), value.citation.text, {}, {}, nullptr, &value, {}, {}};
+    Entry entry{value.period, values_text(value, language), value.citation.text, {}, {}, {}, nullptr, &value, {}, {}};
     add_moves(model, value.origin, language, entry);
     section.entries.push_back(std::move(entry));
   }
@@ -132,12 +133,13 @@ std::string short_decimal(const Decimal& value) {
   return text;
 }
 
-Section cotations_section(const RuleSet::Model& model, const std::vector<model::Cotation>& cotations, std::string key,
-                          std::string heading, Language language) {
-  Section section{std::move(key), std::move(heading), {}};
+// The entries of `cotations`, only those of `letter` when given, each naming `act` when given.
+void add_cotations(const RuleSet::Model& model, const std::vector<model::Cotation>& cotations, Language language,
+                   Section& section, std::optional<std::uint32_t> letter = {}, std::string_view act = {}) {
   for (std::size_t i = 0; i < cotations.size(); ++i) {
     const model::Cotation& c = cotations[i];
-    Entry entry{c.period, cotation_text(model, c), c.citation.text, {}, {}, &c, nullptr, {}, {}};
+    if (letter && c.letter != *letter) continue;
+    Entry entry{c.period, cotation_text(model, c), c.citation.text, {}, {}, std::string(act), &c, nullptr, {}, {}};
     add_moves(model, c.origin, language, entry);
     if (!c.revaluation.empty()) {
       entry.revaluation = fmt::format("{} {}", say(language, "revalorisation", "revaluation"), c.revaluation);
@@ -148,6 +150,12 @@ Section cotations_section(const RuleSet::Model& model, const std::vector<model::
     }
     section.entries.push_back(std::move(entry));
   }
+}
+
+Section cotations_section(const RuleSet::Model& model, const std::vector<model::Cotation>& cotations, std::string key,
+                          std::string heading, Language language) {
+  Section section{std::move(key), std::move(heading), {}};
+  add_cotations(model, cotations, language, section);
   return section;
 }
 
@@ -247,11 +255,15 @@ History act_history(const RuleSet::Model& model, const model::Act& act, Language
   return history;
 }
 
-History letter_history(const RuleSet::Model& model, const model::Letter& letter, Language language) {
+History letter_history(const RuleSet::Model& model, std::uint32_t index, Language language) {
+  const model::Letter& letter = model.letters.at(index);
   History history{Subject::Kind::letter, letter.code, letter.label, {}, {}, {}, {}, false};
   if (letter.rounding) history.notes.push_back(rounding_note(*letter.rounding, {}, language));
   history.sections.push_back(
       values_section(model, letter.values, "values", std::string(say(language, "Valeurs", "Values")), language));
+  Section acts{"acts", std::string(say(language, "Actes cotés avec cette lettre", "Acts priced with this letter")), {}};
+  for (const auto& act : model.acts) add_cotations(model, act.cotations, language, acts, index, act.name);
+  history.sections.push_back(std::move(acts));
   add_value_steps(letter.values, history);
   return history;
 }
@@ -274,7 +286,7 @@ History history_of(const RuleSet::Model& model, const Subject& subject, Language
     case Subject::Kind::act:
       return act_history(model, model.acts.at(subject.index), language);
     case Subject::Kind::letter:
-      return letter_history(model, model.letters.at(subject.index), language);
+      return letter_history(model, subject.index, language);
     case Subject::Kind::item:
       return item_history(model, model.items.at(subject.index), language);
   }
@@ -316,7 +328,9 @@ void write_text(const History& history, Language language, std::ostream& out) {
     out << '\n' << section.heading << say(language, " :", ":") << '\n';
     if (section.entries.empty()) out << "  " << say(language, "aucune", "none") << '\n';
     for (const auto& entry : section.entries) {
-      out << "  " << period_text(entry.period, language) << colon(language) << entry.what;
+      out << "  " << period_text(entry.period, language) << colon(language);
+      if (!entry.act.empty()) out << entry.act << ", ";
+      out << entry.what;
       if (!entry.revaluation.empty()) out << ", " << entry.revaluation;
       out << '\n' << "    " << say(language, "selon ", "source: ") << entry.source << '\n';
       for (const auto& move : entry.moves) out << "    " << move << '\n';
@@ -362,6 +376,7 @@ void write_json(const History& history, std::ostream& out) {
                           {"moved", std::move(moved)}};
       if (entry.cotation != nullptr) {
         item["cotation"] = entry.what;
+        if (!entry.act.empty()) item["act"] = entry.act;
         item["coefficient"] = entry.cotation->coefficient.to_string();
         item["revaluation"] = entry.cotation->revaluation.empty()
                                   ? nlohmann::json(nullptr)
@@ -541,7 +556,9 @@ void write_html(const History& history, Language language, std::ostream& out) {
         << say(language, "Période", "Period") << "</th><th>" << say(language, "Valeur", "Value") << "</th><th>"
         << say(language, "Source", "Source") << "</th></tr></thead>\n<tbody>\n";
     for (const auto& entry : section.entries) {
-      out << "<tr><td>" << html_escape(period_text(entry.period, language)) << "</td><td>" << html_escape(entry.what);
+      out << "<tr><td>" << html_escape(period_text(entry.period, language)) << "</td><td>";
+      if (!entry.act.empty()) out << html_escape(entry.act) << ", ";
+      out << html_escape(entry.what);
       if (!entry.revaluation.empty()) out << "<br/>" << html_escape(entry.revaluation);
       out << "</td><td>" << html_escape(entry.source);
       for (const auto& move : entry.moves) out << "<br/>" << html_escape(move);

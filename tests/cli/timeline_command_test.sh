@@ -5,7 +5,8 @@
 # Usage: timeline_command_test.sh COTATION_BINARY SOURCE_DIR
 #
 # The goldens in tests/cli/timeline/ were checked line by line against the fixture:
-#   AMK.txt: 2.15 / 2.36 EUR until 2024-02-21, 2.21 / 2.43 EUR from 2024-02-22, with their sources.
+#   AMK.txt: 2.15 / 2.36 EUR until 2024-02-21, 2.21 / 2.43 EUR from 2024-02-22, with their sources;
+#     the one act priced with AMK, deambulation (AMK 6, undated).
 #   lombalgie.txt, lombalgie.json: RAM 7.49 from 2024-02-22; reval_ams +0.6 signed for 2025-07-01,
 #     moved by report_2025 to 2026-01-01: RAM 8.09 from 2026-01-01; +0.3 on 2027-07-01: RAM 8.39.
 #     Tariffs: 7.49 x 2.21 = 16.5529 -> 16.55, 7.49 x 2.43 = 18.2007 -> 18.20;
