@@ -13,6 +13,7 @@ packages=(
   libcli11-dev         # command-line parsing
   libgtest-dev libgmock-dev   # tests
   libbenchmark-dev     # benchmarks
+  python3              # tests: JSON goldens, HTML well-formedness, the editor grammar
 )
 
 missing=()

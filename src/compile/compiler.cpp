@@ -274,7 +274,7 @@ class Compiler {
 
   void apply_amendments() {
     for (const auto* amendment : of_kind(DeclarationKind::amendment)) {
-      if (amendment->citation) (void)citation(*amendment->citation);
+      const Citation cited = amendment->citation ? citation(*amendment->citation) : Citation{};
       for (const auto& statement : amendment->statements) {
         if (const auto* postponement = std::get_if<syntax::Postponement>(&statement.node)) {
           syntax::Declaration* target = amended(postponement->target);
@@ -282,7 +282,12 @@ class Compiler {
           const Day from = day_of(postponement->from);
           const Day to = day_of(postponement->to);
           bool moved = false;
-          for (auto& s : target->statements) moved = postpone(s, from, to) || moved;
+          for (auto& s : target->statements) {
+            if (!postpone(s, from, to)) continue;
+            moved = true;
+            model_->postponements.push_back(
+                {Origin{s.position.file, s.position.offset}, from, to, amendment->name.text, cited});
+          }
           if (!moved) {
             report(postponement->from.position, "compile.nothing_to_postpone",
                    {date_text(from), std::string(kind_word(target->kind)), target->name.text});
@@ -384,6 +389,7 @@ class Compiler {
       const auto* value = std::get_if<syntax::ValueStatement>(&statement.node);
       if (value == nullptr) continue;
       RegionalValue entry;
+      entry.origin = Origin{statement.position.file, statement.position.offset};
       entry.period = period(value->period);
       entry.citation = citation(value->citation, entry.period.since);
       for (const auto& priced : value->values) {
@@ -602,11 +608,12 @@ class Compiler {
             using T = std::decay_t<decltype(node)>;
             if constexpr (std::is_same_v<T, syntax::ArticleStatement>) {
               act.article = citation(node.citation);
+              act.article_reference = node.citation.detail.value_or("");
             } else if constexpr (std::is_same_v<T, syntax::CotationStatement>) {
               const auto letter_index = letter(node.key_letter);
               if (!letter_index) return;
               Cotation cotation{*letter_index, decimal(node.coefficient), period(node.period), {},
-                                Origin{statement.position.file, statement.position.offset}};
+                                Origin{statement.position.file, statement.position.offset}, {}};
               cotation.citation = citation(node.citation, cotation.period.since);
               if (node.replaced) {
                 act.replaced.push_back(std::move(cotation));
@@ -769,12 +776,15 @@ class Compiler {
       }
       std::sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) { return std::get<1>(a) < std::get<1>(b); });
       for (const std::uint32_t a : targets.acts) {
-        for (const auto& [delta, since, cited, position] : steps) revalue(model_->acts[a], delta, since, cited, position);
+        for (const auto& [delta, since, cited, position] : steps) {
+          revalue(model_->acts[a], delta, since, cited, position, declaration->name.text);
+        }
       }
     }
   }
 
-  void revalue(Act& act, const Decimal& delta, Day since, const Citation& cited, const syntax::Position& at) {
+  void revalue(Act& act, const Decimal& delta, Day since, const Citation& cited, const syntax::Position& at,
+               const std::string& revaluation) {
     const auto covering = std::find_if(act.cotations.begin(), act.cotations.end(),
                                        [&](const Cotation& c) { return c.period.contains(since); });
     if (covering == act.cotations.end()) {
@@ -786,6 +796,7 @@ class Compiler {
     revalued.coefficient = covering->coefficient + delta;
     revalued.citation = cited;
     revalued.origin = Origin{at.file, at.offset};
+    revalued.revaluation = revaluation;
     if (covering->period.since == since) {
       *covering = revalued;
       return;

@@ -87,11 +87,20 @@ struct Rounding {
   Citation citation;
 };
 
+// Where in the rule files a compiled element comes from, for the checks' diagnostics and
+// for the timeline, which shows what an amendment moved.
+struct Origin {
+  std::uint32_t file = 0;
+  std::uint32_t offset = 0;
+  friend bool operator==(const Origin&, const Origin&) = default;
+};
+
 struct RegionalValue {
   Period period;
   std::optional<Decimal> by_region[region_count];
   bool per_kilometre = false;
   Citation citation;
+  Origin origin;  // the `valeur` line
 };
 
 struct Letter {
@@ -125,18 +134,13 @@ struct Parameter {
   std::vector<Citation> citations;
 };
 
-// Where in the rule files a compiled element comes from, for the checks' diagnostics.
-struct Origin {
-  std::uint32_t file = 0;
-  std::uint32_t offset = 0;
-};
-
 struct Cotation {
   std::uint32_t letter = 0;
   Decimal coefficient;
   Period period;
   Citation citation;
   Origin origin;  // the `cotation` line, or the revaluation step that made it
+  std::string revaluation;  // the revaluation that made it; empty for a written cotation
 };
 
 struct Threshold {
@@ -154,6 +158,7 @@ struct Act {
   std::string name;
   std::string label;
   Citation article;
+  std::string article_reference;  // the article as written: "titre XIV, chapitre II, article 1er A"
   std::vector<Cotation> cotations;  // sorted, disjoint: revaluations and amendments applied
   std::vector<Cotation> replaced;   // old cotations accepted in a transition
   std::vector<Referential> referentials;
@@ -204,6 +209,15 @@ struct CodeEntry {
   Origin origin;
 };
 
+// A date moved by an amendment (`reporte`): the timeline shows it beside the moved value.
+struct Postponement {
+  Origin moved;  // the statement whose date moved
+  Day from = 0;
+  Day to = 0;
+  std::string amendment;  // its name
+  Citation citation;      // its source
+};
+
 }  // namespace cotation::model
 
 namespace cotation {
@@ -216,6 +230,7 @@ struct RuleSet::Model {
   std::vector<model::Parameter> parameters;
   std::vector<model::Act> acts;
   std::vector<model::Rule> rules;  // in declaration order; priority is declared, never implied
+  std::vector<model::Postponement> postponements;  // what the amendments moved, in order
   std::unordered_map<std::string, std::uint32_t> letter_index;  // by code
   std::unordered_map<std::string, std::uint32_t> item_index;    // by code
   std::unordered_map<std::string, std::vector<model::CodeEntry>> codes_by_letter;

@@ -1,0 +1,133 @@
+// `cotation table`: the tariff table in force on a date, built from the compiled model and
+// written as Markdown, CSV, HTML or JSON. The pieces shared with `cotation timeline` (prices,
+// periods, escaping) are declared here too.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compile/model.hpp"
+#include "cotation/decimal.hpp"
+#include "cotation/diagnostic.hpp"
+
+namespace cotation::tools {
+
+// ---------------------------------------------------------------- shared with timeline
+
+// The text of the language asked for.
+[[nodiscard]] inline std::string_view say(Language language, std::string_view french, std::string_view english) {
+  return language == Language::french ? french : english;
+}
+
+// " : " in French typography, ": " in English.
+[[nodiscard]] inline std::string_view colon(Language language) {
+  return say(language, " : ", ": ");
+}
+
+// "2024-02-22" -> the day; nullopt when the text is not a date of the calendar.
+[[nodiscard]] std::optional<model::Day> parse_day(std::string_view text);
+// "date invalide : 2024-02-30 (attendu : une date AAAA-MM-JJ du calendrier)".
+[[nodiscard]] std::string invalid_date_message(std::string_view text, Language language);
+
+// "metropole" / "outre-mer" (the CLI's words), as the model indexes regions.
+[[nodiscard]] std::string_view region_key(model::RegionIndex region);
+[[nodiscard]] std::string_view region_name(model::RegionIndex region, Language language);
+
+// An amount with at least two decimals, "16.55"; with a decimal comma in French prose.
+[[nodiscard]] std::string amount_text(const Decimal& amount);
+[[nodiscard]] std::string prose_amount(const Decimal& amount, Language language);
+
+// "RAM 7.49", as a claim line bills it.
+[[nodiscard]] std::string cotation_text(const RuleSet::Model& model, const model::Cotation& cotation);
+
+// "2024-02-22 → 2025-12-31", "depuis 2024-02-22", "jusqu'au 2024-02-21", "sans limite de date".
+[[nodiscard]] std::string period_text(const model::Period& period, Language language);
+
+// "au centime, demi loin de zéro".
+[[nodiscard]] std::string rounding_text(const model::Rounding& rounding, Language language);
+
+// The value of a letter or item on a day in a region, and the entry that gives it.
+struct ValueOnDay {
+  Decimal value;
+  const model::RegionalValue* entry = nullptr;
+};
+[[nodiscard]] std::optional<ValueOnDay> value_on(const std::vector<model::RegionalValue>& values, model::Day day,
+                                                 model::RegionIndex region);
+
+// coefficient × letter value, exact, then rounded as the letter declares.
+struct Price {
+  Decimal coefficient;
+  Decimal value;
+  Decimal exact;
+  Decimal rounded;
+};
+[[nodiscard]] std::optional<Price> price(const RuleSet::Model& model, const model::Cotation& cotation, model::Day day,
+                                         model::RegionIndex region);
+
+// Where a dated schedule stands on a day: in force, not yet (from `date`), over (since `date`),
+// or with no entry at all.
+struct Validity {
+  enum class Kind { in_force, not_yet, over, never } kind = Kind::never;
+  model::Day date = 0;
+};
+[[nodiscard]] Validity validity(const std::vector<model::Period>& periods, model::Day day);
+
+// Text escaped for HTML content and attribute values.
+[[nodiscard]] std::string html_escape(std::string_view text);
+
+// The head of a standalone HTML page (well-formed XML too), up to and including <body>.
+void write_html_head(std::ostream& out, std::string_view title, Language language);
+
+// ---------------------------------------------------------------- the table
+
+enum class ActState { in_force, pending, removed, not_yet, over, no_value };
+
+struct ActRow {
+  std::string name;
+  std::string label;
+  std::string old_cotation;             // "AMS 7.5", "AMK ou AMC 8"; empty when it replaces none
+  std::optional<model::Day> old_until;  // the last day the old cotation is accepted
+  std::string cotation;                 // the cotation in force; empty when none
+  std::optional<Decimal> amount;        // rounded as the letter declares
+  ActState state = ActState::in_force;
+  std::optional<model::Day> state_date;     // removed since, in force from, over since
+  std::optional<model::Day> removed_since;  // a removal to come, for an act still in force
+  std::string pending_reason;
+};
+
+struct ArticleSection {
+  std::string article;  // as written in the act's `article`; empty for acts without one
+  std::vector<ActRow> acts;
+};
+
+struct PricedRow {  // a key letter or a flat-rate item
+  std::string code;
+  std::string label;
+  std::optional<Decimal> value;
+  bool per_kilometre = false;
+  bool computed = false;  // an item whose amount a `calcul` gives from the claim
+  Validity validity;
+  std::string rounding;  // letters: how the amounts of their acts are rounded
+};
+
+struct Table {
+  model::Day day = 0;
+  model::RegionIndex region = model::RegionIndex::metropole;
+  std::vector<ArticleSection> articles;  // in the natural order of their articles
+  std::vector<PricedRow> letters;
+  std::vector<PricedRow> items;
+  std::vector<ActRow> without_value;  // acts with a cotation in force but no value to price it
+};
+
+// Language only affects the rounding texts kept in the rows.
+[[nodiscard]] Table build_table(const RuleSet::Model& model, model::Day day, model::RegionIndex region,
+                                Language language);
+
+enum class TableFormat { markdown, csv, html, json };
+
+void write_table(const Table& table, TableFormat format, Language language, std::ostream& out);
+
+}  // namespace cotation::tools

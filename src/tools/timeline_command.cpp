@@ -1,0 +1,66 @@
+// `cotation timeline`: the history of one act, key letter or flat-rate item.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "tools/command.hpp"
+#include "tools/table.hpp"
+#include "tools/timeline.hpp"
+
+namespace cotation::tools {
+namespace {
+
+struct TimelineOptions {
+  std::string rules_path = "rules";
+  std::string code;
+  std::string format = "text";
+};
+
+int run_timeline(const TimelineOptions& options, const GlobalOptions& global) {
+  const auto rule_set = compile_or_report(options.rules_path, global.language, std::cerr);
+  if (!rule_set) return exit_bad_rules;
+  const SubjectLookup lookup = find_subject(rule_set->model(), options.code);
+  if (!lookup.subject) {
+    if (lookup.candidates.empty()) {
+      std::cerr << fmt::format("{} : {}", options.code,
+                               say(global.language,
+                                   "aucun acte, lettre clé ni forfait de ce nom ou de ce code (exemples : "
+                                   "lombalgie_commune, RAM 7.49, AMK, IFD)",
+                                   "no act, key letter or item has this name or code (examples: lombalgie_commune, "
+                                   "RAM 7.49, AMK, IFD)"))
+                << '\n';
+    } else {
+      std::cerr << fmt::format("{} : {} {}", options.code,
+                               say(global.language, "ce code désigne plusieurs actes, nommez l'un d'eux :",
+                                   "this code stands for several acts, name one of them:"),
+                               fmt::join(lookup.candidates, ", "))
+                << '\n';
+    }
+    return exit_usage;
+  }
+  const TimelineFormat format = options.format == "json"   ? TimelineFormat::json
+                                : options.format == "html" ? TimelineFormat::html
+                                                           : TimelineFormat::text;
+  write_timeline(rule_set->model(), *lookup.subject, format, global.language, std::cout);
+  return exit_ok;
+}
+
+}  // namespace
+
+Command add_timeline_command(CLI::App& app) {
+  auto options = std::make_shared<TimelineOptions>();
+  CLI::App* command = app.add_subcommand(
+      "timeline",
+      "L'histoire d'un acte (par son nom ou son code facturé), d'une lettre clé ou d'un forfait : chaque\n"
+      "cotation, valeur et tarif avec ses dates, ses régions et ses sources, revalorisations et reports compris.\n"
+      "Exemple : cotation timeline --rules rules/ lombalgie_commune --format html > lombalgie.html\n"
+      "Codes de sortie : 0 histoire écrite, 2 commande mal écrite ou code inconnu, 3 règles en erreur.");
+  command->add_option("--rules", options->rules_path, "répertoire des règles (défaut : rules)");
+  command->add_option("CODE", options->code, "nom d'acte, code facturé (\"RAM 7.49\"), lettre clé ou forfait")
+      ->required();
+  command->add_option("--format", options->format, "text (défaut), json ou html")
+      ->check(CLI::IsMember({"text", "json", "html"}));
+  return {command, [options](const GlobalOptions& global) { return run_timeline(*options, global); }};
+}
+
+}  // namespace cotation::tools
