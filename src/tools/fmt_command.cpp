@@ -47,7 +47,8 @@ std::optional<Diagnostic> replace_file(const fs::path& path, const std::string& 
     }
   }
   std::error_code error;
-  fs::permissions(temporary, fs::status(path, error).permissions(), error);
+  const fs::file_status status = fs::status(path, error);
+  if (!error) fs::permissions(temporary, status.permissions(), error);
   if (!error) fs::rename(temporary, path, error);
   if (error) {
     std::error_code ignored;
@@ -59,21 +60,21 @@ std::optional<Diagnostic> replace_file(const fs::path& path, const std::string& 
 
 int run_fmt(const FmtOptions& options, const GlobalOptions& global) {
   const auto report = [&](const Diagnostic& diagnostic) { std::cerr << render(diagnostic, global.language) << '\n'; };
-  bool unreadable = false;
+  bool io_failed = false;  // a path could not be read or written
   bool syntax_errors = false;
   bool changed = false;
   for (const std::string& root : options.paths) {
     std::vector<Diagnostic> listing;
     const std::vector<fs::path> files = rule_files(root, ParseOptions{}, listing);
     for (const auto& diagnostic : listing) report(diagnostic);
-    unreadable = unreadable || !listing.empty();
+    io_failed = io_failed || !listing.empty();
     for (const fs::path& path : files) {
       std::ifstream stream(path, std::ios::binary);
       std::ostringstream contents;
       contents << stream.rdbuf();
       if (!stream) {
         report(io_problem(path, "io.cannot_read", std::strerror(errno)));
-        unreadable = true;
+        io_failed = true;
         continue;
       }
       const SourceFile source(path.generic_string(), std::move(contents).str());
@@ -88,7 +89,7 @@ int run_fmt(const FmtOptions& options, const GlobalOptions& global) {
       if (!options.check) {
         if (const auto problem = replace_file(path, *formatted)) {
           report(*problem);
-          unreadable = true;
+          io_failed = true;
           continue;
         }
       }
@@ -96,7 +97,7 @@ int run_fmt(const FmtOptions& options, const GlobalOptions& global) {
       std::cout << path.generic_string() << '\n';
     }
   }
-  if (unreadable) return exit_usage;
+  if (io_failed) return exit_usage;
   if (syntax_errors) return exit_bad_rules;
   return options.check && changed ? exit_findings : exit_ok;
 }

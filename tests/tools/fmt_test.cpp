@@ -101,6 +101,15 @@ TEST(Fmt, SignsDashesAndApostrophesStayGlued) {
             "règle r \"R\" {\n  si a - 1 > - -b\n  jusqu'au 2024-01-01\n}\n");
 }
 
+TEST(Fmt, CommentInsideAStatementBreaksItsLine) {
+  // The statement goes on four columns further; a `{` after a comment starts its own line at
+  // the level of its declaration.
+  EXPECT_EQ(formatted("acte a \"A\" # tête\n{ cotation RAM 7.49 # x\n selon s\n\n\n  # fin\n}\n"),
+            "acte a \"A\"  # tête\n{\n  cotation RAM 7.49  # x\n      selon s\n\n  # fin\n}\n");
+  EXPECT_EQ(formatted("amendement m \"M\" selon s {\n  ajoute acte a\n  # c\n  { # d\n}}"),
+            "amendement m \"M\" selon s {\n  ajoute acte a\n      # c\n  {  # d\n  }\n}\n");
+}
+
 TEST(Fmt, FileWithSyntaxErrorIsRefusedWithItsDiagnostics) {
   std::vector<Diagnostic> diagnostics;
   const auto result = format_rule_file(
