@@ -103,6 +103,8 @@ constexpr std::array messages = {
     Message{"compile.unsupported_window", "fenêtre {0} non prise en charge : seuls les 12 mois précédents sont comptés", "window {0} not supported: only the 12 months before are counted", "", ""},
     Message{"compile.wrong_type", "on a ici un(e) {0}, il faut un(e) {1}", "this is a {0}, a {1} is needed", "", ""},
     Message{"io.cannot_read", "impossible de lire {0} : {1}", "cannot read {0}: {1}", "", ""},
+    Message{"io.cannot_write", "impossible d'écrire {0} : {1}", "cannot write {0}: {1}",
+            "le fichier d'origine n'a pas été modifié", "the original file was left unchanged"},
     Message{"io.file_too_large", "le fichier fait {0} octets, plus que la limite de {1}",
             "the file is {0} bytes, over the limit of {1}", "", ""},
     Message{"io.no_rule_files", "aucun fichier .cot dans {0}", "no .cot file in {0}",

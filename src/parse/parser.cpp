@@ -190,7 +190,8 @@ Diagnostic file_diagnostic(const fs::path& path, std::string id, std::vector<std
   return diagnostic;
 }
 
-// The .cot files under `root`, in a stable order (by path), or `root` itself.
+}  // namespace
+
 std::vector<fs::path> rule_files(const fs::path& root, const ParseOptions& options,
                                  std::vector<Diagnostic>& diagnostics) {
   std::vector<fs::path> files;
@@ -215,8 +216,6 @@ std::vector<fs::path> rule_files(const fs::path& root, const ParseOptions& optio
   }
   return files;
 }
-
-}  // namespace
 
 ParsedRuleSet parse_rule_set(const fs::path& path, const ParseOptions& options) {
   ParsedRuleSet result;

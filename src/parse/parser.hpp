@@ -22,6 +22,12 @@ struct ParsedRuleSet {
 [[nodiscard]] syntax::File parse_source(const SourceFile& source, std::uint32_t index,
                                         const ParseOptions& options, std::vector<Diagnostic>& diagnostics);
 
+// The .cot files under `path` (a directory, searched recursively, in path order), or `path`
+// itself when it names a file. Problems (missing path, no rule file...) go to `diagnostics`.
+[[nodiscard]] std::vector<std::filesystem::path> rule_files(const std::filesystem::path& path,
+                                                            const ParseOptions& options,
+                                                            std::vector<Diagnostic>& diagnostics);
+
 // Reads and parses every .cot file under `path` (a directory, searched recursively in
 // name order, or a single file).
 [[nodiscard]] ParsedRuleSet parse_rule_set(const std::filesystem::path& path, const ParseOptions& options);

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
       add_eval_command(app),
       add_table_command(app),
       add_timeline_command(app),
+      add_fmt_command(app),
   };
 
   try {
