@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   const std::vector<Command> commands{
       add_check_command(app),
       add_eval_command(app),
+      add_diff_command(app),
+      add_impact_command(app),
   };
 
   try {
