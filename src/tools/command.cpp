@@ -4,9 +4,9 @@
 
 namespace cotation::tools {
 
-std::shared_ptr<const RuleSet> compile_or_report(const std::string& rules_path, Language language, std::ostream& errors,
-                                                 const CompileOptions& options) {
-  const CompileResult compiled = compile_rule_set(rules_path, options);
+std::shared_ptr<const RuleSet> compile_or_report(const std::string& rules_path, Language language,
+                                                 std::ostream& errors) {
+  const CompileResult compiled = compile_rule_set(rules_path);
   for (const auto& diagnostic : compiled.diagnostics) errors << render(diagnostic, language) << '\n';
   return compiled.rule_set;
 }

@@ -38,8 +38,8 @@ Command add_impact_command(CLI::App& app);
 
 // Compiles the rule set a command works on, rendering its diagnostics to `errors`; null when
 // it does not compile.
-std::shared_ptr<const RuleSet> compile_or_report(const std::string& rules_path, Language language, std::ostream& errors,
-                                                 const CompileOptions& options = {});
+std::shared_ptr<const RuleSet> compile_or_report(const std::string& rules_path, Language language,
+                                                 std::ostream& errors);
 
 // "fichier illisible" / "cannot read file", for a command's input that cannot be opened.
 std::string unreadable_file_message(const std::string& path, Language language);

@@ -76,7 +76,15 @@ std::optional<RuleSetSide> RuleSetSide::open(const std::string& argument, const 
 
 std::shared_ptr<const RuleSet> RuleSetSide::compile(Language language, std::ostream& errors,
                                                     const CompileOptions& options) const {
-  return compile_or_report(directory_.string(), language, errors, options);
+  const CompileResult compiled = compile_rule_set(directory_, options);
+  const std::string extracted = directory_.string();
+  for (Diagnostic diagnostic : compiled.diagnostics) {
+    // A file extracted from git is named as the reader named the revision: v1.2:rules/x.cot.
+    std::string& file = diagnostic.position.file;
+    if (temporary_ && file.starts_with(extracted)) file = name_ + file.substr(extracted.size());
+    errors << render(diagnostic, language) << '\n';
+  }
+  return compiled.rule_set;
 }
 
 }  // namespace cotation::tools

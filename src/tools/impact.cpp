@@ -133,7 +133,7 @@ class ImpactRun {
 
   ImpactReport run(const std::filesystem::path& path) {
     std::ifstream input(path, std::ios::binary);
-    if (!input) throw std::runtime_error(path.string());
+    if (!input) throw UnreadableClaims(path.string());
     std::vector<Record> records(options_.chunk_lines);
     std::size_t first_index = 0;
     bool more = true;

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -49,15 +50,20 @@ struct ImpactReport {
   // Lines by what they bill, as the old rule set names it (the new one for codes the old one
   // does not know): "acte lombalgie_commune", "forfait IFD", "code inconnu".
   std::map<std::string, LineTotals> by_act;
-  std::map<std::string, LineTotals> by_article;  // the act's article as its source cites it
+  std::map<std::string, LineTotals> by_article;                // the act's article as its source cites it
   std::map<std::string, std::vector<ImpactExample>> examples;  // by kind, as `changed`
 
   [[nodiscard]] std::size_t changed_claims() const;
 };
 
+// The claims file cannot be opened.
+struct UnreadableClaims : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 // Reads the claims file twice: once to decide everything, once more to explain the examples
 // (replaying only their patients' claims, so that their history is the same). Throws
-// std::runtime_error when the file cannot be read.
+// UnreadableClaims when the file cannot be opened.
 [[nodiscard]] ImpactReport measure_impact(const RuleSet& before, const RuleSet& after,
                                           const std::filesystem::path& claims, const ImpactOptions& options);
 

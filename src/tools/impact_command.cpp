@@ -31,7 +31,7 @@ int run_impact(const ImpactCommandOptions& options, const GlobalOptions& global)
   ImpactReport report;
   try {
     report = measure_impact(*before, *after, options.claims_path, {options.jobs, options.examples});
-  } catch (const std::runtime_error&) {
+  } catch (const UnreadableClaims&) {
     std::cerr << unreadable_file_message(options.claims_path, language) << '\n';
     return exit_usage;
   }

@@ -135,14 +135,27 @@ expect_output "the revaluation, as rule text" "- cotation : RAM 7.49 → RAM 8.0
 expect_output "the titles" "# Différences de sens : $source_dir/rules le 2025-12-31 → $source_dir/rules le 2026-01-01"
 
 # ---------------------------------------------------------------- git revisions
-if git -C "$source_dir" rev-parse --is-inside-work-tree >/dev/null 2>&1 &&
-   git -C "$source_dir" diff --quiet HEAD -- rules 2>/dev/null; then
-  (cd "$source_dir" && "$cotation" diff HEAD:rules rules >"$scratch/out" 2>"$scratch/err")
-  if [ $? -eq 0 ]; then pass; else fail "HEAD:rules against rules"; cat "$scratch/err"; fi
+# A repository of its own: its first commit holds the fixture before avenant 7, its second a
+# rule set that does not compile.
+if command -v git >/dev/null; then
+  repository="$scratch/repository"
+  mkdir -p "$repository/rules"
+  cp "$fixtures/avant-avenant-7/"*.cot "$repository/rules/"
+  git_quiet() { git -C "$repository" -c user.name=test -c user.email=test@example.org "$@" >/dev/null 2>&1; }
+  git_quiet init && git_quiet add rules && git_quiet commit -m avant && git_quiet tag v1
+  printf 'lettre AMS "x" {\n  valeur 2.15 € selon inconnue "x"\n}\n' >"$repository/rules/casse.cot"
+  git_quiet add rules && git_quiet commit -m casse
+  (cd "$repository" && "$cotation" diff v1:rules "$fixtures/avant-avenant-7" >"$scratch/out" 2>"$scratch/err")
+  if [ $? -eq 0 ]; then pass; else fail "a tagged revision against the same files"; cat "$scratch/err"; fi
+  (cd "$repository" && "$cotation" diff --format json v1:rules "$fixtures/avenant-7" >"$scratch/out" 2>"$scratch/err")
+  if [ $? -eq 1 ] && grep -qF '"before": "v1:rules"' "$scratch/out"; then pass; else fail "a revision named in the report"; fi
+  (cd "$repository" && "$cotation" diff HEAD:rules v1:rules >"$scratch/out" 2>"$scratch/err")
+  if [ $? -eq 3 ]; then pass; else fail "a revision that does not compile: exit 3 expected"; fi
+  expect_error "its diagnostics name the revision" "HEAD:rules/casse.cot:2:"
+  (cd "$repository" && "$cotation" diff no-such-revision-xyz:rules v1:rules >"$scratch/out" 2>"$scratch/err")
+  if [ $? -eq 2 ]; then pass; else fail "an unknown revision: exit 2 expected"; fi
+  expect_error "an unknown revision" "git ne peut pas extraire no-such-revision-xyz:rules"
 fi
-(cd "$source_dir" && "$cotation" diff no-such-revision-xyz:rules rules >"$scratch/out" 2>"$scratch/err")
-if [ $? -eq 2 ]; then pass; else fail "an unknown revision: exit 2 expected"; fi
-expect_error "an unknown revision" "no-such-revision-xyz:rules"
 expect_exit 2 "git missing" env PATH=/nonexistent "$cotation" diff HEAD:rules "$source_dir/rules"
 expect_error "git missing" "git est introuvable"
 
