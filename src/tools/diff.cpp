@@ -18,8 +18,6 @@ constexpr std::string_view region_names[model::region_count] = {"metropole", "ou
 
 // ------------------------------------------------------------------ timelines
 
-// The entries of one property, possibly overlapping (an act may replace two old cotations at
-// once), as a timeline: on each day the values in force, joined in a stable order.
 // The periods cut by every start and end of the segments given: on each piece, each list of
 // segments has the same values from the first day to the last.
 std::vector<Period> pieces(std::initializer_list<const std::vector<Segment>*> lists) {
@@ -38,6 +36,8 @@ std::vector<Period> pieces(std::initializer_list<const std::vector<Segment>*> li
   return result;
 }
 
+// The entries of one property, possibly overlapping (an act may replace two old cotations at
+// once), as a timeline: on each day the values in force, joined in a stable order.
 Timeline normalize(const std::vector<Segment>& entries) {
   Timeline timeline;
   for (const Period& piece : pieces({&entries})) {
@@ -433,6 +433,35 @@ nlohmann::json date_or_null(Day day, Day open) {
   return day == open ? nlohmann::json(nullptr) : nlohmann::json(model::date_text(day));
 }
 
+// A condition is keyed by its predicate, so an edited predicate first shows as one condition
+// removed and another added; when the two carry the same message over the same period, they
+// are one condition whose predicate changed, shown before and after.
+void pair_edited_conditions(std::vector<PropertyChange>& properties) {
+  constexpr std::string_view prefix = "condition ";
+  const auto single = [&](const PropertyChange& p, bool removed) {
+    return p.property.starts_with(prefix) && p.changes.size() == 1 &&
+           (removed ? !p.changes[0].after : !p.changes[0].before);
+  };
+  for (std::size_t i = 0; i < properties.size(); ++i) {
+    if (!single(properties[i], true)) continue;
+    const ValueChange& gone = properties[i].changes[0];
+    const auto added = std::find_if(properties.begin(), properties.end(), [&](const PropertyChange& p) {
+      return single(p, false) && p.changes[0].after == gone.before && p.changes[0].period.since == gone.period.since &&
+             p.changes[0].period.until == gone.period.until;
+    });
+    if (added == properties.end()) continue;
+    ValueChange edited{gone.period,
+                       properties[i].property.substr(prefix.size()),
+                       added->property.substr(prefix.size()),
+                       gone.before_source,
+                       added->changes[0].after_source,
+                       ChangeKind::modified};
+    properties[i] = PropertyChange{"condition", {std::move(edited)}};
+    if (added < properties.begin() + static_cast<std::ptrdiff_t>(i)) --i;  // the edited one moves back with the erase
+    properties.erase(added);
+  }
+}
+
 std::vector<std::string> split_values(const std::string& joined) {
   std::vector<std::string> values;
   std::size_t start = 0;
@@ -537,6 +566,7 @@ RuleSetDiff diff(const Snapshot& before, const Snapshot& after) {
                              new_property == new_properties.end() ? Timeline{} : new_property->second);
       if (!changes.empty()) element.properties.push_back(PropertyChange{name, std::move(changes)});
     }
+    if (element.status == ElementStatus::changed) pair_edited_conditions(element.properties);
     if (!element.properties.empty() || element.status != ElementStatus::changed) {
       result.elements.push_back(std::move(element));
     }
