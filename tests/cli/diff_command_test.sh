@@ -83,9 +83,9 @@ for file in pathlib.Path(sys.argv[2]).rglob("*.cot"):
     for line in file.read_text().splitlines():
         if m := re.match(r"acte (\w+) ", line):
             act = m.group(1)
-        m = re.match(r"\s*remplace (\w+) ([\d.]+)", line)
+        m = re.match(r"\s*remplace (\w+) ([\d.,]+)", line)
         if act and m:
-            code = f"{m.group(1)} {float(m.group(2)):g}"
+            code = f"{m.group(1)} {float(m.group(2).replace(',', '.')):g}"
             if code in old_acts and (code, act) not in recoded:
                 problems.append(f"no recoding {code} -> {act}")
 if ("AMS 7.5", "lombalgie_commune") not in recoded:
@@ -98,7 +98,7 @@ then pass; else fail "the shipped rules: expected lines"; fi
 # --at: what changes in force. As signed, the +0.6 of the acts formerly AMS 7.5 falls on 2025-07-01
 # (seed 002: RAM 7.49 -> 8.09, 7.48 -> 8.08, 7.51 -> 8.11, RAO 7.49 -> 8.09) and IFO, IFR, IFN,
 # IFP end on 2025-06-30; consolidated, the alert committee's amendment moves both to 2026-01-01.
-check_revalued() {  # description: every act listed is revalued or removed, and the four of article 1 are there
+check_revalued() {  # description: every act listed changes in force that day, and the four of article 1 are there
   if python3 - "$scratch/out" <<'PY'
 import json, sys
 diff = json.load(open(sys.argv[1]))
@@ -112,8 +112,9 @@ for name, old, new in [("lombalgie_commune", "RAM 7.49", "RAM 8.09"), ("traumati
         problems.append(f"{name}: no {old} -> {new}")
 for name, element in acts.items():
     kinds = {c["kind"] for p in element["properties"] for c in p["changes"]}
-    if element["status"] != "removed" and not kinds <= {"revalued", "removed", "source"}:
-        problems.append(f"{name}: changes other than a revaluation or a removal: {kinds}")
+    # An act listed changes on that date: revalued, removed, or created that day.
+    if element["status"] == "changed" and not kinds <= {"revalued", "removed", "added", "source"}:
+        problems.append(f"{name}: changes other than a revaluation, a removal or a creation: {kinds}")
 items = {e["name"]: e for e in diff["elements"] if e["kind"] == "item"}
 for code in ["IFO", "IFR", "IFN", "IFP"]:
     changes = [c for p in items.get(code, {}).get("properties", []) for c in p["changes"]]
@@ -133,6 +134,13 @@ expect_no_output "consolidated, nothing of article 1 moves on 2025-07-01" "### l
 expect_exit 1 "markdown of a date" "$cotation" diff --at 2025-12-31 --at 2026-01-01 "$source_dir/rules"
 expect_output "the revaluation, as rule text" "- cotation : RAM 7.49 → RAM 8.09 (revalorisation)"
 expect_output "the titles" "# Différences de sens : $source_dir/rules le 2025-12-31 → $source_dir/rules le 2026-01-01"
+
+# 2024-02-22, the key-letter revaluation of avenant 7 (seed 002): 2.15 -> 2.21 and 2.36 -> 2.43.
+expect_exit 1 "the revaluation of 2024-02-22" "$cotation" diff --at 2024-02-21 --at 2024-02-22 "$source_dir/rules"
+sed -n '/^### AMS /,/^###/p' "$scratch/out" >"$scratch/ams"
+if grep -qF -- "- valeur metropole : 2.15 € → 2.21 € (revalorisation)" "$scratch/ams" &&
+   grep -qF -- "- valeur outre_mer : 2.36 € → 2.43 € (revalorisation)" "$scratch/ams"; then pass; else fail "AMS on 2024-02-22"; fi
+expect_output "RAM gets its value" "- valeur metropole : — → 2.21 € (ajout)"
 
 # ---------------------------------------------------------------- git revisions
 # A repository of its own: its first commit holds the fixture before avenant 7, its second a
