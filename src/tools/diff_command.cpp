@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "tools/command.hpp"
 #include "tools/diff.hpp"
 #include "tools/diff_sides.hpp"
 

@@ -9,8 +9,8 @@
 #include <ostream>
 #include <string>
 
+#include "cotation/diagnostic.hpp"
 #include "cotation/engine.hpp"
-#include "tools/command.hpp"
 
 namespace cotation::tools {
 

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <thread>
 
+#include "tools/command.hpp"
 #include "tools/diff_sides.hpp"
 #include "tools/impact.hpp"
 
