@@ -204,6 +204,13 @@ class Compiler {
           day_of(*attributes.published_on) < day_of(*attributes.signed_on)) {
         report(attributes.published_on->position, "compile.source_published_before_signed", {source->name.text});
       }
+      const auto day = [](const std::optional<syntax::CalendarDate>& date) {
+        return date ? std::optional<Day>(day_of(*date)) : std::nullopt;
+      };
+      model_->sources.push_back(Source{source->name.text, source->label,
+                                       attributes.rank ? attributes.rank->text : std::string(),
+                                       day(attributes.signed_on), day(attributes.published_on),
+                                       day(attributes.in_force_on)});
     }
   }
 
@@ -609,6 +616,8 @@ class Compiler {
             if constexpr (std::is_same_v<T, syntax::ArticleStatement>) {
               act.article = citation(node.citation);
               act.article_reference = node.citation.detail.value_or("");
+            } else if constexpr (std::is_same_v<T, syntax::ClassificationStatement>) {
+              for (const auto& pair : node.pairs) act.classification.emplace_back(pair.key.text, pair.value.text);
             } else if constexpr (std::is_same_v<T, syntax::CotationStatement>) {
               const auto letter_index = letter(node.key_letter);
               if (!letter_index) return;

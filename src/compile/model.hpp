@@ -159,6 +159,8 @@ struct Act {
   std::string label;
   Citation article;
   std::string article_reference;  // the article as written: "titre XIV, chapitre II, article 1er A"
+  // `classement` pairs (criterion, value) as written: documentation, read by the diff only.
+  std::vector<std::pair<std::string, std::string>> classification;
   std::vector<Cotation> cotations;  // sorted, disjoint: revaluations and amendments applied
   std::vector<Cotation> replaced;   // old cotations accepted in a transition
   std::vector<Referential> referentials;
@@ -218,6 +220,16 @@ struct Postponement {
   Citation citation;      // its source
 };
 
+// A declared source, as the diff between two rule sets compares it.
+struct Source {
+  std::string name;
+  std::string label;
+  std::string rank;
+  std::optional<Day> signed_on;
+  std::optional<Day> published_on;
+  std::optional<Day> in_force_on;
+};
+
 }  // namespace cotation::model
 
 namespace cotation {
@@ -231,6 +243,7 @@ struct RuleSet::Model {
   std::vector<model::Act> acts;
   std::vector<model::Rule> rules;  // in declaration order; priority is declared, never implied
   std::vector<model::Postponement> postponements;  // what the amendments moved, in order
+  std::vector<model::Source> sources;
   std::unordered_map<std::string, std::uint32_t> letter_index;  // by code
   std::unordered_map<std::string, std::uint32_t> item_index;    // by code
   std::unordered_map<std::string, std::vector<model::CodeEntry>> codes_by_letter;

@@ -290,6 +290,21 @@ constexpr std::array messages = {
             "", ""},
     Message{"syntax.too_many_errors", "trop d'erreurs dans ce fichier : la suite n'est pas lue",
             "too many errors in this file: the rest is not read", "", ""},
+    Message{"tools.at_needs_two_dates", "--at s'écrit deux fois, avec les deux dates à comparer dans un seul ensemble de règles",
+            "--at is given twice, with the two dates to compare in one rule set",
+            "exemple : cotation diff --at 2025-06-30 --at 2025-07-01 rules", "example: cotation diff --at 2025-06-30 --at 2025-07-01 rules"},
+    Message{"tools.bad_date", "{0} n'est pas une date", "{0} is not a date", date_hint_fr, date_hint_en},
+    Message{"tools.diff_needs_two_rule_sets", "on attend deux ensembles de règles à comparer : ANCIEN NOUVEAU",
+            "expected two rule sets to compare: OLD NEW",
+            "un ensemble de règles est un répertoire ou une révision git : cotation diff v1.2:rules rules",
+            "a rule set is a directory or a git revision: cotation diff v1.2:rules rules"},
+    Message{"tools.git_missing", "git est introuvable : la révision {0} ne peut pas être lue",
+            "git is not available: revision {0} cannot be read",
+            "installez git, ou extrayez la révision dans un répertoire et donnez ce répertoire",
+            "install git, or extract the revision into a directory and give that directory"},
+    Message{"tools.git_revision", "git ne peut pas extraire {0} : {1}", "git cannot extract {0}: {1}",
+            "une révision s'écrit RÉVISION:CHEMIN, le chemin depuis la racine du dépôt (v1.2:rules, HEAD~3:rules), dans un dépôt git",
+            "a revision is written REVISION:PATH, the path from the repository's root (v1.2:rules, HEAD~3:rules), inside a git repository"},
 };
 
 constexpr bool catalogue_is_sorted() {

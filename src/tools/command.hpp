@@ -36,6 +36,8 @@ Command add_eval_command(CLI::App& app);
 Command add_table_command(CLI::App& app);
 Command add_timeline_command(CLI::App& app);
 Command add_fmt_command(CLI::App& app);
+Command add_diff_command(CLI::App& app);
+Command add_impact_command(CLI::App& app);
 
 // Compiles the rule set a command works on, rendering its diagnostics to `errors`; null when
 // it does not compile.

@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
       add_table_command(app),
       add_timeline_command(app),
       add_fmt_command(app),
+      add_diff_command(app),
+      add_impact_command(app),
   };
 
   try {
