@@ -33,6 +33,7 @@ struct Command {
 
 Command add_check_command(CLI::App& app);
 Command add_eval_command(CLI::App& app);
+Command add_test_command(CLI::App& app);
 
 // Compiles the rule set a command works on, rendering its diagnostics to `errors`; null when
 // it does not compile.
