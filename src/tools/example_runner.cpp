@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -45,21 +46,28 @@ ExampleResult run_example(const RuleSet& rule_set, const model::Example& example
 
 // What the examples' explanations say was used: steps by "what|value", and the cotations
 // billed with the claim's date.
+// The text between `prefix` and `suffix` when `text` is `prefix ... suffix`.
+std::optional<std::string> enclosed(const std::string& text, std::string_view prefix, std::string_view suffix) {
+  if (!text.starts_with(prefix) || text.size() < prefix.size() + suffix.size() || !text.ends_with(suffix)) {
+    return std::nullopt;
+  }
+  return text.substr(prefix.size(), text.size() - prefix.size() - suffix.size());
+}
+
 struct Exercised {
   std::set<std::string> steps;
   std::set<std::tuple<std::string, std::string, Day>> cotations;  // act label, code, day
+  std::set<std::tuple<std::string, Day, std::size_t>> values;     // letter or item code, day, region
 
   void add(const ExampleResult& result) {
     const Day day = result.example->claim.date ? model::day_of(*result.example->claim.date) : model::first_day;
+    const std::string day_suffix = result.example->claim.date ? " le " + model::date_text(day) : "";
+    const std::size_t region = result.example->claim.region == Region::drom ? 1 : 0;
     for (const auto& step : result.explanation) {
       steps.insert(step.what + '|' + step.value);
-      // "cotation de « Rééducation ... »", the code as value.
-      constexpr std::string_view prefix = "cotation de « ";
-      constexpr std::string_view suffix = " »";
-      if (step.what.starts_with(prefix) && step.what.ends_with(suffix)) {
-        cotations.emplace(step.what.substr(prefix.size(), step.what.size() - prefix.size() - suffix.size()), step.value,
-                          day);
-      }
+      // "cotation de « Rééducation ... »" with the code as value; "valeur de RAM le 2024-03-04".
+      if (const auto label = enclosed(step.what, "cotation de « ", " »")) cotations.emplace(*label, step.value, day);
+      if (const auto code = enclosed(step.what, "valeur de ", day_suffix)) values.emplace(*code, day, region);
     }
   }
   [[nodiscard]] bool has(const std::string& what, std::string_view value) const {
@@ -72,6 +80,23 @@ std::string period_text(const model::Period& period) {
   if (period.until == model::last_day) return fmt::format(" depuis {}", model::date_text(period.since));
   if (period.since == model::first_day) return fmt::format(" jusqu'au {}", model::date_text(period.until));
   return fmt::format(" du {} au {}", model::date_text(period.since), model::date_text(period.until));
+}
+
+// Each dated value of a letter or item, read by an example on a date of its period.
+void add_value_items(std::string_view kind, const std::string& code, const std::vector<model::RegionalValue>& values,
+                     const Exercised& exercised, std::vector<CoverageItem>& items) {
+  for (const auto& value : values) {
+    const bool read = std::any_of(exercised.values.begin(), exercised.values.end(), [&](const auto& used) {
+      const auto& [used_code, day, region] = used;
+      return used_code == code && value.period.contains(day) && value.by_region[region];
+    });
+    // Regions given on separate lines are separate entries; both on one line, one entry.
+    const bool metropole = value.by_region[0].has_value();
+    const bool outre_mer = value.by_region[1].has_value();
+    const std::string_view region = metropole && outre_mer ? "" : metropole ? " en métropole" : " outre-mer";
+    items.push_back(
+        {fmt::format("{} {}, valeur{}{}", kind, code, region, period_text(value.period)), Branch::read, read});
+  }
 }
 
 void add_condition_items(const std::vector<model::Condition>& conditions, std::string_view kind,
@@ -87,6 +112,11 @@ std::vector<CoverageItem> coverage_of(const RuleSet::Model& model, const std::ve
   Exercised exercised;
   for (const auto& result : results) exercised.add(result);
   std::vector<CoverageItem> items;
+  for (const auto& letter : model.letters) add_value_items("lettre", letter.code, letter.values, exercised, items);
+  for (const auto& item : model.items) {
+    add_value_items("forfait", item.code, item.values, exercised, items);
+    add_condition_items(item.conditions, "forfait", exercised, items);
+  }
   for (const auto& act : model.acts) {
     for (const auto* cotations : {&act.cotations, &act.replaced}) {
       for (const auto& cotation : *cotations) {
@@ -105,7 +135,6 @@ std::vector<CoverageItem> coverage_of(const RuleSet::Model& model, const std::ve
     }
     add_condition_items(act.conditions, "acte", exercised, items);
   }
-  for (const auto& item : model.items) add_condition_items(item.conditions, "forfait", exercised, items);
   for (const auto& rule : model.rules) {
     const std::string element = fmt::format("règle {}", rule.name);
     items.push_back({element, Branch::applied, exercised.has(element, "s'applique")});
@@ -210,7 +239,8 @@ void append_failure(std::string& out, const ExampleResult& result, Language lang
 }
 
 // French and English words, then the JSON id.
-constexpr std::array<std::array<std::string_view, 3>, 6> branch_words = {{
+constexpr std::array<std::array<std::string_view, 3>, 7> branch_words = {{
+    {"lue", "read", "read"},
     {"facturée", "billed", "billed"},
     {"vraie", "true", "condition_true"},
     {"fausse", "false", "condition_false"},

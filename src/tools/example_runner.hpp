@@ -27,9 +27,10 @@ struct ExampleResult {
   bool passed = false;
 };
 
-// One thing the examples should exercise: a rule that decides, a rule's `si` true or false,
-// a condition of an act or item true or false, a cotation of an act in its period.
-enum class Branch { billed, condition_true, condition_false, applied, when_true, when_false };
+// One thing the examples should exercise: a value of a letter or item read in its period, a
+// cotation of an act billed in its period, a condition of an act or item true or false, a
+// rule that decides, a rule's `si` true or false.
+enum class Branch { read, billed, condition_true, condition_false, applied, when_true, when_false };
 
 struct CoverageItem {
   std::string element;  // "règle dra_mineurs", "acte lombalgie_commune, cotation RAM 7.49 du 2024-02-22 au 2025-06-30"

@@ -23,7 +23,7 @@ expect_golden "English report" "$golden/attendu.en.txt"
 expect_exit 1 "JSON report with coverage" "$cotation" test regles --format json --coverage
 expect_golden "JSON report" "$golden/attendu.json"
 expect_exit 1 "coverage" "$cotation" test regles --coverage
-tail -n 3 "$scratch/out" >"$scratch/coverage"
+tail -n 4 "$scratch/out" >"$scratch/coverage"
 mv "$scratch/coverage" "$scratch/out"
 expect_golden "what no example exercises" "$golden/couverture.txt"
 

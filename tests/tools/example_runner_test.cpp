@@ -69,14 +69,17 @@ TEST_F(ExampleRunner, ReasonMustContainTheExpectedText) {
 
 TEST_F(ExampleRunner, CoverageListsWhatNoExampleExercises) {
   const ExampleReport report = run_examples(*compiled_->rule_set);
-  // 2 cotations + 1 condition x 2 (dra) + 2 conditions x 2 (IFD, IK) + rule applied, si true, si false
-  ASSERT_EQ(report.coverage.size(), 12U);
+  // 4 values (RAM x 2, IFD, IK) + 2 cotations + 3 conditions x 2 (dra, IFD, IK) + rule applied,
+  // si true, si false
+  ASSERT_EQ(report.coverage.size(), 16U);
   std::vector<std::string> uncovered;
   for (const auto& item : report.coverage) {
     if (!item.covered) uncovered.push_back(item.element);
   }
-  const std::vector<std::string> expected{"acte lombalgie, cotation RAM 8.09 depuis 2026-01-01",
-                                          "forfait IK, condition 1"};
+  // No example before 2024-02-22, none in 2026; IK never billed within the agglomeration.
+  const std::vector<std::string> expected{"lettre RAM, valeur en métropole jusqu'au 2024-02-21",
+                                          "forfait IK, condition 1",
+                                          "acte lombalgie, cotation RAM 8.09 depuis 2026-01-01"};
   EXPECT_EQ(uncovered, expected);
 }
 
