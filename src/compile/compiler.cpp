@@ -1153,12 +1153,18 @@ class Compiler {
     return {intern(node), result};
   }
 
-  std::pair<NodeId, std::optional<Type>> path(const syntax::Expression& e) {
+  // `patient.âge` as claim_fields spells it: `patient.age`.
+  static std::string folded_path(const std::vector<syntax::Name>& path) {
     std::string folded;
-    for (const auto& part : e.path) {
+    for (const auto& part : path) {
       if (!folded.empty()) folded += '.';
       folded += utf8::fold(part.text);
     }
+    return folded;
+  }
+
+  std::pair<NodeId, std::optional<Type>> path(const syntax::Expression& e) {
+    const std::string folded = folded_path(e.path);
     for (const auto& field : claim_fields) {
       if (field.path == folded) {
         Node node;
@@ -1198,7 +1204,7 @@ class Compiler {
         return {intern(node), Type::money};
       }
     }
-    report(e.position, "compile.unknown_name", {fmt::format("{}", fmt::join(path_texts(e), "."))});
+    report(e.position, "compile.unknown_name", {joined_path(e.path)});
     return {0, std::nullopt};
   }
 
@@ -1239,16 +1245,9 @@ class Compiler {
     model_->examples.push_back(std::move(example));
   }
 
-  static std::string joined_path(const std::vector<syntax::Name>& path) {
-    std::string text;
-    for (const auto& part : path) text += (text.empty() ? "" : ".") + part.text;
-    return text;
-  }
-
   // The claim field an example sets; the per-line fields (ligne.rang) come from its lines.
   const FieldInfo* example_field(const syntax::ExampleField& written) {
-    std::string folded;
-    for (const auto& part : written.path) folded += (folded.empty() ? "" : ".") + utf8::fold(part.text);
+    const std::string folded = folded_path(written.path);
     for (const auto& field : claim_fields) {
       if (field.path == folded && field.field != Field::line_rank && field.field != Field::line_coefficient) {
         return &field;
@@ -1352,10 +1351,11 @@ class Compiler {
     }
   }
 
-  static std::vector<std::string> path_texts(const syntax::Expression& e) {
+  // `patient.âge`, as written.
+  static std::string joined_path(const std::vector<syntax::Name>& path) {
     std::vector<std::string> texts;
-    for (const auto& part : e.path) texts.push_back(part.text);
-    return texts;
+    for (const auto& part : path) texts.push_back(part.text);
+    return fmt::format("{}", fmt::join(texts, "."));
   }
 
   NodeId intern(const Node& node) {

@@ -44,8 +44,6 @@ ExampleResult run_example(const RuleSet& rule_set, const model::Example& example
 
 // ---------------------------------------------------------------- coverage
 
-// What the examples' explanations say was used: steps by "what|value", and the cotations
-// billed with the claim's date.
 // The text between `prefix` and `suffix` when `text` is `prefix ... suffix`.
 std::optional<std::string> enclosed(const std::string& text, std::string_view prefix, std::string_view suffix) {
   if (!text.starts_with(prefix) || text.size() < prefix.size() + suffix.size() || !text.ends_with(suffix)) {
@@ -54,14 +52,16 @@ std::optional<std::string> enclosed(const std::string& text, std::string_view pr
   return text.substr(prefix.size(), text.size() - prefix.size() - suffix.size());
 }
 
+// What the examples' explanations say was used: steps by "what|value"; the cotations billed
+// and the values read, with the claim's date (and region). Every example has a date.
 struct Exercised {
   std::set<std::string> steps;
   std::set<std::tuple<std::string, std::string, Day>> cotations;  // act label, code, day
   std::set<std::tuple<std::string, Day, std::size_t>> values;     // letter or item code, day, region
 
   void add(const ExampleResult& result) {
-    const Day day = result.example->claim.date ? model::day_of(*result.example->claim.date) : model::first_day;
-    const std::string day_suffix = result.example->claim.date ? " le " + model::date_text(day) : "";
+    const Day day = model::day_of(result.example->claim.date.value());
+    const std::string day_suffix = " le " + model::date_text(day);
     const std::size_t region = result.example->claim.region == Region::drom ? 1 : 0;
     for (const auto& step : result.explanation) {
       steps.insert(step.what + '|' + step.value);
@@ -208,9 +208,9 @@ std::string actual_text(const LineDecision* actual, Language language) {
   return text;
 }
 
-std::string reason_text(const Reason& reason) {
-  return reason.source.empty() ? fmt::format("{} : {}", reason.rule, reason.message)
-                               : fmt::format("{} : {} ({})", reason.rule, reason.message, reason.source);
+// "what : value (source)", as the engine writes its reasons and steps, in French.
+std::string cited(std::string_view what, std::string_view value, std::string_view source) {
+  return source.empty() ? fmt::format("{} : {}", what, value) : fmt::format("{} : {} ({})", what, value, source);
 }
 
 void append_failure(std::string& out, const ExampleResult& result, Language language) {
@@ -225,16 +225,15 @@ void append_failure(std::string& out, const ExampleResult& result, Language lang
            '\n';
     if (line.actual == nullptr) continue;
     for (const auto& reason : line.actual->reasons) {
-      out += fmt::format("    {}{} {}\n", w.reason, w.colon, reason_text(reason));
+      out += fmt::format("    {}{} {}\n", w.reason, w.colon, cited(reason.rule, reason.message, reason.source));
     }
   }
   for (const auto& reason : result.decision.reasons) {
-    out += fmt::format("  {}{} {}\n", w.reason, w.colon, reason_text(reason));
+    out += fmt::format("  {}{} {}\n", w.reason, w.colon, cited(reason.rule, reason.message, reason.source));
   }
   out += fmt::format("  {}{}\n", w.explanation, w.colon);
   for (const auto& step : result.explanation) {
-    out += step.source.empty() ? fmt::format("    {} : {}\n", step.what, step.value)
-                               : fmt::format("    {} : {} ({})\n", step.what, step.value, step.source);
+    out += "    " + cited(step.what, step.value, step.source) + '\n';
   }
 }
 
@@ -263,8 +262,9 @@ std::size_t ExampleReport::failures() const {
 ExampleReport run_examples(const RuleSet& rule_set) {
   ExampleReport report;
   EvaluationScratch scratch;
-  for (const auto& example : rule_set.model().examples)
+  for (const auto& example : rule_set.model().examples) {
     report.results.push_back(run_example(rule_set, example, scratch));
+  }
   report.coverage = coverage_of(rule_set.model(), report.results);
   return report;
 }
