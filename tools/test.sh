@@ -14,8 +14,9 @@ for preset in sanitize release; do
   ctest --preset "$preset" -j"$jobs"
 done
 
-# The shipped rules pass the checker.
+# The shipped rules pass the checker, and their examples pass.
 build/release/cotation check rules/
+build/release/cotation test rules/
 
 # A minute of fuzzing of the parser (clang, libFuzzer, ASan + UBSan).
 tools/fuzz.sh 60

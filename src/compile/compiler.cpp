@@ -51,6 +51,7 @@ std::string_view kind_word(DeclarationKind kind) {
     case DeclarationKind::revaluation: return "revalorisation";
     case DeclarationKind::amendment: return "amendement";
     case DeclarationKind::scheme: return "dispositif";
+    case DeclarationKind::example: return "exemple";
   }
   return "";
 }
@@ -141,6 +142,7 @@ class Compiler {
     for (const auto* d : of_kind(DeclarationKind::rule)) build_rule(*d);
     resolve_exceptions();
     check_rule_conflicts();
+    for (const auto* d : of_kind(DeclarationKind::example)) build_example(*d);
     return std::move(model_);
   }
 
@@ -1171,12 +1173,18 @@ class Compiler {
     return {intern(node), result};
   }
 
-  std::pair<NodeId, std::optional<Type>> path(const syntax::Expression& e) {
+  // `patient.âge` as claim_fields spells it: `patient.age`.
+  static std::string folded_path(const std::vector<syntax::Name>& path) {
     std::string folded;
-    for (const auto& part : e.path) {
+    for (const auto& part : path) {
       if (!folded.empty()) folded += '.';
       folded += utf8::fold(part.text);
     }
+    return folded;
+  }
+
+  std::pair<NodeId, std::optional<Type>> path(const syntax::Expression& e) {
+    const std::string folded = folded_path(e.path);
     for (const auto& field : claim_fields) {
       if (field.path == folded) {
         Node node;
@@ -1216,14 +1224,158 @@ class Compiler {
         return {intern(node), Type::money};
       }
     }
-    report(e.position, "compile.unknown_name", {fmt::format("{}", fmt::join(path_texts(e), "."))});
+    report(e.position, "compile.unknown_name", {joined_path(e.path)});
     return {0, std::nullopt};
   }
 
-  static std::vector<std::string> path_texts(const syntax::Expression& e) {
+  // ------------------------------------------------------------ examples
+
+  void build_example(const syntax::Declaration& declaration) {
+    Example example;
+    example.name = declaration.name.text;
+    example.label = declaration.label;
+    const auto at = parsed_.sources.at(declaration.position.file)->position_of(declaration.position.offset);
+    example.location = fmt::format("{}:{}", at.file, at.line);
+    example.claim.id = example.name;
+    std::set<Field> given;
+    for (const auto& statement : declaration.statements) {
+      if (const auto* line = std::get_if<syntax::ExampleLine>(&statement.node)) {
+        ExpectedLine expected{line->code, Decision::accepted, std::nullopt, line->reason};
+        expected.decision = line->decision == syntax::ExpectedDecision::accepted  ? Decision::accepted
+                            : line->decision == syntax::ExpectedDecision::refused ? Decision::refused
+                                                                                  : Decision::prior_approval;
+        if (line->amount) expected.amount = decimal(*line->amount);
+        example.claim.lines.push_back(ClaimLine{line->code});
+        example.lines.push_back(std::move(expected));
+      } else if (const auto* field = std::get_if<syntax::ExampleField>(&statement.node)) {
+        const FieldInfo* info = example_field(*field);
+        if (info == nullptr) continue;
+        if (!given.insert(info->field).second) {
+          report(field->path.front().position, "compile.duplicate_example_field", {joined_path(field->path)});
+          continue;
+        }
+        if (const auto value = example_value(*field, *info)) {
+          set_claim_field(example.claim, info->field, *value);
+          example.fields.push_back(fmt::format("{} {}", joined_path(field->path), written_value(field->value)));
+        }
+      }
+    }
+    if (!given.count(Field::date)) report(declaration.name.position, "compile.example_without_date", {example.name});
+    if (example.lines.empty()) report(declaration.name.position, "compile.example_without_line", {example.name});
+    model_->examples.push_back(std::move(example));
+  }
+
+  // The claim field an example sets; the per-line fields (ligne.rang) come from its lines.
+  const FieldInfo* example_field(const syntax::ExampleField& written) {
+    const std::string folded = folded_path(written.path);
+    for (const auto& field : claim_fields) {
+      if (field.path == folded && field.field != Field::line_rank && field.field != Field::line_coefficient) {
+        return &field;
+      }
+    }
+    report(written.path.front().position, "compile.unknown_example_field", {joined_path(written.path)});
+    return nullptr;
+  }
+
+  std::optional<Value> example_value(const syntax::ExampleField& written, const FieldInfo& field) {
+    const std::string field_text = joined_path(written.path);
+    if (const auto* name = std::get_if<syntax::Name>(&written.value)) {
+      const std::string word = utf8::fold(name->text);
+      for (const auto& value : enumeration_values) {
+        if (value.word != word) continue;
+        if (value.type != field.type) break;
+        Value result;
+        result.type = value.type;
+        result.integer = value.value;
+        return result;
+      }
+      if (field.type == Type::region || field.type == Type::place || field.type == Type::prescription) {
+        report(name->position, "compile.unknown_example_value", {name->text, field_text});
+      } else if (field.type == Type::boolean) {
+        report(name->position, "compile.example_not_boolean", {field_text, name->text});
+      } else {
+        report(name->position, "compile.wrong_type", {"nom", std::string(type_word(field.type))});
+      }
+      return std::nullopt;
+    }
+    const auto& literal = std::get<syntax::Literal>(written.value);
+    Value value = literal_value(literal);
+    if (value.type != field.type) {
+      report(literal.position, "compile.wrong_type",
+             {std::string(type_word(value.type)), std::string(type_word(field.type))});
+      return std::nullopt;
+    }
+    if (value.type == Type::number) {
+      if (value.number.round(0, RoundingMode::toward_zero) != value.number || value.number > Decimal(1'000'000)) {
+        report(literal.position, "compile.example_not_a_count", {field_text, literal.text});
+        return std::nullopt;
+      }
+      value.integer = static_cast<std::int32_t>(value.number.magnitude());
+    }
+    return value;
+  }
+
+  static std::string written_value(const std::variant<syntax::Literal, syntax::Name>& value) {
+    if (const auto* name = std::get_if<syntax::Name>(&value)) return name->text;
+    const auto& literal = std::get<syntax::Literal>(value);
+    return literal.kind == syntax::LiteralKind::distance ? literal.text + " km" : literal.text;
+  }
+
+  static void set_claim_field(Claim& claim, Field field, const Value& value) {
+    switch (field) {
+      case Field::date:
+        claim.date = Date{std::chrono::sys_days(std::chrono::days(value.integer))};
+        break;
+      case Field::region:
+        claim.region = value.integer == 0 ? Region::metropole : Region::drom;
+        break;
+      case Field::place:
+        claim.place = static_cast<Place>(value.integer);
+        break;
+      case Field::patient_age:
+        claim.patient.age = value.integer;
+        break;
+      case Field::prescription_kind:
+        claim.prescription.kind = static_cast<PrescriptionKind>(value.integer);
+        break;
+      case Field::session_number:
+        claim.series.session_number = value.integer;
+        break;
+      case Field::sessions_12_months_before:
+        claim.series.sessions_12_months_before = value.integer;
+        break;
+      case Field::prior_approval:
+        claim.series.prior_approval = value.boolean;
+        break;
+      case Field::travel_distance:
+        claim.travel.distance_km = value.number;
+        break;
+      case Field::same_agglomeration:
+        claim.travel.same_agglomeration = value.boolean;
+        break;
+      case Field::night:
+        claim.time.night = value.boolean;
+        break;
+      case Field::sunday_or_holiday:
+        claim.time.sunday_or_holiday = value.boolean;
+        break;
+      case Field::urgent:
+        claim.time.urgent = value.boolean;
+        break;
+      case Field::telehealth:
+        claim.telehealth = value.boolean;
+        break;
+      case Field::line_rank:
+      case Field::line_coefficient:
+        break;  // per line, never an example's field
+    }
+  }
+
+  // `patient.âge`, as written.
+  static std::string joined_path(const std::vector<syntax::Name>& path) {
     std::vector<std::string> texts;
-    for (const auto& part : e.path) texts.push_back(part.text);
-    return texts;
+    for (const auto& part : path) texts.push_back(part.text);
+    return fmt::format("{}", fmt::join(texts, "."));
   }
 
   NodeId intern(const Node& node) {

@@ -230,6 +230,24 @@ struct Source {
   std::optional<Day> in_force_on;
 };
 
+// A line of an example: the billed code and what the engine must decide for it.
+struct ExpectedLine {
+  std::string code;
+  Decision decision = Decision::accepted;
+  std::optional<Decimal> amount;      // compared exactly
+  std::optional<std::string> reason;  // text one of the line's reasons must contain
+};
+
+// `exemple`: a claim written in the rule files and the decision expected for each line.
+struct Example {
+  std::string name;
+  std::string label;
+  std::string location;  // "rules/deplacements.cot:120"
+  Claim claim;
+  std::vector<std::string> fields;  // as written: "patient.âge 45", "trajet.distance 10 km"
+  std::vector<ExpectedLine> lines;
+};
+
 }  // namespace cotation::model
 
 namespace cotation {
@@ -247,6 +265,7 @@ struct RuleSet::Model {
   std::unordered_map<std::string, std::uint32_t> letter_index;  // by code
   std::unordered_map<std::string, std::uint32_t> item_index;    // by code
   std::unordered_map<std::string, std::vector<model::CodeEntry>> codes_by_letter;
+  std::vector<model::Example> examples;  // run by `cotation test`, never by evaluate()
 };
 
 }  // namespace cotation

@@ -507,7 +507,9 @@ class ClaimEvaluator {
   }
 
   bool holds(const Condition& condition, LineDecision& line, const std::string& owner) {
-    if (line_.evaluate(condition.predicate).boolean) return true;
+    const bool met = line_.evaluate(condition.predicate).boolean;
+    line_.explain([&] { return ExplanationStep{condition.name, met ? "vraie" : "fausse", condition.citation.text}; });
+    if (met) return true;
     line.decision = Decision::refused;
     line.reasons.push_back(reason(owner, condition.message.empty() ? "condition non remplie" : condition.message,
                                   condition.citation.text));
@@ -615,7 +617,13 @@ class ClaimEvaluator {
 
   bool rule_applies(const Rule& rule, std::size_t line_index, const Subject& subject) {
     if (!rule.period.contains(line_.day()) || !in_scope(rule.scope, subject)) return false;
-    if (rule.when && !line_.evaluate(*rule.when).boolean) return false;
+    if (rule.when) {
+      const bool met = line_.evaluate(*rule.when).boolean;
+      line_.explain([&] {
+        return ExplanationStep{fmt::format("règle {}, si", rule.name), met ? "vrai" : "faux", rule.citation.text};
+      });
+      if (!met) return false;
+    }
     if (!rule.not_cumulable_with.empty()) {
       // Refused when the claim also bills a line it does not cumulate with: one outside the
       // rule's own scope, or — among lines that exclude each other, as the IF* indemnities

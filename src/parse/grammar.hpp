@@ -65,14 +65,14 @@ template <typename ParseInput>
 }
 
 // The words reserved as identifiers (see reserved_word in grammar/cotation.peg), folded.
-inline constexpr std::array<std::string_view, 38> reserved_words = {
+inline constexpr std::array<std::string_view, 39> reserved_words = {
     "source",    "lettre",   "forfait", "parametre",   "acte",     "groupe",
     "regle",     "revalorisation",      "amendement",  "dispositif", "valeur",
     "note",      "calcul",   "condition", "article",   "classement", "cotation",
     "remplace",  "referentiel", "supprime", "pour",    "si",       "alors",
     "message",   "selon",    "depuis",  "coefficient", "reporte",  "abroge",
     "ajoute",    "montant",  "tout",    "et",          "ou",       "non",
-    "dans",      "vrai",     "faux"};
+    "dans",      "vrai",     "faux",    "exemple"};
 
 [[nodiscard]] inline bool is_reserved(std::string_view word) {
   const std::string folded = utf8::fold(word);
@@ -388,10 +388,24 @@ struct scheme_statement : sor<amount_statement, condition_statement, note_statem
 struct scheme_declaration
     : seq<declaration_head<keyword<"dispositif">>, _, block<scheme_statement, scheme_end>> {};
 
+struct claim_field : seq<identifier, star<one<'.'>, must<field_name>>> {};
+struct field_value : sor<literal, identifier> {};
+struct example_field : seq<claim_field, star<blank>, must<field_value>> {};
+struct billed_code : string {};
+struct expected_amount : money {};
+struct expected_reason : string {};
+struct expected_outcome
+    : sor<seq<keyword<"acceptée">, _, must<expected_amount>>, seq<keyword<"refusée">, opt<_, expected_reason>>,
+          seq<keyword<"accord">, _, must<keyword<"préalable">>, opt<_, expected_amount>>> {};
+struct example_line : seq<keyword<"ligne">, _, must<billed_code>, _, must<one<':'>>, _, must<expected_outcome>> {};
+struct example_end : one<'}'> {};
+struct example_statement : sor<example_line, note_statement, example_field> {};
+struct example_declaration : seq<declaration_head<keyword<"exemple">>, _, block<example_statement, example_end>> {};
+
 struct declaration
     : sor<source_declaration, letter_declaration, item_declaration, parameter_declaration, act_declaration,
           group_declaration, rule_declaration, revaluation_declaration, amendment_declaration,
-          scheme_declaration> {};
+          scheme_declaration, example_declaration> {};
 struct end_of_file : eof {};
 struct rule_file : seq<_, star<not_at<end_of_file>, must<declaration>, _>, end_of_file> {};
 

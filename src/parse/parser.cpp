@@ -28,7 +28,7 @@ using kept_in_tree = pegtl::parse_tree::selector<
     pegtl::parse_tree::store_content::on<
         g::source_declaration, g::letter_declaration, g::item_declaration, g::parameter_declaration,
         g::act_declaration, g::group_declaration, g::rule_declaration, g::revaluation_declaration,
-        g::amendment_declaration, g::scheme_declaration, g::declaration_name, g::label, g::signature_date,
+        g::amendment_declaration, g::scheme_declaration, g::example_declaration, g::declaration_name, g::label, g::signature_date,
         g::publication_date, g::effect_date, g::source_rank, g::refined_rule, g::citation,
         g::mandatory_citation, g::citation_source, g::citation_detail, g::article_reference, g::period,
         g::since_date, g::until_date, g::required_since, g::note_statement, g::note_text,
@@ -48,15 +48,16 @@ using kept_in_tree = pegtl::parse_tree::selector<
         g::negation_operand, g::comparison, g::comparison_operator, g::sum, g::sum_operator, g::sum_operand,
         g::product, g::product_operator, g::product_operand, g::unary, g::unary_operand, g::literal,
         g::call, g::path, g::value_set, g::identifier, g::field_name, g::date, g::percentage, g::distance, g::duration,
-        g::decimal, g::string, g::boolean>>;
+        g::decimal, g::string, g::boolean, g::example_field, g::claim_field, g::field_value, g::example_line,
+        g::billed_code, g::expected_outcome, g::expected_amount, g::expected_reason>>;
 
 // Where parsing starts again after a broken declaration: the next line that begins, in
 // its first column, with a declaration keyword. Statements are indented, so a word such
 // as `acte` inside a block does not count.
 std::size_t resume_point(std::string_view text, std::size_t from) {
-  static constexpr std::array<std::string_view, 10> starters = {
+  static constexpr std::array<std::string_view, 11> starters = {
       "source", "lettre", "forfait", "parametre", "acte", "groupe", "regle", "revalorisation", "amendement",
-      "dispositif"};
+      "dispositif", "exemple"};
   std::size_t line = text.find('\n', from);
   while (line != std::string_view::npos) {
     const std::size_t start = line + 1;

@@ -90,6 +90,11 @@ COTATION_SYNTAX_ERROR(step_amount, "expected_step_amount", "")
 COTATION_SYNTAX_ERROR(amended_target, "expected_amended_target", "")
 COTATION_SYNTAX_ERROR(amount_name, "expected_amount_name", "")
 COTATION_SYNTAX_ERROR(amount_value, "expected_amount", "")
+COTATION_SYNTAX_ERROR(example_end, "expected_example_statement_or_end", "")
+COTATION_SYNTAX_ERROR(field_value, "expected_field_value", "")
+COTATION_SYNTAX_ERROR(billed_code, "expected_billed_code", "")
+COTATION_SYNTAX_ERROR(expected_outcome, "expected_example_outcome", "")
+COTATION_SYNTAX_ERROR(expected_amount, "expected_example_amount", "")
 COTATION_SYNTAX_ERROR(pegtl::one<':'>, "expected_token", ":")
 
 #undef COTATION_SYNTAX_ERROR

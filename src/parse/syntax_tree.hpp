@@ -184,7 +184,7 @@ struct StepStatement {
   Citation citation;
 };
 enum class DeclarationKind {
-  source, letter, item, parameter, act, group, rule, revaluation, amendment, scheme
+  source, letter, item, parameter, act, group, rule, revaluation, amendment, scheme, example
 };
 struct Target {
   DeclarationKind kind = DeclarationKind::act;
@@ -212,12 +212,27 @@ struct AmountStatement {
   Citation citation;
 };
 
+// An example's claim field: `patient.âge 45`, `lieu cabinet`. The value is a literal or,
+// for enumerations, a name (`cabinet`).
+struct ExampleField {
+  std::vector<Name> path;
+  std::variant<Literal, Name> value;
+};
+enum class ExpectedDecision { accepted, refused, prior_approval };
+// `ligne "RAM 7.49" : acceptée 16,55 €`: a billed code and what the engine must decide.
+struct ExampleLine {
+  std::string code;
+  ExpectedDecision decision = ExpectedDecision::accepted;
+  std::optional<Literal> amount;      // money
+  std::optional<std::string> reason;  // text the line's reasons must contain
+};
+
 struct Statement {
   std::variant<ValueStatement, NoteStatement, RoundingStatement, ComputationStatement, ConditionStatement, ParameterValue,
                ArticleStatement, ClassificationStatement, CotationStatement, ReferentialStatement,
                PendingStatement, RemovedStatement, SelectorStatement, PeriodStatement, WhenStatement,
                OutcomeStatement, LimitStatement, CumulationStatement, MessageStatement, CitationStatement,
-               StepStatement, Postponement, Repeal, Addition, AmountStatement>
+               StepStatement, Postponement, Repeal, Addition, AmountStatement, ExampleField, ExampleLine>
       node;
   Position position;
 };

@@ -76,6 +76,7 @@ class Builder {
     if (node.is_type<g::rule_declaration>()) return DeclarationKind::rule;
     if (node.is_type<g::revaluation_declaration>()) return DeclarationKind::revaluation;
     if (node.is_type<g::amendment_declaration>()) return DeclarationKind::amendment;
+    if (node.is_type<g::example_declaration>()) return DeclarationKind::example;
     return DeclarationKind::scheme;
   }
 
@@ -453,6 +454,33 @@ class Builder {
     if (node.is_type<g::addition>()) {
       Addition result{target(*node.children.at(0)), {}};
       for (std::size_t i = 1; i < node.children.size(); ++i) result.statements.push_back(statement(*node.children[i]));
+      return result;
+    }
+    if (node.is_type<g::example_field>()) {
+      ExampleField result;
+      for (const auto& part : node.children.at(0)->children) result.path.push_back(name(*part));
+      const ParseNode& value = *node.children.at(1)->children.at(0);
+      if (value.is_type<g::identifier>()) {
+        result.value = name(value);
+      } else {
+        result.value = literal(value);
+      }
+      return result;
+    }
+    if (node.is_type<g::example_line>()) {
+      ExampleLine result;
+      result.code = text(*node.children.at(0));
+      const ParseNode& outcome = *node.children.at(1);
+      // The keyword may touch what follows it: `refusée"motif"`.
+      const std::string written = utf8::fold(outcome.string_view());
+      result.decision = written.starts_with("acceptee")  ? ExpectedDecision::accepted
+                        : written.starts_with("refusee") ? ExpectedDecision::refused
+                                                         : ExpectedDecision::prior_approval;
+      if (const ParseNode* amount = child_of_type<g::expected_amount>(outcome)) {
+        result.amount = literal(*amount);
+        result.amount->kind = LiteralKind::money;
+      }
+      if (const ParseNode* reason = child_of_type<g::expected_reason>(outcome)) result.reason = text(*reason);
       return result;
     }
     if (!node.is_type<g::amount_statement>()) {

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
       add_fmt_command(app),
       add_diff_command(app),
       add_impact_command(app),
+      add_test_command(app),
   };
 
   try {

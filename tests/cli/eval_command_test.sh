@@ -35,26 +35,8 @@ cotation="$1"
 source_dir="$2"
 rules="$source_dir/tests/evaluate/rules"
 golden="$source_dir/tests/cli/eval"
-scratch="$(mktemp -d)"
-trap 'rm -rf "$scratch"' EXIT
-failures=0
-passed=0
-
-pass() { passed=$((passed + 1)); }
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-expect_exit() {  # expected-code description command... (stdout in $scratch/out)
-  local expected="$1" description="$2"
-  shift 2
-  "$@" >"$scratch/out" 2>"$scratch/err"
-  local actual=$?
-  if [ "$actual" -eq "$expected" ]; then
-    pass
-  else
-    fail "$description: exit $actual, expected $expected"
-    head -c 2000 "$scratch/err"
-  fi
-}
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 records() {  # the number of records of a file: its lines, the last one counted even without \n
   awk 'END { print NR }' "$1"
@@ -220,5 +202,4 @@ printf 'acte inconnu "Acte à la lettre inconnue" {\n  cotation QQQ 7 selon ngap
 expect_exit 3 "a rule set that parses but does not compile" "$cotation" eval --rules "$scratch/unresolved" "$claims"
 expect_exit 3 "a rule directory that does not exist" "$cotation" eval --rules "$scratch/no-rules" "$claims"
 
-echo "$passed passed, $failures failed"
-[ "$failures" -eq 0 ]
+summary

@@ -187,5 +187,54 @@ TEST(SyntaxTree, ReservedWordsAreFieldNamesAfterADot) {
   EXPECT_EQ(bad.diagnostics[0].message_id, "syntax.expected_declaration_name");
 }
 
+TEST(SyntaxTree, ExampleFieldsAndExpectedLines) {
+  const auto parsed = parse(
+      "exemple seance \"Séance à domicile\" {\n"
+      "  date 2024-03-04\n"
+      "  lieu domicile\n"
+      "  trajet.distance 7,5 km\n"
+      "  horaire.nuit faux\n"
+      "  ligne \"RAM 7.49\" : acceptée 16,55 €\n"
+      "  ligne \"IFO\":refusée\"non cumulable\"\n"
+      "  ligne \"IFD\" : Refusée\n"
+      "  ligne \"RAM 8.09\" : accord prealable 17.88 EUR\n"
+      "}\n");
+  ASSERT_TRUE(parsed.diagnostics.empty());
+  const Declaration& example = parsed.file.declarations.at(0);
+  EXPECT_EQ(example.kind, DeclarationKind::example);
+  EXPECT_EQ(example.name.text, "seance");
+  ASSERT_EQ(example.statements.size(), 8U);
+
+  const auto& date = statement<ExampleField>(example, 0);
+  ASSERT_EQ(date.path.size(), 1U);
+  EXPECT_EQ(std::get<Literal>(date.value).kind, LiteralKind::date);
+  EXPECT_EQ(std::get<Name>(statement<ExampleField>(example, 1).value).text, "domicile");
+  const auto& distance = statement<ExampleField>(example, 2);
+  EXPECT_EQ(distance.path.at(1).text, "distance");
+  EXPECT_EQ(std::get<Literal>(distance.value).kind, LiteralKind::distance);
+  EXPECT_EQ(std::get<Literal>(distance.value).text, "7.5");
+  EXPECT_EQ(std::get<Literal>(statement<ExampleField>(example, 3).value).text, "faux");
+
+  const auto& accepted = statement<ExampleLine>(example, 4);
+  EXPECT_EQ(accepted.code, "RAM 7.49");
+  EXPECT_EQ(accepted.decision, ExpectedDecision::accepted);
+  EXPECT_EQ(accepted.amount->text, "16.55");
+  EXPECT_EQ(accepted.amount->kind, LiteralKind::money);
+  const auto& refused = statement<ExampleLine>(example, 5);
+  EXPECT_EQ(refused.decision, ExpectedDecision::refused);
+  EXPECT_EQ(refused.reason, "non cumulable");
+  EXPECT_EQ(statement<ExampleLine>(example, 6).decision, ExpectedDecision::refused);
+  EXPECT_FALSE(statement<ExampleLine>(example, 6).reason);
+  const auto& approval = statement<ExampleLine>(example, 7);
+  EXPECT_EQ(approval.decision, ExpectedDecision::prior_approval);
+  EXPECT_EQ(approval.amount->text, "17.88");
+}
+
+TEST(SyntaxTree, ExampleIsAReservedWord) {
+  const auto bad = parse("acte exemple \"x\" {\n}\n");
+  ASSERT_EQ(bad.diagnostics.size(), 1U);
+  EXPECT_EQ(bad.diagnostics[0].message_id, "syntax.expected_declaration_name");
+}
+
 }  // namespace
 }  // namespace cotation::syntax

@@ -146,6 +146,13 @@ inline std::string node_text(const AmountStatement& s) {
   return "montant" + text(s.name) + text(s.label) + text(s.amount) + text(s.period) + text(s.citation);
 }
 
+inline std::string node_text(const ExampleField& s) {
+  return "champ" + text(s.path) + std::visit([](const auto& value) { return text(value); }, s.value);
+}
+inline std::string node_text(const ExampleLine& s) {
+  return "ligne" + text(s.code) + std::to_string(static_cast<int>(s.decision)) + text(s.amount) + text(s.reason);
+}
+
 inline std::string text(const Statement& statement) {
   return std::visit([](const auto& node) { return node_text(node); }, statement.node);
 }

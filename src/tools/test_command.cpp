@@ -1,0 +1,47 @@
+// `cotation test DIR`: runs the examples written in the rule files and compares each line's
+// decision, exact amount and reason with what the analyst expects.
+#include <iostream>
+
+#include "tools/command.hpp"
+#include "tools/example_runner.hpp"
+
+namespace cotation::tools {
+namespace {
+
+struct TestOptions {
+  std::string rules_path;
+  std::string format = "text";
+  bool coverage = false;
+};
+
+int run_test(const TestOptions& options, const GlobalOptions& global) {
+  const auto rule_set = compile_or_report(options.rules_path, global.language, std::cerr);
+  if (!rule_set) return exit_bad_rules;
+  const ExampleReport report = run_examples(*rule_set);
+  if (options.format == "json") {
+    std::cout << report_json(report, options.coverage).dump(2) << '\n';
+  } else {
+    std::cout << report_text(report, options.coverage, global.language);
+  }
+  return report.failures() == 0 ? exit_ok : exit_findings;
+}
+
+}  // namespace
+
+Command add_test_command(CLI::App& app) {
+  auto options = std::make_shared<TestOptions>();
+  CLI::App* command = app.add_subcommand(
+      "test",
+      "Rejoue les exemples écrits dans les fichiers de règles (`exemple`) et compare chaque ligne :\n"
+      "décision, montant exact, motif. Un échec montre la facture, l'attendu, l'obtenu et l'explication.\n"
+      "Exemple : cotation test rules/ --coverage\n"
+      "Codes de sortie : 0 tous les exemples réussis, 1 au moins un échec, 2 commande mal écrite,\n"
+      "3 règles en erreur.");
+  command->add_option("DIR", options->rules_path, "répertoire de fichiers .cot (ou un seul fichier)")->required();
+  command->add_flag("--coverage", options->coverage,
+                    "liste les règles, cotations et branches qu'aucun exemple n'exerce");
+  command->add_option("--format", options->format, "text (défaut) ou json")->check(CLI::IsMember({"text", "json"}));
+  return {command, [options](const GlobalOptions& global) { return run_test(*options, global); }};
+}
+
+}  // namespace cotation::tools
