@@ -16,6 +16,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <system_error>
 #include <utility>
@@ -524,6 +525,52 @@ struct Token {
 // byte of `open_` per level, and the handler bounds the depth. Every fault is reported once,
 // with the offset of the byte where the reading could not go on (the line's length when it
 // ended too early).
+// What a byte starts, outside strings.
+enum class ByteClass : std::uint8_t { other, single, quote, number, literal };
+
+constexpr std::array<ByteClass, 256> byte_classes = [] {
+  std::array<ByteClass, 256> classes{};
+  for (const char c : std::string_view("{}[]:,")) classes[static_cast<unsigned char>(c)] = ByteClass::single;
+  for (const char c : std::string_view("-0123456789")) classes[static_cast<unsigned char>(c)] = ByteClass::number;
+  for (const char c : std::string_view("tfn")) classes[static_cast<unsigned char>(c)] = ByteClass::literal;
+  classes['"'] = ByteClass::quote;
+  return classes;
+}();
+
+// The token of each ByteClass::single byte.
+constexpr std::array<Token::Kind, 256> single_byte_kinds = [] {
+  std::array<Token::Kind, 256> kinds{};
+  kinds['{'] = Token::Kind::begin_object;
+  kinds['}'] = Token::Kind::end_object;
+  kinds['['] = Token::Kind::begin_array;
+  kinds[']'] = Token::Kind::end_array;
+  kinds[':'] = Token::Kind::colon;
+  kinds[','] = Token::Kind::comma;
+  return kinds;
+}();
+
+// The end of the run of bytes from `i` that a string holds as they are: printable ASCII other
+// than '"' and '\\'. Eight bytes at a time: strings are most of a claim line.
+std::size_t skip_plain_bytes(std::string_view text, std::size_t i) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101U;
+  constexpr std::uint64_t highs = 0x8080808080808080U;
+  // Whether some byte of x is zero (exact as to presence, which is all that is asked).
+  const auto has_zero = [](std::uint64_t x) { return ((x - ones) & ~x & highs) != 0; };
+  while (i + 8 <= text.size()) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, sizeof word);
+    const bool below_space = ((word - ones * 0x20U) & ~word & highs) != 0;
+    if ((word & highs) != 0 || below_space || has_zero(word ^ (ones * '"')) || has_zero(word ^ (ones * '\\'))) break;
+    i += 8;
+  }
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20U || c >= 0x80U || c == '"' || c == '\\') break;
+    ++i;
+  }
+  return i;
+}
+
 template <class Handler>
 class JsonScanner {
  public:
@@ -657,40 +704,34 @@ class JsonScanner {
       token.end = begin;
       return token;
     }
-    static constexpr std::string_view single_bytes = "{}[]:,";
-    static constexpr std::array single_kinds = {Token::Kind::begin_object, Token::Kind::end_object,
-                                                Token::Kind::begin_array,  Token::Kind::end_array,
-                                                Token::Kind::colon,        Token::Kind::comma};
-    if (const std::size_t single = single_bytes.find(input_[begin]); single != std::string_view::npos) {
-      token.kind = single_kinds[single];
-      position_ = token.end;
-      return token;
-    }
-    switch (input_[begin]) {
-      case '"':
+    switch (byte_classes[static_cast<unsigned char>(input_[begin])]) {
+      case ByteClass::single:
+        token.kind = single_byte_kinds[static_cast<unsigned char>(input_[begin])];
+        break;
+      case ByteClass::quote:
         token = string(begin);
         break;
-      case 't':
-        token = literal(begin, "true", Token::Kind::literal_true);
+      case ByteClass::number:
+        token = number(begin);
         break;
-      case 'f':
-        token = literal(begin, "false", Token::Kind::literal_false);
+      case ByteClass::literal:
+        token = literal(begin);
         break;
-      case 'n':
-        token = literal(begin, "null", Token::Kind::literal_null);
+      case ByteClass::other:
+        token = faulty(JsonFault::bad_literal, begin, begin);
         break;
-      default:
-        if (input_[begin] == '-' || is_digit(input_[begin])) {
-          token = number(begin);
-        } else {
-          token = faulty(JsonFault::bad_literal, begin, begin);
-        }
     }
     position_ = token.end;
     return token;
   }
 
-  Token literal(std::size_t begin, std::string_view word, Token::Kind kind) const {
+  // true, false or null, by their first letter.
+  Token literal(std::size_t begin) const {
+    const char first = input_[begin];
+    const std::string_view word = first == 't' ? "true" : first == 'f' ? "false" : "null";
+    const Token::Kind kind = first == 't'   ? Token::Kind::literal_true
+                             : first == 'f' ? Token::Kind::literal_false
+                                            : Token::Kind::literal_null;
     for (std::size_t k = 0; k < word.size(); ++k) {
       if (begin + k >= input_.size() || input_[begin + k] != word[k]) {
         return faulty(JsonFault::bad_literal, begin, std::min(begin + k, input_.size()));
@@ -737,7 +778,11 @@ class JsonScanner {
     const std::size_t first = begin + 1;
     bool decoded = false;
     std::size_t i = first;
-    while (i < input_.size()) {
+    for (;;) {
+      const std::size_t plain_end = skip_plain_bytes(input_, i);
+      if (decoded) buffer_.append(input_.substr(i, plain_end - i));
+      i = plain_end;
+      if (i >= input_.size()) return faulty(JsonFault::bad_string, begin, input_.size());
       const auto c = static_cast<unsigned char>(input_[i]);
       if (c == '"') {
         Token token;
@@ -755,16 +800,11 @@ class JsonScanner {
         if (fault != 0) return faulty(JsonFault::bad_string, begin, fault);
         continue;  // escape() moved i past the sequence
       }
-      std::size_t length = 1;
-      if (c >= 0x80U) {
-        const Utf8Sequence sequence = utf8_sequence(input_, i);
-        if (sequence.length == 0) return faulty(JsonFault::utf8, begin, sequence.bad);
-        length = sequence.length;
-      }
-      if (decoded) buffer_.append(input_.substr(i, length));
-      i += length;
+      const Utf8Sequence sequence = utf8_sequence(input_, i);
+      if (sequence.length == 0) return faulty(JsonFault::utf8, begin, sequence.bad);
+      if (decoded) buffer_.append(input_.substr(i, sequence.length));
+      i += sequence.length;
     }
-    return faulty(JsonFault::bad_string, begin, input_.size());
   }
 
   // The four hex digits at i, or -1 with `fault` set to the first byte that is not one.
