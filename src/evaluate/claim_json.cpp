@@ -1361,11 +1361,9 @@ void append_json_string(std::string& out, std::string_view text) {
   std::size_t run = 0;  // start of the bytes not yet copied, which need no escaping
   std::size_t i = 0;
   while (i < text.size()) {
+    i = skip_plain_bytes(text, i);
+    if (i >= text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20U && c < 0x80U && c != '"' && c != '\\') {
-      ++i;
-      continue;
-    }
     if (c >= 0x80U) {
       const std::size_t length = utf8_sequence_length(text, i);
       if (length != 0) {
@@ -1424,10 +1422,16 @@ std::size_t reasons_size(const std::vector<Reason>& reasons) noexcept {
 }  // namespace
 
 std::string write_decision(const ClaimDecision& decision) {
-  // One allocation in the common case: the fixed parts plus every text, a little over.
+  std::string out;
+  write_decision(decision, out);
+  return out;
+}
+
+void write_decision(const ClaimDecision& decision, std::string& out) {
+  // At most one allocation, none when `out` is reused: the fixed parts plus every text, a little over.
   std::size_t size = 96 + decision.id.size() + decision.rule_set.size() + reasons_size(decision.reasons);
   for (const LineDecision& line : decision.lines) size += 80 + line.code.size() + reasons_size(line.reasons);
-  std::string out;
+  out.clear();
   out.reserve(size);
 
   out += "{\"id\":";
@@ -1460,7 +1464,6 @@ std::string write_decision(const ClaimDecision& decision) {
   out += ",\"rule_set\":";
   append_json_string(out, decision.rule_set);
   out += '}';
-  return out;
 }
 
 }  // namespace cotation
