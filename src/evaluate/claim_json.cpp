@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <chrono>
 #include <cstdint>
@@ -550,17 +551,29 @@ constexpr std::array<Token::Kind, 256> single_byte_kinds = [] {
 }();
 
 // The end of the run of bytes from `i` that a string holds as they are: printable ASCII other
-// than '"' and '\\'. Eight bytes at a time: strings are most of a claim line.
+// than '"' and '\\'. Eight bytes at a time (strings are most of a claim line), each byte's
+// test exact, so that the first byte to look at is found without going back byte by byte.
 std::size_t skip_plain_bytes(std::string_view text, std::size_t i) noexcept {
   constexpr std::uint64_t ones = 0x0101010101010101U;
-  constexpr std::uint64_t highs = 0x8080808080808080U;
-  // Whether some byte of x is zero (exact as to presence, which is all that is asked).
-  const auto has_zero = [](std::uint64_t x) { return ((x - ones) & ~x & highs) != 0; };
+  constexpr std::uint64_t highs = ones * 0x80U;
+  constexpr std::uint64_t lows = ones * 0x7FU;
+  // 0x80 in each byte of x that is zero: adding 0x7F to the low seven bits carries into the
+  // high bit unless they are all zero, and never into the next byte.
+  const auto zero_bytes = [](std::uint64_t x) { return ~(((x & lows) + lows) | x) & highs; };
   while (i + 8 <= text.size()) {
     std::uint64_t word = 0;
     std::memcpy(&word, text.data() + i, sizeof word);
-    const bool below_space = ((word - ones * 0x20U) & ~word & highs) != 0;
-    if ((word & highs) != 0 || below_space || has_zero(word ^ (ones * '"')) || has_zero(word ^ (ones * '\\'))) break;
+    // Below 0x20: with the high bit clear, adding 0x60 does not reach 0x80.
+    const std::uint64_t control = ~(((word & lows) + ones * 0x60U) | word) & highs;
+    const std::uint64_t special =
+        (word & highs) | control | zero_bytes(word ^ (ones * '"')) | zero_bytes(word ^ (ones * '\\'));
+    if (special != 0) {
+      if constexpr (std::endian::native == std::endian::little) {
+        return i + static_cast<std::size_t>(std::countr_zero(special)) / 8;
+      } else {
+        return i + static_cast<std::size_t>(std::countl_zero(special)) / 8;
+      }
+    }
     i += 8;
   }
   while (i < text.size()) {
