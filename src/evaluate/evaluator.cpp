@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 
 #include "compile/model.hpp"
@@ -431,8 +432,29 @@ constexpr std::string_view transition_message = "ancienne cotation acceptée pen
 
 // "RAM 8.09": a cotation as it is billed.
 void append_code(std::string& out, const RuleSet::Model& model, const Cotation& cotation) {
-  fmt::format_to(std::back_inserter(out), "{} {}", model.letters[cotation.letter].code,
-                 cotation.coefficient.to_string());
+  out += model.letters[cotation.letter].code;
+  out += ' ';
+  out += cotation.coefficient.to_string();
+}
+
+// "2024-02-22", as date_text writes it, without going through fmt.
+void append_date(std::string& out, Day day) {
+  const std::chrono::year_month_day date{std::chrono::sys_days(std::chrono::days(day))};
+  const int year = static_cast<int>(date.year());
+  if (year < 0 || year > 9999) {
+    out += date_text(day);
+    return;
+  }
+  const auto digits = [&out](unsigned value, std::size_t count) {
+    std::array<char, 4> text{};
+    for (std::size_t i = count; i-- > 0; value /= 10) text[i] = static_cast<char>('0' + value % 10);
+    out.append(text.data(), count);
+  };
+  digits(static_cast<unsigned>(year), 4);
+  out += '-';
+  digits(static_cast<unsigned>(date.month()), 2);
+  out += '-';
+  digits(static_cast<unsigned>(date.day()), 2);
 }
 
 std::string code_of(const RuleSet::Model& model, const Cotation& cotation) {
@@ -606,8 +628,13 @@ class ClaimEvaluator {
         const Cotation* current = current_cotation(act);
         std::string& message =
             reasons_.add(act.name, current != nullptr ? current->citation.text : act.article.text).message;
-        fmt::format_to(std::back_inserter(message), "{} n'est pas en vigueur le {} pour « {} »", code,
-                       date_text(line_.day()), act.label);
+        // Appended piece by piece: an outdated cotation is among the most common refusals.
+        message += code;
+        message += " n'est pas en vigueur le ";
+        append_date(message, line_.day());
+        message += " pour « ";
+        message += act.label;
+        message += " »";
         if (current != nullptr) {
           message += " ; la cotation en vigueur est ";
           append_code(message, model_, *current);
