@@ -4,7 +4,7 @@
 //
 // For each kind of claim (an act at the practice; an act + IFD + IK at home; an old cotation
 // in its transition; an outdated cotation, refused; an unknown code, refused):
-//   engine/<kind>    RuleSet::evaluate on a pre-parsed claim, with a reused scratch
+//   engine/<kind>    RuleSet::evaluate on a pre-parsed claim, into a reused scratch and decision
 //   baseline/<kind>  the hand-written function of baseline.hpp on the same claim
 //   json_read/<kind>, json_write/<kind>, json_line/<kind>
 //                    read_claim alone, write_decision alone, and one JSON line read, decided
@@ -48,32 +48,36 @@ struct Kind {
 
 // The benchmark claims, as a billing program would send them (docs/claim-format.md).
 std::vector<Kind> benchmark_claims() {
-  const std::string context =
-      R"("patient":{"id":"p1","age":45},"prescription":{"kind":"medical"},)"
-      R"("series":{"session_number":3,"sessions_12_months_before":2,"prior_approval":false},)"
-      R"("time":{"night":false,"sunday_or_holiday":false,"urgent":false},"telehealth":false)";
+  const std::string context = R"("patient":{"id":"p1","age":45},"prescription":{"kind":"medical"},)"
+                              R"("series":{"session_number":3,"sessions_12_months_before":2,"prior_approval":false},)"
+                              R"("time":{"night":false,"sunday_or_holiday":false,"urgent":false},"telehealth":false)";
   return {
       {"cabinet_act",
        R"({"id":"b1","date":"2026-03-02","region":"metropole","place":"cabinet",)" + context +
            R"(,"lines":[{"code":"RAM 8.09"}]})",
-       {}, 0},
+       {},
+       0},
       {"home_act_ifd_ik",
        R"({"id":"b2","date":"2026-03-02","region":"metropole","place":"domicile",)" + context +
            R"(,"lines":[{"code":"RAM 8.09"},{"code":"IFD"},{"code":"IK"}],)"
            R"("travel":{"distance_km":"7.5","same_agglomeration":false}})",
-       {}, 0},
+       {},
+       0},
       {"transition_old_cotation",
        R"({"id":"b3","date":"2024-04-15","region":"metropole","place":"cabinet",)" + context +
            R"(,"lines":[{"code":"AMS 7.5"}]})",
-       {}, 0},
+       {},
+       0},
       {"refused_outdated_cotation",
        R"({"id":"b4","date":"2026-03-02","region":"metropole","place":"cabinet",)" + context +
            R"(,"lines":[{"code":"RAM 7.49"}]})",
-       {}, 0},
+       {},
+       0},
       {"refused_unknown_code",
        R"({"id":"b5","date":"2026-03-02","region":"metropole","place":"cabinet",)" + context +
            R"(,"lines":[{"code":"XYZ 1"}]})",
-       {}, 0},
+       {},
+       0},
   };
 }
 
@@ -120,17 +124,19 @@ Claim read_or_die(const std::string& json) {
 
 void engine_evaluate(benchmark::State& state, const RuleSet* rules, const std::vector<Claim>* claims,
                      std::size_t lines) {
+  // As an embedding program in steady state: one scratch and one decision, reused.
   EvaluationScratch scratch;
+  ClaimDecision decision;
   std::size_t i = 0;
   for (auto _ : state) {
-    ClaimDecision decision = rules->evaluate((*claims)[i], scratch);
+    rules->evaluate((*claims)[i], scratch, decision);
     benchmark::DoNotOptimize(decision);
     if (++i == claims->size()) i = 0;
   }
   state.SetItemsProcessed(state.iterations());
-  state.counters["lines/s"] = benchmark::Counter(static_cast<double>(lines) * static_cast<double>(state.iterations()) /
-                                                     static_cast<double>(claims->size()),
-                                                 benchmark::Counter::kIsRate);
+  state.counters["lines/s"] = benchmark::Counter(
+      static_cast<double>(lines) * static_cast<double>(state.iterations()) / static_cast<double>(claims->size()),
+      benchmark::Counter::kIsRate);
 }
 
 void baseline_evaluate(benchmark::State& state, const std::vector<Claim>* claims, std::size_t lines) {
@@ -143,9 +149,9 @@ void baseline_evaluate(benchmark::State& state, const std::vector<Claim>* claims
     if (++i == claims->size()) i = 0;
   }
   state.SetItemsProcessed(state.iterations());
-  state.counters["lines/s"] = benchmark::Counter(static_cast<double>(lines) * static_cast<double>(state.iterations()) /
-                                                     static_cast<double>(claims->size()),
-                                                 benchmark::Counter::kIsRate);
+  state.counters["lines/s"] = benchmark::Counter(
+      static_cast<double>(lines) * static_cast<double>(state.iterations()) / static_cast<double>(claims->size()),
+      benchmark::Counter::kIsRate);
 }
 
 void json_read(benchmark::State& state, const std::vector<std::string>* texts) {
@@ -159,9 +165,10 @@ void json_read(benchmark::State& state, const std::vector<std::string>* texts) {
 }
 
 void json_write(benchmark::State& state, const std::vector<ClaimDecision>* decisions) {
+  std::string line;
   std::size_t i = 0;
   for (auto _ : state) {
-    std::string line = cotation::write_decision((*decisions)[i]);
+    cotation::write_decision((*decisions)[i], line);
     benchmark::DoNotOptimize(line);
     if (++i == decisions->size()) i = 0;
   }
@@ -173,26 +180,29 @@ void json_write(benchmark::State& state, const std::vector<ClaimDecision>* decis
 void json_line(benchmark::State& state, const RuleSet* rules, const std::vector<std::string>* texts,
                std::size_t lines) {
   EvaluationScratch scratch;
+  ClaimDecision decision;
+  std::string out;
   std::size_t i = 0;
   for (auto _ : state) {
     cotation::ClaimReadResult read = cotation::read_claim((*texts)[i]);
-    ClaimDecision decision;
     if (read.claim) {
-      decision = rules->evaluate(*read.claim, scratch);
+      rules->evaluate(*read.claim, scratch, decision);
     } else {
       decision.id = std::move(read.id);
       decision.decision = Decision::invalid;
+      decision.total = Decimal();
+      decision.lines.clear();
       decision.reasons = std::move(read.problems);
       decision.rule_set = rules->hash();
     }
-    std::string out = cotation::write_decision(decision);
+    cotation::write_decision(decision, out);
     benchmark::DoNotOptimize(out);
     if (++i == texts->size()) i = 0;
   }
   state.SetItemsProcessed(state.iterations());
-  state.counters["lines/s"] = benchmark::Counter(static_cast<double>(lines) * static_cast<double>(state.iterations()) /
-                                                     static_cast<double>(texts->size()),
-                                                 benchmark::Counter::kIsRate);
+  state.counters["lines/s"] = benchmark::Counter(
+      static_cast<double>(lines) * static_cast<double>(state.iterations()) / static_cast<double>(texts->size()),
+      benchmark::Counter::kIsRate);
 }
 
 // ------------------------------------------------------------------ set-up
@@ -230,7 +240,8 @@ std::size_t check_corpus(const RuleSet& rules, const std::string& path, std::siz
     const ClaimDecision decision = rules.evaluate(*read.claim, scratch);
     cotation::bench::baseline_evaluate(*read.claim, baseline);
     if (const std::string diff = disagreement(decision, baseline); !diff.empty()) {
-      if (++disagreements <= 20) std::cerr << "disagreement on line " << read_lines << ": " << diff << "\n  " << text << '\n';
+      if (++disagreements <= 20)
+        std::cerr << "disagreement on line " << read_lines << ": " << diff << "\n  " << text << '\n';
     }
     if (workload.claims.size() < keep) {
       workload.claims.push_back(std::move(*read.claim));

@@ -72,6 +72,15 @@ class RuleSet {
   [[nodiscard]] ClaimDecision evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratch,
                                                    std::vector<ExplanationStep>* explanation = nullptr) const;
 
+  // The same two, deciding into a caller-owned `decision` whose strings and vectors are
+  // reused: with a warm scratch and a decision filled before, an accepted claim (and most
+  // refused ones) allocates nothing, unless an explanation is asked for or, in sequence, the
+  // patient's history grows (tests/evaluate/allocation_test.cpp says exactly what is covered).
+  void evaluate(const Claim& claim, EvaluationScratch& scratch, ClaimDecision& decision,
+                std::vector<ExplanationStep>* explanation = nullptr) const;
+  void evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratch, ClaimDecision& decision,
+                            std::vector<ExplanationStep>* explanation = nullptr) const;
+
   // Decides claims given together, in input order. Counts that depend on earlier sessions
   // come from each claim's series fields when given; otherwise they are derived from the
   // earlier claims of the same patient in `claims` (docs/claim-format.md, "History").

@@ -6,7 +6,9 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -252,6 +254,14 @@ struct Example {
 
 namespace cotation {
 
+// Maps by code, looked up with a std::string_view cut from the billed code: no string built.
+struct CodeHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view code) const noexcept { return std::hash<std::string_view>{}(code); }
+};
+template <typename T>
+using CodeMap = std::unordered_map<std::string, T, CodeHash, std::equal_to<>>;
+
 struct RuleSet::Model {
   std::string hash;
   std::vector<model::Node> nodes;
@@ -262,9 +272,9 @@ struct RuleSet::Model {
   std::vector<model::Rule> rules;  // in declaration order; priority is declared, never implied
   std::vector<model::Postponement> postponements;  // what the amendments moved, in order
   std::vector<model::Source> sources;
-  std::unordered_map<std::string, std::uint32_t> letter_index;  // by code
-  std::unordered_map<std::string, std::uint32_t> item_index;    // by code
-  std::unordered_map<std::string, std::vector<model::CodeEntry>> codes_by_letter;
+  CodeMap<std::uint32_t> letter_index;  // by code
+  CodeMap<std::uint32_t> item_index;    // by code
+  CodeMap<std::vector<model::CodeEntry>> codes_by_letter;
   std::vector<model::Example> examples;  // run by `cotation test`, never by evaluate()
 };
 

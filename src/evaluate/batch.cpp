@@ -37,11 +37,13 @@ std::string explanation_json(const std::vector<ExplanationStep>& steps) {
 
 // Every record gets its output line: an engine failure on one claim (a bug, or memory
 // exhausted) becomes an `invalid` record that says so, never a lost line or a stopped batch.
-void decide(const RuleSet& rule_set, Record& record, EvaluationScratch& scratch, bool explain);
+// `decision` belongs to the worker and is reused from record to record, as is record.output.
+void decide(const RuleSet& rule_set, Record& record, EvaluationScratch& scratch, ClaimDecision& decision, bool explain);
 
-void decide_or_report(const RuleSet& rule_set, Record& record, EvaluationScratch& scratch, bool explain) {
+void decide_or_report(const RuleSet& rule_set, Record& record, EvaluationScratch& scratch, ClaimDecision& decision,
+                      bool explain) {
   try {
-    decide(rule_set, record, scratch, explain);
+    decide(rule_set, record, scratch, decision, explain);
   } catch (const std::exception& error) {
     ClaimDecision failed;
     failed.id = record.read.claim ? record.read.claim->id : record.read.id;
@@ -49,23 +51,25 @@ void decide_or_report(const RuleSet& rule_set, Record& record, EvaluationScratch
     failed.reasons.push_back(Reason{"moteur", std::string("erreur interne du moteur : ") + error.what(), ""});
     failed.rule_set = rule_set.hash();
     record.decision = Decision::invalid;
-    record.output = write_decision(failed);
+    write_decision(failed, record.output);
   }
 }
 
-void decide(const RuleSet& rule_set, Record& record, EvaluationScratch& scratch, bool explain) {
-  ClaimDecision decision;
+void decide(const RuleSet& rule_set, Record& record, EvaluationScratch& scratch, ClaimDecision& decision,
+            bool explain) {
   std::vector<ExplanationStep> steps;
   if (!record.read.claim) {
     decision.id = record.read.id;
     decision.decision = Decision::invalid;
+    decision.total = Decimal();
+    decision.lines.clear();
     decision.reasons = std::move(record.read.problems);
     decision.rule_set = rule_set.hash();
   } else {
-    decision = rule_set.evaluate_in_sequence(*record.read.claim, scratch, explain ? &steps : nullptr);
+    rule_set.evaluate_in_sequence(*record.read.claim, scratch, decision, explain ? &steps : nullptr);
   }
   record.decision = decision.decision;
-  record.output = write_decision(decision);
+  write_decision(decision, record.output);
   if (explain) {
     record.output.pop_back();  // the closing brace
     record.output += ",\"explanation\":" + explanation_json(steps) + "}";
@@ -86,6 +90,7 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
                                  const BatchOptions& options) {
   const std::size_t jobs = std::max<std::size_t>(1, options.jobs);
   std::vector<EvaluationScratch> scratches(jobs);
+  std::vector<ClaimDecision> decisions(jobs);
   std::vector<Record> records(options.chunk_lines);
   BatchSummary summary;
   bool more = true;
@@ -100,22 +105,32 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
       for (std::size_t i = worker; i < count; i += jobs) {
         Record& record = records[i];
         record.read = read_claim(record.line);
-        record.patient_hash = std::hash<std::string>{}(record.read.claim ? record.read.claim->patient.id : record.read.id);
+        record.patient_hash =
+            std::hash<std::string>{}(record.read.claim ? record.read.claim->patient.id : record.read.id);
       }
     });
     in_parallel(jobs, [&](std::size_t worker) {
       for (std::size_t i = 0; i < count; ++i) {
-        if (records[i].patient_hash % jobs == worker) decide_or_report(rule_set, records[i], scratches[worker], options.explain);
+        if (records[i].patient_hash % jobs == worker)
+          decide_or_report(rule_set, records[i], scratches[worker], decisions[worker], options.explain);
       }
     });
     for (std::size_t i = 0; i < count; ++i) {
       output << records[i].output << '\n';
       ++summary.records;
       switch (records[i].decision) {
-        case Decision::accepted: ++summary.accepted; break;
-        case Decision::refused: ++summary.refused; break;
-        case Decision::prior_approval: ++summary.prior_approval; break;
-        case Decision::invalid: ++summary.invalid; break;
+        case Decision::accepted:
+          ++summary.accepted;
+          break;
+        case Decision::refused:
+          ++summary.refused;
+          break;
+        case Decision::prior_approval:
+          ++summary.prior_approval;
+          break;
+        case Decision::invalid:
+          ++summary.invalid;
+          break;
       }
     }
   }

@@ -1,26 +1,29 @@
 // Claims in, decisions out, as JSON Lines: see claim_json.hpp and docs/claim-format.md.
 //
-// Reading: nlohmann's SAX parser (iterative, no recursion) drives a small state machine, one
-// frame per open object or array, that knows the schema of each object of the format. Every
+// Reading: a hand-written single-pass JSON scanner (iterative, no DOM, strings without escapes
+// handed over as views of the line) drives a small state machine, one frame per open object or
+// array, that knows the schema of each object of the format. Every
 // problem is recorded with the JSON path of the value (lines[2].code, travel.distance_km) and
 // the reading goes on, so one pass reports them all; only the limits of ClaimReadLimits stop it.
-// Numbers are read from their text (number_float gives it; integers are printed back exactly),
-// and decimal values go to Decimal::parse, never through binary floating point.
+// Numbers are handed over as their text, and decimal values go to Decimal::parse, never through
+// binary floating point.
 //
 // Writing: one std::string, appended to, with a small escaper that copies runs of plain bytes.
 #include "evaluate/claim_json.hpp"
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <chrono>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <system_error>
 #include <utility>
 
 #include <fmt/core.h>
-#include <nlohmann/json.hpp>
+#include <boost/container/small_vector.hpp>
 
 namespace cotation {
 
@@ -75,31 +78,50 @@ constexpr auto bad_decimal =
 constexpr auto decimal_too_large = "{} : nombre trop grand ou trop précis « {} » (au plus 18 décimales)";
 }  // namespace msg
 
-// Why nlohmann stopped, in French. Its messages are English sentences; these fragments of them
-// have been stable across 3.x. Anything else is a plain syntax error.
-std::string_view json_error_reason(const nlohmann::detail::exception& error) {
-  const std::string_view what = error.what();
-  const auto has = [what](std::string_view part) { return what.find(part) != std::string_view::npos; };
-  if (error.id == 406 || has("number overflow")) return "nombre hors limites";
-  if (has("control character")) return "caractère de contrôle non échappé dans une chaîne";
-  if (has("UTF-8") || has("utf-8")) return "octet UTF-8 invalide";
-  // Before "expected end of input", which it contains.
-  if (has("unexpected end of input")) return "fin de ligne inattendue, l'objet JSON est incomplet";
-  if (has("expected end of input")) return "contenu en trop après l'objet JSON";
-  if (has("invalid string")) return "chaîne mal formée (séquence d'échappement invalide)";
-  if (has("invalid number")) return "nombre mal écrit";
-  if (has("invalid literal")) return "valeur inattendue (ni chaîne, ni nombre, ni true, false, null)";
-  return "syntaxe incorrecte";
+// Why the JSON scanner stopped.
+enum class JsonFault : std::uint8_t {
+  syntax,        // a well-formed token where it does not belong, or a broken byte order mark
+  end_of_input,  // the line ends inside the record
+  trailing,      // something after the record's closing brace
+  control,       // an unescaped control character inside a string
+  utf8,          // a byte that is not valid UTF-8 inside a string
+  bad_string,    // a bad escape sequence, a lone surrogate, a missing closing quote
+  bad_number,
+  bad_literal,  // a word that is not true, false or null, or a byte that starts no token
+  overflow,     // a number beyond what JSON readers hold (section 6 of RFC 8259)
+};
+
+// The reason of each fault, in the order of JsonFault.
+constexpr std::array<std::string_view, 9> fault_reasons = {
+    "syntaxe incorrecte",
+    "fin de ligne inattendue, l'objet JSON est incomplet",
+    "contenu en trop après l'objet JSON",
+    "caractère de contrôle non échappé dans une chaîne",
+    "octet UTF-8 invalide",
+    "chaîne mal formée (séquence d'échappement invalide)",
+    "nombre mal écrit",
+    "valeur inattendue (ni chaîne, ni nombre, ni true, false, null)",
+    "nombre hors limites",
+};
+
+std::string_view reason_of(JsonFault fault) noexcept {
+  return fault_reasons.at(static_cast<std::size_t>(fault));
 }
 
 // ---- UTF-8 -----------------------------------------------------------------------------------
 
-// The length of the valid UTF-8 sequence starting at text[i] (1 to 4), or 0 when the bytes there
-// are not one (stray continuation byte, overlong form, surrogate, beyond U+10FFFF, truncated).
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept {
+// The valid UTF-8 sequence starting at text[i]: its length (1 to 4), or length 0 when the bytes
+// there are not one (stray continuation byte, overlong form, surrogate, beyond U+10FFFF,
+// truncated), with `bad` the offset of the first byte that breaks it (text.size() if truncated).
+struct Utf8Sequence {
+  std::size_t length = 0;
+  std::size_t bad = 0;
+};
+
+Utf8Sequence utf8_sequence(std::string_view text, std::size_t i) noexcept {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned lead = byte(i);
-  if (lead < 0x80U) return 1;
+  if (lead < 0x80U) return {1, 0};
   std::size_t length = 0;
   unsigned low = 0x80U;   // the allowed range of the second byte, which rules out overlong
   unsigned high = 0xBFU;  // forms, surrogates and code points above U+10FFFF
@@ -114,14 +136,18 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept 
     if (lead == 0xF0U) low = 0x90U;
     if (lead == 0xF4U) high = 0x8FU;
   } else {
-    return 0;
+    return {0, i};
   }
-  if (text.size() - i < length) return 0;
-  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if ((byte(i + k) & 0xC0U) != 0x80U) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if (i + k >= text.size()) return {0, text.size()};
+    const unsigned next = byte(i + k);
+    if (k == 1 ? next < low || next > high : (next & 0xC0U) != 0x80U) return {0, i + k};
   }
-  return length;
+  return {length, 0};
+}
+
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept {
+  return utf8_sequence(text, i).length;
 }
 
 constexpr std::string_view replacement_character = "\xEF\xBF\xBD";  // U+FFFD
@@ -435,6 +461,439 @@ int digits_value(std::string_view text) noexcept {
   return value;
 }
 
+// ---- The JSON scanner ------------------------------------------------------------------------
+
+// Whether a JSON number is beyond the largest double (about 1.8e308). RFC 8259 (section 6)
+// expects no more of a reader; such a number is a JSON error, whatever field holds it.
+bool beyond_json_range(std::string_view number) noexcept {
+  if (!number.empty() && number.front() == '-') number.remove_prefix(1);
+  const std::size_t e = number.find_first_of("eE");
+  const std::string_view mantissa = number.substr(0, e);
+  std::int64_t exponent = 0;
+  if (e != std::string_view::npos) {
+    std::string_view text = number.substr(e + 1);
+    const bool negative = !text.empty() && text.front() == '-';
+    if (!text.empty() && (text.front() == '+' || text.front() == '-')) text.remove_prefix(1);
+    constexpr std::int64_t saturated = 1'000'000;  // far beyond any order of magnitude that matters
+    for (const char c : text) exponent = std::min(saturated, exponent * 10 + (c - '0'));
+    if (negative) exponent = -exponent;
+  }
+  // The value is 0.ddd × 10^magnitude, with ddd its significant digits.
+  const std::size_t point = std::min(mantissa.find('.'), mantissa.size());
+  std::string significant;
+  std::int64_t magnitude = static_cast<std::int64_t>(point) + exponent;
+  for (std::size_t i = 0; i < mantissa.size(); ++i) {
+    if (i == point) continue;
+    if (significant.empty() && mantissa[i] == '0') {
+      --magnitude;
+      continue;
+    }
+    significant += mantissa[i];
+  }
+  if (significant.empty()) return false;  // zero
+  constexpr std::int64_t double_magnitude = 309;
+  if (magnitude != double_magnitude) return magnitude > double_magnitude;
+  return significant >= std::string_view("17976931348623158");
+}
+
+// One token of the line: its kind, its bytes [begin, end), and for strings and numbers the text
+// (a string's content, escapes decoded; a number as written).
+struct Token {
+  enum class Kind : std::uint8_t {
+    end,
+    begin_object,
+    end_object,
+    begin_array,
+    end_array,
+    colon,
+    comma,
+    string,
+    number,
+    literal_true,
+    literal_false,
+    literal_null,
+    fault,
+  };
+  Kind kind = Kind::end;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string_view text;
+  JsonFault fault = JsonFault::syntax;  // Kind::fault: why, at byte `end`
+};
+
+// A JSON text read in one pass, each value handed to `Handler` as it comes (the interface of
+// ClaimReader below); a false from the handler stops the reading. Iterative: nesting costs one
+// byte of `open_` per level, and the handler bounds the depth. Every fault is reported once,
+// with the offset of the byte where the reading could not go on (the line's length when it
+// ended too early).
+// What a byte starts, outside strings.
+enum class ByteClass : std::uint8_t { other, single, quote, number, literal };
+
+constexpr std::array<ByteClass, 256> byte_classes = [] {
+  std::array<ByteClass, 256> classes{};
+  for (const char c : std::string_view("{}[]:,")) classes[static_cast<unsigned char>(c)] = ByteClass::single;
+  for (const char c : std::string_view("-0123456789")) classes[static_cast<unsigned char>(c)] = ByteClass::number;
+  for (const char c : std::string_view("tfn")) classes[static_cast<unsigned char>(c)] = ByteClass::literal;
+  classes['"'] = ByteClass::quote;
+  return classes;
+}();
+
+// The token of each ByteClass::single byte.
+constexpr std::array<Token::Kind, 256> single_byte_kinds = [] {
+  std::array<Token::Kind, 256> kinds{};
+  kinds['{'] = Token::Kind::begin_object;
+  kinds['}'] = Token::Kind::end_object;
+  kinds['['] = Token::Kind::begin_array;
+  kinds[']'] = Token::Kind::end_array;
+  kinds[':'] = Token::Kind::colon;
+  kinds[','] = Token::Kind::comma;
+  return kinds;
+}();
+
+// The end of the run of bytes from `i` that a string holds as they are: printable ASCII other
+// than '"' and '\\'. Eight bytes at a time (strings are most of a claim line), each byte's
+// test exact, so that the first byte to look at is found without going back byte by byte.
+std::size_t skip_plain_bytes(std::string_view text, std::size_t i) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101U;
+  constexpr std::uint64_t highs = ones * 0x80U;
+  constexpr std::uint64_t lows = ones * 0x7FU;
+  // 0x80 in each byte of x that is zero: adding 0x7F to the low seven bits carries into the
+  // high bit unless they are all zero, and never into the next byte.
+  const auto zero_bytes = [](std::uint64_t x) { return ~(((x & lows) + lows) | x) & highs; };
+  while (i + 8 <= text.size()) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, sizeof word);
+    // Below 0x20: with the high bit clear, adding 0x60 does not reach 0x80.
+    const std::uint64_t control = ~(((word & lows) + ones * 0x60U) | word) & highs;
+    const std::uint64_t special =
+        (word & highs) | control | zero_bytes(word ^ (ones * '"')) | zero_bytes(word ^ (ones * '\\'));
+    if (special != 0) {
+      if constexpr (std::endian::native == std::endian::little) {
+        return i + static_cast<std::size_t>(std::countr_zero(special)) / 8;
+      } else {
+        return i + static_cast<std::size_t>(std::countl_zero(special)) / 8;
+      }
+    }
+    i += 8;
+  }
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20U || c >= 0x80U || c == '"' || c == '\\') break;
+    ++i;
+  }
+  return i;
+}
+
+template <class Handler>
+class JsonScanner {
+ public:
+  JsonScanner(std::string_view input, Handler& handler, std::string& buffer)
+      : input_(input), handler_(handler), buffer_(buffer) {}
+
+  void run() {
+    if (!skip_byte_order_mark()) return;
+    Token token = next();
+    for (;;) {
+      if (!value(token)) return;
+      // After a value: close the containers it ends, then move on to the next value.
+      for (;;) {
+        token = next();
+        if (open_.empty()) {
+          if (token.kind != Token::Kind::end) unexpected(token, true);
+          return;
+        }
+        const bool in_object = open_.back() == '{';
+        if (token.kind == Token::Kind::comma) {
+          token = next();
+          if (in_object && !member_name(token)) return;
+          if (in_object) token = next();
+          break;
+        }
+        if (token.kind != (in_object ? Token::Kind::end_object : Token::Kind::end_array)) {
+          unexpected(token, false);
+          return;
+        }
+        open_.pop_back();
+        if (!(in_object ? handler_.end_object() : handler_.end_array())) return;
+      }
+    }
+  }
+
+ private:
+  // The value starting with `token`: a scalar, or the opening of a container, in which case
+  // `token` becomes its first value (or the value after its first member's name). False when
+  // the reading stops; true with an empty container just closed counts as a value read.
+  bool value(Token& token) {
+    for (;;) {
+      switch (token.kind) {
+        case Token::Kind::begin_object:
+          if (!handler_.start_object()) return false;
+          token = next();
+          if (token.kind == Token::Kind::end_object) return handler_.end_object();
+          open_ += '{';
+          if (!member_name(token)) return false;
+          token = next();
+          continue;
+        case Token::Kind::begin_array:
+          if (!handler_.start_array()) return false;
+          token = next();
+          if (token.kind == Token::Kind::end_array) return handler_.end_array();
+          open_ += '[';
+          continue;
+        case Token::Kind::string:
+          return handler_.string(token.text);
+        case Token::Kind::number:
+          if (beyond_json_range(token.text)) return fail(JsonFault::overflow, token.end - 1);
+          return handler_.number(token.text);
+        case Token::Kind::literal_true:
+        case Token::Kind::literal_false:
+          return handler_.boolean(token.kind == Token::Kind::literal_true);
+        case Token::Kind::literal_null:
+          return handler_.null();
+        default:
+          return unexpected(token, false);
+      }
+    }
+  }
+
+  // A member's name and the colon after it.
+  bool member_name(const Token& token) {
+    if (token.kind != Token::Kind::string) return unexpected(token, false);
+    if (!handler_.key(token.text)) return false;
+    const Token colon = next();
+    if (colon.kind != Token::Kind::colon) return unexpected(colon, false);
+    return true;
+  }
+
+  // A token where it does not belong: a broken one at its fault, a whole one at its last byte.
+  bool unexpected(const Token& token, bool after_record) {
+    if (token.kind == Token::Kind::end) return fail(JsonFault::end_of_input, input_.size());
+    if (token.kind != Token::Kind::fault) {
+      return fail(after_record ? JsonFault::trailing : JsonFault::syntax, token.end - 1);
+    }
+    // After the record, a broken string keeps its own reason; anything else is "too much".
+    const bool keeps_reason = token.fault == JsonFault::control || token.fault == JsonFault::utf8;
+    return fail(after_record && !keeps_reason ? JsonFault::trailing : token.fault, token.end);
+  }
+
+  bool fail(JsonFault fault, std::size_t offset) {
+    handler_.parse_error(offset, fault);
+    return false;
+  }
+
+  bool skip_byte_order_mark() {
+    static constexpr std::string_view mark = "\xEF\xBB\xBF";
+    if (input_.empty() || input_.front() != mark.front()) return true;
+    for (std::size_t i = 1; i < mark.size(); ++i) {
+      if (i >= input_.size() || input_[i] != mark[i]) return fail(JsonFault::syntax, std::min(i, input_.size()));
+    }
+    position_ = mark.size();
+    return true;
+  }
+
+  [[nodiscard]] char at(std::size_t i) const noexcept { return i < input_.size() ? input_[i] : '\0'; }
+  [[nodiscard]] bool digit_at(std::size_t i) const noexcept { return i < input_.size() && is_digit(input_[i]); }
+
+  static Token faulty(JsonFault fault, std::size_t begin, std::size_t at) {
+    Token token;
+    token.kind = Token::Kind::fault;
+    token.begin = begin;
+    token.end = at;
+    token.fault = fault;
+    return token;
+  }
+
+  Token next() {
+    while (position_ < input_.size()) {
+      const char c = input_[position_];
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') break;
+      ++position_;
+    }
+    const std::size_t begin = position_;
+    Token token;
+    token.begin = begin;
+    token.end = begin + 1;
+    if (begin >= input_.size()) {
+      token.end = begin;
+      return token;
+    }
+    switch (byte_classes[static_cast<unsigned char>(input_[begin])]) {
+      case ByteClass::single:
+        token.kind = single_byte_kinds[static_cast<unsigned char>(input_[begin])];
+        break;
+      case ByteClass::quote:
+        token = string(begin);
+        break;
+      case ByteClass::number:
+        token = number(begin);
+        break;
+      case ByteClass::literal:
+        token = literal(begin);
+        break;
+      case ByteClass::other:
+        token = faulty(JsonFault::bad_literal, begin, begin);
+        break;
+    }
+    position_ = token.end;
+    return token;
+  }
+
+  // true, false or null, by their first letter.
+  Token literal(std::size_t begin) const {
+    const char first = input_[begin];
+    const std::string_view word = first == 't' ? "true" : first == 'f' ? "false" : "null";
+    const Token::Kind kind = first == 't'   ? Token::Kind::literal_true
+                             : first == 'f' ? Token::Kind::literal_false
+                                            : Token::Kind::literal_null;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+      if (begin + k >= input_.size() || input_[begin + k] != word[k]) {
+        return faulty(JsonFault::bad_literal, begin, std::min(begin + k, input_.size()));
+      }
+    }
+    Token token;
+    token.kind = kind;
+    token.begin = begin;
+    token.end = begin + word.size();
+    return token;
+  }
+
+  // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+  Token number(std::size_t begin) const {
+    std::size_t i = begin;
+    if (at(i) == '-') ++i;
+    if (!digit_at(i)) return faulty(JsonFault::bad_number, begin, std::min(i, input_.size()));
+    if (at(i) == '0') {
+      ++i;
+    } else {
+      while (digit_at(i)) ++i;
+    }
+    if (at(i) == '.') {
+      ++i;
+      if (!digit_at(i)) return faulty(JsonFault::bad_number, begin, std::min(i, input_.size()));
+      while (digit_at(i)) ++i;
+    }
+    if (at(i) == 'e' || at(i) == 'E') {
+      ++i;
+      if (at(i) == '+' || at(i) == '-') ++i;
+      if (!digit_at(i)) return faulty(JsonFault::bad_number, begin, std::min(i, input_.size()));
+      while (digit_at(i)) ++i;
+    }
+    Token token;
+    token.kind = Token::Kind::number;
+    token.begin = begin;
+    token.end = i;
+    token.text = input_.substr(begin, i - begin);
+    return token;
+  }
+
+  // A string without escapes is a view of the line; with escapes, it is decoded into buffer_.
+  Token string(std::size_t begin) {
+    const std::size_t first = begin + 1;
+    bool decoded = false;
+    std::size_t i = first;
+    for (;;) {
+      const std::size_t plain_end = skip_plain_bytes(input_, i);
+      if (decoded) buffer_.append(input_.substr(i, plain_end - i));
+      i = plain_end;
+      if (i >= input_.size()) return faulty(JsonFault::bad_string, begin, input_.size());
+      const auto c = static_cast<unsigned char>(input_[i]);
+      if (c == '"') {
+        Token token;
+        token.kind = Token::Kind::string;
+        token.begin = begin;
+        token.end = i + 1;
+        token.text = decoded ? std::string_view(buffer_) : input_.substr(first, i - first);
+        return token;
+      }
+      if (c < 0x20U) return faulty(JsonFault::control, begin, i);
+      if (c == '\\') {
+        if (!decoded) buffer_.assign(input_.substr(first, i - first));
+        decoded = true;
+        const std::size_t fault = escape(i);
+        if (fault != 0) return faulty(JsonFault::bad_string, begin, fault);
+        continue;  // escape() moved i past the sequence
+      }
+      const Utf8Sequence sequence = utf8_sequence(input_, i);
+      if (sequence.length == 0) return faulty(JsonFault::utf8, begin, sequence.bad);
+      if (decoded) buffer_.append(input_.substr(i, sequence.length));
+      i += sequence.length;
+    }
+  }
+
+  // The four hex digits at i, or -1 with `fault` set to the first byte that is not one.
+  std::int32_t hex4(std::size_t i, std::size_t& fault) const {
+    std::int32_t value = 0;
+    for (std::size_t k = 0; k < 4; ++k) {
+      const char c = at(i + k);
+      std::int32_t digit = -1;
+      if (is_digit(c)) digit = c - '0';
+      if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
+      if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+      if (digit < 0 || i + k >= input_.size()) {
+        fault = std::min(i + k, input_.size());
+        return -1;
+      }
+      value = value * 16 + digit;
+    }
+    return value;
+  }
+
+  // The escape sequence at i (a backslash), decoded onto buffer_; i moves past it. Returns 0,
+  // or the offset of the byte that breaks the sequence.
+  std::size_t escape(std::size_t& i) {
+    const char kind = at(i + 1);
+    static constexpr std::string_view simple = "\"\\/bfnrt";
+    static constexpr std::string_view meaning = "\"\\/\b\f\n\r\t";
+    if (i + 1 < input_.size() && simple.find(kind) != std::string_view::npos) {
+      buffer_ += meaning[simple.find(kind)];
+      i += 2;
+      return 0;
+    }
+    if (kind != 'u' || i + 1 >= input_.size()) return std::min(i + 1, input_.size());
+    std::size_t fault = 0;
+    std::int32_t code_point = hex4(i + 2, fault);
+    if (code_point < 0) return fault;
+    i += 6;
+    if (code_point >= 0xDC00 && code_point <= 0xDFFF) return i - 1;  // a low surrogate alone
+    if (code_point >= 0xD800 && code_point <= 0xDBFF) {
+      if (at(i) != '\\' || i >= input_.size()) return std::min(i, input_.size());
+      if (at(i + 1) != 'u' || i + 1 >= input_.size()) return std::min(i + 1, input_.size());
+      const std::int32_t low = hex4(i + 2, fault);
+      if (low < 0) return fault;
+      i += 6;
+      if (low < 0xDC00 || low > 0xDFFF) return i - 1;
+      code_point = 0x10000 + ((code_point - 0xD800) << 10) + (low - 0xDC00);
+    }
+    append_utf8(static_cast<std::uint32_t>(code_point));
+    return 0;
+  }
+
+  void append_utf8(std::uint32_t code_point) {
+    const auto byte = [](std::uint32_t bits) { return static_cast<char>(static_cast<unsigned char>(bits)); };
+    if (code_point < 0x80U) {
+      buffer_ += byte(code_point);
+    } else if (code_point < 0x800U) {
+      buffer_ += byte(0xC0U | (code_point >> 6U));
+      buffer_ += byte(0x80U | (code_point & 0x3FU));
+    } else if (code_point < 0x10000U) {
+      buffer_ += byte(0xE0U | (code_point >> 12U));
+      buffer_ += byte(0x80U | ((code_point >> 6U) & 0x3FU));
+      buffer_ += byte(0x80U | (code_point & 0x3FU));
+    } else {
+      buffer_ += byte(0xF0U | (code_point >> 18U));
+      buffer_ += byte(0x80U | ((code_point >> 12U) & 0x3FU));
+      buffer_ += byte(0x80U | ((code_point >> 6U) & 0x3FU));
+      buffer_ += byte(0x80U | (code_point & 0x3FU));
+    }
+  }
+
+  std::string_view input_;
+  Handler& handler_;
+  std::string& buffer_;  // decoded strings with escapes
+  std::string open_;     // '{' or '[' per open container (a handful: no allocation)
+  std::size_t position_ = 0;
+};
+
 // ---- The SAX handler -------------------------------------------------------------------------
 
 struct Frame {
@@ -456,46 +915,31 @@ struct Scalar {
 
 class ClaimReader {
  public:
-  using json = nlohmann::json;
-
-  ClaimReader(const ClaimReadLimits& limits, ClaimReadResult& result) : limits_(limits), result_(result) {
-    frames_.reserve(8);
-  }
+  ClaimReader(const ClaimReadLimits& limits, ClaimReadResult& result) : limits_(limits), result_(result) {}
 
   // True when the whole line was read: no syntax error and no limit reached.
   [[nodiscard]] bool complete() const noexcept { return !stopped_; }
   Claim& claim() noexcept { return claim_; }
 
-  // The SAX interface of nlohmann::json (sax_parse calls these; false stops the parser).
+  // What JsonScanner calls; false stops the reading.
   bool null() { return scalar({JsonType::null, false, {}}); }
   bool boolean(bool value) { return scalar({JsonType::boolean, value, {}}); }
-  bool number_integer(json::number_integer_t value) { return integer(value); }
-  bool number_unsigned(json::number_unsigned_t value) { return integer(value); }
-  // The binary value is never looked at: the text is what the line says.
-  bool number_float(json::number_float_t /*unused*/, const std::string& text) {
-    return scalar({JsonType::number, false, text});
-  }
-  bool string(std::string& value) { return scalar({JsonType::string, false, value}); }
-  bool binary(json::binary_t& /*unused*/) { return stop(); }  // never produced from JSON text
-  bool start_object(std::size_t /*unknown size*/) { return open(JsonType::object); }
-  bool start_array(std::size_t /*unknown size*/) { return open(JsonType::array); }
+  bool number(std::string_view text) { return scalar({JsonType::number, false, text}); }
+  bool string(std::string_view value) { return scalar({JsonType::string, false, value}); }
+  bool start_object() { return open(JsonType::object); }
+  bool start_array() { return open(JsonType::array); }
   bool end_object() { return close(); }
   bool end_array() { return close(); }
-  bool key(std::string& name);
-  bool parse_error(std::size_t position, const std::string& /*last token*/, const nlohmann::detail::exception& error);
+  bool key(std::string_view name);
+  void parse_error(std::size_t offset, JsonFault fault);
 
-  void set_input(std::string_view input) noexcept { input_ = input; }
-
- private:
-  template <class Integer>
-  bool integer(Integer value) {
-    std::array<char, 24> buffer{};
-    const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    (void)ec;  // 24 characters hold any 64-bit integer
-    return scalar(
-        {JsonType::number, false, std::string_view(buffer.data(), static_cast<std::size_t>(end - buffer.data()))});
+  // Reads `input` (the whole line, or the head of a line too long).
+  void read(std::string_view input) {
+    input_ = input;
+    JsonScanner<ClaimReader>(input, *this, strings_).run();
   }
 
+ private:
   bool scalar(const Scalar& value);
   bool open(JsonType type);
   bool close();
@@ -530,8 +974,10 @@ class ClaimReader {
   const ClaimReadLimits& limits_;
   ClaimReadResult& result_;
   Claim claim_;
-  std::vector<Frame> frames_;
+  // The format nests three levels; deeper input is a problem long before this spills over.
+  boost::container::small_vector<Frame, 8> frames_;
   std::string_view input_;
+  std::string strings_;  // the last string with escapes, decoded
   std::string scratch_;  // the plain text of a number in exponent form
   bool stopped_ = false;
   bool have_id_ = false;
@@ -581,7 +1027,7 @@ void ClaimReader::problem(std::string message) {
   result_.problems.push_back({std::string(format_rule), std::move(message), std::string(format_source)});
 }
 
-bool ClaimReader::key(std::string& name) {
+bool ClaimReader::key(std::string_view name) {
   Frame& frame = frames_.back();
   if (frame.context == Context::skip) return true;
   const auto members = members_of(frame.context);
@@ -874,17 +1320,14 @@ std::optional<Enum> ClaimReader::read_enum(Field field, const Scalar& value,
   return std::nullopt;
 }
 
-bool ClaimReader::parse_error(std::size_t position, const std::string& /*last token*/,
-                              const nlohmann::detail::exception& error) {
-  // nlohmann counts the bytes read, the offending one included: the offset is one less.
-  const std::size_t offset = std::min(position == 0 ? 0 : position - 1, input_.size());
-  const std::string_view reason = json_error_reason(error);
+void ClaimReader::parse_error(std::size_t offset, JsonFault fault) {
+  const std::string_view reason = reason_of(fault);
   if (offset < input_.size()) {
     problem(fmt::format(msg::not_json_near, offset, reason, shown(input_.substr(offset), 20)));
   } else {
     problem(fmt::format(msg::not_json, offset, reason));
   }
-  return stop();
+  stop();
 }
 
 bool is_blank(std::string_view text) noexcept {
@@ -912,16 +1355,13 @@ ClaimReadResult read_claim(std::string_view json_line, const ClaimReadLimits& li
     // is, and drop whatever else that partial reading finds.
     ClaimReadResult head;
     ClaimReader reader(limits, head);
-    const std::string_view prefix = json_line.substr(0, limits.max_line_bytes);
-    reader.set_input(prefix);
-    nlohmann::json::sax_parse(prefix.begin(), prefix.end(), &reader);
+    reader.read(json_line.substr(0, limits.max_line_bytes));
     result.id = std::move(head.id);
     result.problems.push_back(format_problem(fmt::format(msg::line_too_long, json_line.size(), limits.max_line_bytes)));
     return result;
   }
   ClaimReader reader(limits, result);
-  reader.set_input(json_line);
-  nlohmann::json::sax_parse(json_line.begin(), json_line.end(), &reader);
+  reader.read(json_line);
   if (reader.complete() && result.problems.empty()) result.claim = std::move(reader.claim());
   return result;
 }
@@ -934,11 +1374,9 @@ void append_json_string(std::string& out, std::string_view text) {
   std::size_t run = 0;  // start of the bytes not yet copied, which need no escaping
   std::size_t i = 0;
   while (i < text.size()) {
+    i = skip_plain_bytes(text, i);
+    if (i >= text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20U && c < 0x80U && c != '"' && c != '\\') {
-      ++i;
-      continue;
-    }
     if (c >= 0x80U) {
       const std::size_t length = utf8_sequence_length(text, i);
       if (length != 0) {
@@ -997,10 +1435,16 @@ std::size_t reasons_size(const std::vector<Reason>& reasons) noexcept {
 }  // namespace
 
 std::string write_decision(const ClaimDecision& decision) {
-  // One allocation in the common case: the fixed parts plus every text, a little over.
+  std::string out;
+  write_decision(decision, out);
+  return out;
+}
+
+void write_decision(const ClaimDecision& decision, std::string& out) {
+  // At most one allocation, none when `out` is reused: the fixed parts plus every text, a little over.
   std::size_t size = 96 + decision.id.size() + decision.rule_set.size() + reasons_size(decision.reasons);
   for (const LineDecision& line : decision.lines) size += 80 + line.code.size() + reasons_size(line.reasons);
-  std::string out;
+  out.clear();
   out.reserve(size);
 
   out += "{\"id\":";
@@ -1033,7 +1477,6 @@ std::string write_decision(const ClaimDecision& decision) {
   out += ",\"rule_set\":";
   append_json_string(out, decision.rule_set);
   out += '}';
-  return out;
 }
 
 }  // namespace cotation

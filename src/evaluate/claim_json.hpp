@@ -49,6 +49,8 @@ struct ClaimReadResult {
 // (inexact) when an amount has a non-zero digit beyond the cent: amounts are rounded by the
 // rules, never silently by the writer.
 [[nodiscard]] std::string write_decision(const ClaimDecision& decision);
+// The same into `out`, replacing its content: a string reused from line to line allocates nothing.
+void write_decision(const ClaimDecision& decision, std::string& out);
 
 // Appends `text` to `out` as a JSON string, quotes included: escapes '"', '\' and the control
 // characters (as \u00XX), keeps valid UTF-8 as is and replaces each invalid byte by U+FFFD, so

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 
 #include "compile/model.hpp"
@@ -26,13 +27,32 @@ struct PatientHistory {
   std::vector<BilledBefore> billed;
 };
 
+// What the billed code designates.
+struct Subject {
+  bool is_act = false;
+  std::size_t index = static_cast<std::size_t>(-1);  // none
+  Decimal coefficient;                               // acts
+  const model::Cotation* cotation = nullptr;
+  bool old_cotation = false;  // an old cotation accepted during its transition
+  bool several_acts = false;  // ... that several acts replaced: which one is not known
+  // Acts: the cotations of the code's key letter, null when the letter is unknown or the
+  // coefficient is not a number (coefficient_read false).
+  const std::vector<model::CodeEntry>* entries = nullptr;
+  bool coefficient_read = false;
+};
+
 }  // namespace
 
 struct EvaluationScratch::State {
   std::unordered_map<std::string, PatientHistory> patients;
-  std::vector<model::Value> values;        // per node, valid when stamp matches
+  std::vector<model::Value> values;  // per node, valid when stamp matches
   std::vector<std::uint32_t> stamps;
   std::uint32_t generation = 0;
+  // Per claim, kept here so that their capacity serves the next claim.
+  std::vector<Subject> subjects;                            // per billed line
+  std::vector<std::uint32_t> applying;                      // the rules that apply to the current line
+  std::string piece;                                        // one part of a reason's message being written
+  std::vector<std::pair<std::size_t, std::size_t>> pieces;  // parts already in the message
 };
 
 EvaluationScratch::EvaluationScratch() : state_(std::make_unique<State>()) {}
@@ -42,7 +62,9 @@ EvaluationScratch& EvaluationScratch::operator=(EvaluationScratch&&) noexcept = 
 
 RuleSet::RuleSet(std::unique_ptr<const Model> model) : model_(std::move(model)) {}
 RuleSet::~RuleSet() = default;
-const std::string& RuleSet::hash() const noexcept { return model_->hash; }
+const std::string& RuleSet::hash() const noexcept {
+  return model_->hash;
+}
 
 namespace {
 
@@ -57,22 +79,38 @@ struct MissingField {
 
 std::string_view field_name(Field field) {
   switch (field) {
-    case Field::date: return "date";
-    case Field::region: return "region";
-    case Field::place: return "place";
-    case Field::patient_age: return "patient.age";
-    case Field::prescription_kind: return "prescription.kind";
-    case Field::session_number: return "series.session_number";
-    case Field::sessions_12_months_before: return "series.sessions_12_months_before";
-    case Field::prior_approval: return "series.prior_approval";
-    case Field::travel_distance: return "travel.distance_km";
-    case Field::same_agglomeration: return "travel.same_agglomeration";
-    case Field::night: return "time.night";
-    case Field::sunday_or_holiday: return "time.sunday_or_holiday";
-    case Field::urgent: return "time.urgent";
-    case Field::telehealth: return "telehealth";
-    case Field::line_rank: return "ligne.rang";
-    case Field::line_coefficient: return "ligne.coefficient";
+    case Field::date:
+      return "date";
+    case Field::region:
+      return "region";
+    case Field::place:
+      return "place";
+    case Field::patient_age:
+      return "patient.age";
+    case Field::prescription_kind:
+      return "prescription.kind";
+    case Field::session_number:
+      return "series.session_number";
+    case Field::sessions_12_months_before:
+      return "series.sessions_12_months_before";
+    case Field::prior_approval:
+      return "series.prior_approval";
+    case Field::travel_distance:
+      return "travel.distance_km";
+    case Field::same_agglomeration:
+      return "travel.same_agglomeration";
+    case Field::night:
+      return "time.night";
+    case Field::sunday_or_holiday:
+      return "time.sunday_or_holiday";
+    case Field::urgent:
+      return "time.urgent";
+    case Field::telehealth:
+      return "telehealth";
+    case Field::line_rank:
+      return "ligne.rang";
+    case Field::line_coefficient:
+      return "ligne.coefficient";
   }
   return "";
 }
@@ -102,9 +140,10 @@ std::int32_t age_on(const Date& birth, Day on) {
 
 class LineEvaluation {
  public:
-  LineEvaluation(const RuleSet::Model& model, const Claim& claim, EvaluationScratch::State& scratch,
-                 std::vector<ExplanationStep>* explanation)
-      : model_(model), claim_(claim), scratch_(scratch), explanation_(explanation) {}
+  // `series` is the claim's, or its counts completed from the patient's history.
+  LineEvaluation(const RuleSet::Model& model, const Claim& claim, const Series& series,
+                 EvaluationScratch::State& scratch, std::vector<ExplanationStep>* explanation)
+      : model_(model), claim_(claim), series_(series), scratch_(scratch), explanation_(explanation) {}
 
   // Explanations are built only when asked for: the texts are formatted inside `step`.
   template <typename MakeStep>
@@ -130,8 +169,10 @@ class LineEvaluation {
     const auto index = static_cast<std::size_t>(region());
     for (const auto& value : values) {
       if (value.period.contains(day_) && value.by_region[index]) {
-        explain([&] { return ExplanationStep{fmt::format("valeur de {} le {}", code, date_text(day_)), value.by_region[index]->to_string(),
-                value.citation.text}; });
+        explain([&] {
+          return ExplanationStep{fmt::format("valeur de {} le {}", code, date_text(day_)),
+                                 value.by_region[index]->to_string(), value.citation.text};
+        });
         return *value.by_region[index];
       }
     }
@@ -142,7 +183,7 @@ class LineEvaluation {
   // Past a threshold, a claim that does not say the fund's approval was granted gets the
   // decision `prior_approval`, which is what that decision means: billable only with it.
   bool prior_approval_granted() {
-    if (!claim_.series.prior_approval) {
+    if (!series_.prior_approval) {
       explain([&] { return ExplanationStep{"series.prior_approval", "absent : accord non établi", "facture"}; });
       return false;
     }
@@ -164,9 +205,15 @@ class LineEvaluation {
   Value field(Field field) {
     Value v;
     switch (field) {
-      case Field::date: v.type = Type::date, v.integer = day_; break;
-      case Field::region: v.type = Type::region, v.integer = static_cast<std::int32_t>(region()); break;
-      case Field::place: v.type = Type::place, v.integer = static_cast<std::int32_t>(require(claim_.place, field)); break;
+      case Field::date:
+        v.type = Type::date, v.integer = day_;
+        break;
+      case Field::region:
+        v.type = Type::region, v.integer = static_cast<std::int32_t>(region());
+        break;
+      case Field::place:
+        v.type = Type::place, v.integer = static_cast<std::int32_t>(require(claim_.place, field));
+        break;
       case Field::patient_age: {
         v.type = Type::number;
         if (claim_.patient.age) {
@@ -182,21 +229,39 @@ class LineEvaluation {
         v.type = Type::prescription;
         v.integer = static_cast<std::int32_t>(require(claim_.prescription.kind, field));
         break;
-      case Field::session_number: v.type = Type::number, v.number = Decimal(require(claim_.series.session_number, field)); break;
-      case Field::sessions_12_months_before:
-        v.type = Type::number, v.number = Decimal(require(claim_.series.sessions_12_months_before, field));
+      case Field::session_number:
+        v.type = Type::number, v.number = Decimal(require(series_.session_number, field));
         break;
-      case Field::prior_approval: v.type = Type::boolean, v.boolean = require(claim_.series.prior_approval, field); break;
-      case Field::travel_distance: v.type = Type::distance, v.number = require(claim_.travel.distance_km, field); break;
+      case Field::sessions_12_months_before:
+        v.type = Type::number, v.number = Decimal(require(series_.sessions_12_months_before, field));
+        break;
+      case Field::prior_approval:
+        v.type = Type::boolean, v.boolean = require(series_.prior_approval, field);
+        break;
+      case Field::travel_distance:
+        v.type = Type::distance, v.number = require(claim_.travel.distance_km, field);
+        break;
       case Field::same_agglomeration:
         v.type = Type::boolean, v.boolean = require(claim_.travel.same_agglomeration, field);
         break;
-      case Field::night: v.type = Type::boolean, v.boolean = require(claim_.time.night, field); break;
-      case Field::sunday_or_holiday: v.type = Type::boolean, v.boolean = require(claim_.time.sunday_or_holiday, field); break;
-      case Field::urgent: v.type = Type::boolean, v.boolean = require(claim_.time.urgent, field); break;
-      case Field::telehealth: v.type = Type::boolean, v.boolean = require(claim_.telehealth, field); break;
-      case Field::line_rank: v.type = Type::number, v.number = Decimal(static_cast<std::int64_t>(line_rank_)); break;
-      case Field::line_coefficient: v.type = Type::number, v.number = line_coefficient_; break;
+      case Field::night:
+        v.type = Type::boolean, v.boolean = require(claim_.time.night, field);
+        break;
+      case Field::sunday_or_holiday:
+        v.type = Type::boolean, v.boolean = require(claim_.time.sunday_or_holiday, field);
+        break;
+      case Field::urgent:
+        v.type = Type::boolean, v.boolean = require(claim_.time.urgent, field);
+        break;
+      case Field::telehealth:
+        v.type = Type::boolean, v.boolean = require(claim_.telehealth, field);
+        break;
+      case Field::line_rank:
+        v.type = Type::number, v.number = Decimal(static_cast<std::int64_t>(line_rank_));
+        break;
+      case Field::line_coefficient:
+        v.type = Type::number, v.number = line_coefficient_;
+        break;
     }
     explain([&] { return ExplanationStep{std::string(field_name(field)), describe(v), "facture"}; });
     return v;
@@ -206,24 +271,33 @@ class LineEvaluation {
 
   static std::string describe(const Value& v) {
     switch (v.type) {
-      case Type::boolean: return v.boolean ? "vrai" : "faux";
-      case Type::date: return date_text(v.integer);
-      case Type::region: return v.integer == 0 ? "metropole" : "outre_mer";
-      case Type::place: return v.integer == 0 ? "cabinet" : v.integer == 1 ? "domicile" : "etablissement";
-      case Type::prescription: return v.integer == 0 ? "medicale" : v.integer == 1 ? "renouvellement" : "acces_direct";
-      case Type::duration: return fmt::format("{} {}", v.integer, v.months ? "mois" : "jours");
-      default: return v.number.to_string();
+      case Type::boolean:
+        return v.boolean ? "vrai" : "faux";
+      case Type::date:
+        return date_text(v.integer);
+      case Type::region:
+        return v.integer == 0 ? "metropole" : "outre_mer";
+      case Type::place:
+        return v.integer == 0 ? "cabinet" : v.integer == 1 ? "domicile" : "etablissement";
+      case Type::prescription:
+        return v.integer == 0 ? "medicale" : v.integer == 1 ? "renouvellement" : "acces_direct";
+      case Type::duration:
+        return fmt::format("{} {}", v.integer, v.months ? "mois" : "jours");
+      default:
+        return v.number.to_string();
     }
   }
 
   static int compare(const Value& a, const Value& b) {
     switch (a.type) {
-      case Type::boolean: return static_cast<int>(a.boolean) - static_cast<int>(b.boolean);
+      case Type::boolean:
+        return static_cast<int>(a.boolean) - static_cast<int>(b.boolean);
       case Type::date:
       case Type::region:
       case Type::place:
       case Type::prescription:
-      case Type::duration: return a.integer < b.integer ? -1 : a.integer > b.integer ? 1 : 0;
+      case Type::duration:
+        return a.integer < b.integer ? -1 : a.integer > b.integer ? 1 : 0;
       default: {
         const auto order = a.number <=> b.number;
         return order < 0 ? -1 : order > 0 ? 1 : 0;
@@ -236,8 +310,10 @@ class LineEvaluation {
     v.type = node.type;
     const auto operand = [&](std::size_t i) { return evaluate(node.operands[i]); };
     switch (node.op) {
-      case Op::constant: return node.constant;
-      case Op::field: return field(node.field);
+      case Op::constant:
+        return node.constant;
+      case Op::field:
+        return field(node.field);
       case Op::letter_value: {
         const Letter& letter = model_.letters[node.reference];
         v.number = value_at(letter.values, letter.code);
@@ -252,25 +328,45 @@ class LineEvaluation {
         const Parameter& parameter = model_.parameters[node.reference];
         for (std::size_t i = 0; i < parameter.values.size(); ++i) {
           if (parameter.values[i].first.contains(day_)) {
-            explain([&] { return ExplanationStep{fmt::format("paramètre {}", parameter.name), describe(parameter.values[i].second),
-                    parameter.citations[i].text}; });
+            explain([&] {
+              return ExplanationStep{fmt::format("paramètre {}", parameter.name), describe(parameter.values[i].second),
+                                     parameter.citations[i].text};
+            });
             return parameter.values[i].second;
           }
         }
-        throw NoValueInForce{fmt::format("aucune valeur du paramètre {} n'est en vigueur le {}", parameter.name,
-                                         date_text(day_))};
+        throw NoValueInForce{
+            fmt::format("aucune valeur du paramètre {} n'est en vigueur le {}", parameter.name, date_text(day_))};
       }
       // `et` and `ou` read their right side only when the left does not decide: a
       // field that only the right side needs is not required.
-      case Op::logical_and: v.boolean = operand(0).boolean && operand(1).boolean; return v;
-      case Op::logical_or: v.boolean = operand(0).boolean || operand(1).boolean; return v;
-      case Op::logical_not: v.boolean = !operand(0).boolean; return v;
-      case Op::equal: v.boolean = compare(operand(0), operand(1)) == 0; return v;
-      case Op::not_equal: v.boolean = compare(operand(0), operand(1)) != 0; return v;
-      case Op::less: v.boolean = compare(operand(0), operand(1)) < 0; return v;
-      case Op::less_equal: v.boolean = compare(operand(0), operand(1)) <= 0; return v;
-      case Op::greater: v.boolean = compare(operand(0), operand(1)) > 0; return v;
-      case Op::greater_equal: v.boolean = compare(operand(0), operand(1)) >= 0; return v;
+      case Op::logical_and:
+        v.boolean = operand(0).boolean && operand(1).boolean;
+        return v;
+      case Op::logical_or:
+        v.boolean = operand(0).boolean || operand(1).boolean;
+        return v;
+      case Op::logical_not:
+        v.boolean = !operand(0).boolean;
+        return v;
+      case Op::equal:
+        v.boolean = compare(operand(0), operand(1)) == 0;
+        return v;
+      case Op::not_equal:
+        v.boolean = compare(operand(0), operand(1)) != 0;
+        return v;
+      case Op::less:
+        v.boolean = compare(operand(0), operand(1)) < 0;
+        return v;
+      case Op::less_equal:
+        v.boolean = compare(operand(0), operand(1)) <= 0;
+        return v;
+      case Op::greater:
+        v.boolean = compare(operand(0), operand(1)) > 0;
+        return v;
+      case Op::greater_equal:
+        v.boolean = compare(operand(0), operand(1)) >= 0;
+        return v;
       case Op::member: {
         const Value element = operand(0);
         for (std::size_t i = 1; i < node.operands.size(); ++i) {
@@ -282,8 +378,12 @@ class LineEvaluation {
         v.boolean = false;
         return v;
       }
-      case Op::add: v.number = operand(0).number + operand(1).number; return v;
-      case Op::subtract: v.number = operand(0).number - operand(1).number; return v;
+      case Op::add:
+        v.number = operand(0).number + operand(1).number;
+        return v;
+      case Op::subtract:
+        v.number = operand(0).number - operand(1).number;
+        return v;
       case Op::multiply: {
         const Value a = operand(0);
         const Value b = operand(1);
@@ -297,7 +397,9 @@ class LineEvaluation {
         v.number = left * right;
         return v;
       }
-      case Op::negate: v.number = -operand(0).number; return v;
+      case Op::negate:
+        v.number = -operand(0).number;
+        return v;
       case Op::minimum: {
         const Value a = operand(0);
         const Value b = operand(1);
@@ -314,6 +416,7 @@ class LineEvaluation {
 
   const RuleSet::Model& model_;
   const Claim& claim_;
+  const Series& series_;
   EvaluationScratch::State& scratch_;
   std::vector<ExplanationStep>* explanation_;
   Day day_ = 0;
@@ -321,59 +424,128 @@ class LineEvaluation {
   Decimal line_coefficient_;
 };
 
-// What the billed code designates.
-struct Subject {
-  bool is_act = false;
-  std::size_t index = none;
-  Decimal coefficient;  // acts
-  const Cotation* cotation = nullptr;
-  bool old_cotation = false;  // an old cotation accepted during its transition
-  bool several_acts = false;  // ... that several acts replaced: which one is not known
-  // Acts: the cotations of the code's key letter, null when the letter is unknown or the
-  // coefficient is not a number (coefficient_read false).
-  const std::vector<CodeEntry>* entries = nullptr;
-  bool coefficient_read = false;
-};
-
 Reason reason(std::string rule, std::string message, std::string source) {
   return Reason{std::move(rule), std::move(message), std::move(source)};
 }
 
-std::string code_of(const RuleSet::Model& model, const Cotation& cotation) {
-  return fmt::format("{} {}", model.letters[cotation.letter].code, cotation.coefficient.to_string());
+constexpr std::string_view transition_message = "ancienne cotation acceptée pendant la période de transition";
+
+// "RAM 8.09": a cotation as it is billed.
+void append_code(std::string& out, const RuleSet::Model& model, const Cotation& cotation) {
+  out += model.letters[cotation.letter].code;
+  out += ' ';
+  out += cotation.coefficient.to_string();
 }
+
+// "2024-02-22", as date_text writes it, without going through fmt.
+void append_date(std::string& out, Day day) {
+  const std::chrono::year_month_day date{std::chrono::sys_days(std::chrono::days(day))};
+  const int year = static_cast<int>(date.year());
+  if (year < 0 || year > 9999) {
+    out += date_text(day);
+    return;
+  }
+  const auto digits = [&out](unsigned value, std::size_t count) {
+    std::array<char, 4> text{};
+    for (std::size_t i = count; i-- > 0; value /= 10) text[i] = static_cast<char>('0' + value % 10);
+    out.append(text.data(), count);
+  };
+  digits(static_cast<unsigned>(year), 4);
+  out += '-';
+  digits(static_cast<unsigned>(date.month()), 2);
+  out += '-';
+  digits(static_cast<unsigned>(date.day()), 2);
+}
+
+std::string code_of(const RuleSet::Model& model, const Cotation& cotation) {
+  std::string out;
+  append_code(out, model, cotation);
+  return out;
+}
+
+// The reasons of the line being decided, written over those that a decision reused from an
+// earlier claim left there, so that their strings keep their capacity.
+class LineReasons {
+ public:
+  void start(std::vector<Reason>& reasons) {
+    reasons_ = &reasons;
+    used_ = 0;
+  }
+  // A new reason whose message is left empty, to be written by the caller.
+  Reason& add(std::string_view rule, std::string_view source) {
+    if (used_ == reasons_->size()) reasons_->emplace_back();
+    Reason& added = (*reasons_)[used_++];
+    added.rule.assign(rule);
+    added.message.clear();
+    added.source.assign(source);
+    return added;
+  }
+  void add(std::string_view rule, std::string_view message, std::string_view source) {
+    add(rule, source).message.assign(message);
+  }
+  template <typename... Args>
+  void add_formatted(std::string_view rule, std::string_view source, fmt::format_string<Args...> format,
+                     Args&&... args) {
+    fmt::format_to(std::back_inserter(add(rule, source).message), format, std::forward<Args>(args)...);
+  }
+  template <typename Predicate>
+  void remove_if(Predicate predicate) {
+    const auto begin = reasons_->begin();
+    used_ =
+        static_cast<std::size_t>(std::remove_if(begin, begin + static_cast<std::ptrdiff_t>(used_), predicate) - begin);
+  }
+  // The source of the reason added last.
+  void set_source(std::string_view source) { (*reasons_)[used_ - 1].source.assign(source); }
+  // The reasons left over from the earlier claim go.
+  void finish() { reasons_->resize(used_); }
+
+ private:
+  std::vector<Reason>* reasons_ = nullptr;
+  std::size_t used_ = 0;
+};
 
 class ClaimEvaluator {
  public:
-  std::optional<std::pair<bool, std::size_t>> subject_of(std::size_t line) const {
+  [[nodiscard]] std::optional<std::pair<bool, std::size_t>> subject_of(std::size_t line) const {
     if (line >= subjects_.size() || subjects_[line].index == none) return std::nullopt;
     return std::pair{subjects_[line].is_act, subjects_[line].index};
   }
 
-  ClaimEvaluator(const RuleSet::Model& model, const Claim& claim, EvaluationScratch::State& scratch,
-                 std::vector<ExplanationStep>* explanation, const std::vector<BilledBefore>* history)
-      : model_(model), claim_(claim), scratch_(scratch), line_(model, claim, scratch, explanation), history_(history) {}
+  ClaimEvaluator(const RuleSet::Model& model, const Claim& claim, const Series& series,
+                 EvaluationScratch::State& scratch, std::vector<ExplanationStep>* explanation,
+                 const std::vector<BilledBefore>* history)
+      : model_(model),
+        claim_(claim),
+        scratch_(scratch),
+        line_(model, claim, series, scratch, explanation),
+        subjects_(scratch.subjects),
+        applying_(scratch.applying),
+        history_(history) {}
 
-  ClaimDecision run() {
-    ClaimDecision decision;
-    decision.id = claim_.id;
-    decision.rule_set = model_.hash;
+  // Decides into `decision`, whose strings and vectors are reused.
+  void run(ClaimDecision& decision) {
+    decision.id.assign(claim_.id);
+    decision.rule_set.assign(model_.hash);
+    decision.total = Decimal();
+    decision.reasons.clear();
     if (scratch_.values.size() < model_.nodes.size()) {
       scratch_.values.resize(model_.nodes.size());
       scratch_.stamps.resize(model_.nodes.size(), 0);
     }
     if (!claim_.date) {
       decision.decision = Decision::invalid;
+      decision.lines.clear();
       decision.reasons.push_back(reason("format", "la date de la séance manque (champ date)", "docs/claim-format.md"));
-      return decision;
+      return;
     }
     line_.set_day(day_of(*claim_.date));
     subjects_.clear();
     for (const auto& line : claim_.lines) subjects_.push_back(resolve(line.code));
+    decision.lines.resize(claim_.lines.size());
     std::size_t act_rank = 0;
     for (std::size_t i = 0; i < claim_.lines.size(); ++i) {
       if (subjects_[i].is_act && subjects_[i].index != none) ++act_rank;
-      decision.lines.push_back(decide_line(i, act_rank));
+      decide_line(i, act_rank, decision.lines[i]);
     }
     bool all_accepted = !decision.lines.empty();
     bool any_refused = false;
@@ -387,15 +559,14 @@ class ClaimEvaluator {
       decision.reasons.push_back(reason("format", "la facture ne contient aucune ligne", "docs/claim-format.md"));
       decision.decision = Decision::invalid;
     }
-    return decision;
   }
 
  private:
   // "RAM 8.09" -> the act whose cotation that is on the claim's date; "IFD" -> the item.
-  Subject resolve(const std::string& code) {
+  Subject resolve(std::string_view code) {
     Subject subject;
     const auto space = code.find(' ');
-    if (space == std::string::npos) {
+    if (space == std::string_view::npos) {
       if (const auto it = model_.item_index.find(code); it != model_.item_index.end()) subject.index = it->second;
       return subject;
     }
@@ -440,42 +611,59 @@ class ClaimEvaluator {
 
   // Why a code matches no act on that date: the closest explanation the rule set gives.
   // `subject` is what resolve() made of the code.
-  Reason unmatched(const std::string& code, const Subject& subject) {
+  void unmatched(std::string_view code, const Subject& subject) {
     if (subject.entries != nullptr) {
       if (!subject.coefficient_read) {
-        return reason("code", fmt::format("le coefficient de « {} » n'est pas un nombre", code), "");
+        reasons_.add_formatted("code", "", "le coefficient de « {} » n'est pas un nombre", code);
+        return;
       }
       for (const auto& entry : *subject.entries) {
         if (!(entry.coefficient == subject.coefficient)) continue;
         const Act& act = model_.acts[entry.act];
         if (act.removed_since && *act.removed_since <= line_.day()) {
-          return reason(act.name, fmt::format("acte supprimé depuis le {} : {}", date_text(*act.removed_since), act.label),
-                        act.removed_citation.text);
+          reasons_.add_formatted(act.name, act.removed_citation.text, "acte supprimé depuis le {} : {}",
+                                 date_text(*act.removed_since), act.label);
+          return;
         }
         const Cotation* current = current_cotation(act);
-        const std::string advice =
-            current != nullptr ? fmt::format(" ; la cotation en vigueur est {}", code_of(model_, *current)) : "";
-        return reason(act.name,
-                      fmt::format("{} n'est pas en vigueur le {} pour « {} »{}", code, date_text(line_.day()), act.label, advice),
-                      current != nullptr ? current->citation.text : act.article.text);
+        std::string& message =
+            reasons_.add(act.name, current != nullptr ? current->citation.text : act.article.text).message;
+        // Appended piece by piece: an outdated cotation is among the most common refusals.
+        message += code;
+        message += " n'est pas en vigueur le ";
+        append_date(message, line_.day());
+        message += " pour « ";
+        message += act.label;
+        message += " »";
+        if (current != nullptr) {
+          message += " ; la cotation en vigueur est ";
+          append_code(message, model_, *current);
+        }
+        return;
       }
     }
     const auto space = code.find(' ');
-    if (space != std::string::npos && model_.letter_index.count(code.substr(0, space)) != 0) {
-      return reason("code", fmt::format("aucun acte n'est coté « {} » : la lettre clé existe, pas ce coefficient", code), "");
+    if (space != std::string_view::npos && model_.letter_index.contains(code.substr(0, space))) {
+      reasons_.add_formatted("code", "", "aucun acte n'est coté « {} » : la lettre clé existe, pas ce coefficient",
+                             code);
+      return;
     }
-    return reason("code", fmt::format("code inconnu : « {} »", code), "");
+    reasons_.add_formatted("code", "", "code inconnu : « {} »", code);
   }
 
-  LineDecision decide_line(std::size_t i, std::size_t act_rank) {
+  void decide_line(std::size_t i, std::size_t act_rank, LineDecision& line) {
     const std::string& code = claim_.lines[i].code;
-    LineDecision line{code, Decision::accepted, std::nullopt, {}};
+    line.code.assign(code);
+    line.decision = Decision::accepted;
+    line.amount.reset();
+    reasons_.start(line.reasons);
     const Subject& subject = subjects_[i];
     line_.set_line(act_rank, subject.coefficient);
     if (subject.index == none) {
       line.decision = Decision::refused;
-      line.reasons.push_back(unmatched(code, subject));
-      return line;
+      unmatched(code, subject);
+      reasons_.finish();
+      return;
     }
     try {
       if (subject.is_act) {
@@ -485,25 +673,21 @@ class ClaimEvaluator {
       }
       if (line.decision != Decision::refused) apply_rules(i, subject, line);
       if (line.decision == Decision::refused && subject.old_cotation) {
-        std::erase_if(line.reasons, [](const Reason& r) { return r.message.starts_with("ancienne cotation acceptée"); });
+        reasons_.remove_if([](const Reason& r) { return r.message.starts_with(transition_message); });
       }
     } catch (const MissingField& missing) {
       line.decision = Decision::refused;
-      line.amount.reset();
-      line.reasons.push_back(reason("donnée manquante",
-                                    fmt::format("la facture ne donne pas {} dont la décision a besoin", missing.name),
-                                    "docs/claim-format.md"));
+      reasons_.add_formatted("donnée manquante", "docs/claim-format.md",
+                             "la facture ne donne pas {} dont la décision a besoin", missing.name);
     } catch (const NoValueInForce& absent) {
       line.decision = Decision::refused;
-      line.amount.reset();
-      line.reasons.push_back(reason("calendrier", absent.what, ""));
+      reasons_.add("calendrier", absent.what, "");
     } catch (const DecimalError& error) {
       line.decision = Decision::refused;
-      line.amount.reset();
-      line.reasons.push_back(reason("calcul", fmt::format("calcul impossible : {}", error.what()), ""));
+      reasons_.add_formatted("calcul", "", "calcul impossible : {}", error.what());
     }
     if (line.decision == Decision::refused) line.amount.reset();
-    return line;
+    reasons_.finish();
   }
 
   bool holds(const Condition& condition, LineDecision& line, const std::string& owner) {
@@ -511,8 +695,8 @@ class ClaimEvaluator {
     line_.explain([&] { return ExplanationStep{condition.name, met ? "vraie" : "fausse", condition.citation.text}; });
     if (met) return true;
     line.decision = Decision::refused;
-    line.reasons.push_back(reason(owner, condition.message.empty() ? "condition non remplie" : condition.message,
-                                  condition.citation.text));
+    reasons_.add(owner, condition.message.empty() ? "condition non remplie" : condition.message,
+                 condition.citation.text);
     return false;
   }
 
@@ -520,26 +704,30 @@ class ClaimEvaluator {
     const Act& act = model_.acts[subject.index];
     if (act.pending) {
       line.decision = Decision::refused;
-      line.reasons.push_back(reason(act.name, fmt::format("acte créé mais en attente : {}", *act.pending),
-                                    act.pending_citation.text));
+      reasons_.add_formatted(act.name, act.pending_citation.text, "acte créé mais en attente : {}", *act.pending);
       return;
     }
     const Letter* letter = nullptr;
     for (const auto& c : subject.old_cotation ? act.replaced : act.cotations) {
       if (c.coefficient == subject.coefficient && c.period.contains(line_.day())) {
         letter = &model_.letters[c.letter];
-        line_.explain([&] { return ExplanationStep{fmt::format("cotation de « {} »", act.label), code_of(model_, c), c.citation.text}; });
+        line_.explain([&] {
+          return ExplanationStep{fmt::format("cotation de « {} »", act.label), code_of(model_, c), c.citation.text};
+        });
       }
     }
-    if (letter == nullptr) throw NoValueInForce{fmt::format("aucune cotation de {} ne correspond le {}", act.name, date_text(line_.day()))};
+    if (letter == nullptr)
+      throw NoValueInForce{fmt::format("aucune cotation de {} ne correspond le {}", act.name, date_text(line_.day()))};
     const Decimal value = line_.value_at(letter->values, letter->code);
     if (!letter->rounding) throw NoValueInForce{fmt::format("la lettre {} ne déclare pas son arrondi", letter->code)};
     exact_amount_ = subject.coefficient * value;
     line.amount = exact_amount_.round(letter->rounding->decimals, letter->rounding->mode);
-    line_.explain([&] { return ExplanationStep{fmt::format("{} × {}", subject.coefficient.to_string(), value.to_string()), line.amount->to_string(2),
-                  letter->rounding->citation.text}; });
+    line_.explain([&] {
+      return ExplanationStep{fmt::format("{} × {}", subject.coefficient.to_string(), value.to_string()),
+                             line.amount->to_string(2), letter->rounding->citation.text};
+    });
     if (subject.old_cotation) {
-      line.reasons.push_back(transition_reason(subject, act));
+      add_transition_reason(subject, act);
       // Several acts replaced this code: their own conditions and thresholds cannot be
       // told apart, so only what the old cotation itself says applies.
       if (subject.several_acts) return;
@@ -552,9 +740,8 @@ class ClaimEvaluator {
         if (threshold_exceeded(threshold)) {
           if (line_.prior_approval_granted()) continue;
           line.decision = Decision::prior_approval;
-          line.reasons.push_back(reason(
-              act.name, fmt::format("référentiel « {} » : accord préalable nécessaire", referential.name),
-              referential.citation.text));
+          reasons_.add_formatted(act.name, referential.citation.text,
+                                 "référentiel « {} » : accord préalable nécessaire", referential.name);
           return;
         }
       }
@@ -564,16 +751,28 @@ class ClaimEvaluator {
   bool threshold_exceeded(const Threshold& threshold);
 
   // An old cotation accepted in its transition: the reason names the cotations that
-  // replace it on that date.
-  Reason transition_reason(const Subject& subject, const Act& act) {
-    std::vector<std::string> replacements;
+  // replace it on that date, each once. Written into reused buffers: this reason comes
+  // with a large share of accepted lines.
+  void add_transition_reason(const Subject& subject, const Act& act) {
+    std::string& message = reasons_.add(subject.several_acts ? std::string_view("transition") : act.name, "").message;
+    message = transition_message;
+    const std::size_t intro = message.size();
+    auto& pieces = scratch_.pieces;
+    pieces.clear();
     const auto add_current = [&](const Act& candidate) {
       const Cotation* current = current_cotation(candidate);
       if (current == nullptr) return;
-      std::string text = fmt::format("{} ({})", code_of(model_, *current), candidate.label);
-      if (std::find(replacements.begin(), replacements.end(), text) == replacements.end()) {
-        replacements.push_back(std::move(text));
+      std::string& piece = scratch_.piece;
+      piece.clear();
+      append_code(piece, model_, *current);
+      fmt::format_to(std::back_inserter(piece), " ({})", candidate.label);
+      const std::string_view written = message;
+      for (const auto& [at, size] : pieces) {
+        if (written.substr(at, size) == piece) return;
       }
+      message += pieces.empty() ? " ; elle est remplacée par " : ", ";
+      pieces.emplace_back(message.size(), piece.size());
+      message += piece;
     };
     if (subject.several_acts) {
       for (const auto& entry : *subject.entries) {
@@ -584,12 +783,7 @@ class ClaimEvaluator {
     } else {
       add_current(act);
     }
-    const std::string rule = subject.several_acts ? std::string("transition") : act.name;
-    if (replacements.empty()) return reason(rule, "ancienne cotation acceptée pendant la période de transition", "");
-    return reason(rule,
-                  fmt::format("ancienne cotation acceptée pendant la période de transition ; elle est remplacée par {}",
-                              fmt::join(replacements, ", ")),
-                  act.article.text);
+    if (message.size() > intro) reasons_.set_source(act.article.text);
   }
 
   void decide_item(const Subject& subject, LineDecision& line) {
@@ -601,7 +795,10 @@ class ClaimEvaluator {
       const Value computed = line_.evaluate(*item.computation);
       exact_amount_ = computed.number;
       line.amount = computed.number.round(item.computation_rounding->decimals, item.computation_rounding->mode);
-      line_.explain([&] { return ExplanationStep{fmt::format("calcul de {}", item.code), line.amount->to_string(2), item.computation_citation.text}; });
+      line_.explain([&] {
+        return ExplanationStep{fmt::format("calcul de {}", item.code), line.amount->to_string(2),
+                               item.computation_citation.text};
+      });
     } else {
       line.amount = line_.value_at(item.values, item.code);
       exact_amount_ = *line.amount;
@@ -663,17 +860,21 @@ class ClaimEvaluator {
     });
     for (const std::uint32_t r : applying_) {
       const Rule& rule = model_.rules[r];
-      line.reasons.push_back(reason(rule.name, rule.message.empty() ? rule.label : rule.message, rule.citation.text));
-      line_.explain([&] { return ExplanationStep{fmt::format("règle {}", rule.name), "s'applique", rule.citation.text}; });
+      reasons_.add(rule.name, rule.message.empty() ? rule.label : rule.message, rule.citation.text);
+      line_.explain([&] {
+        return ExplanationStep{fmt::format("règle {}", rule.name), "s'applique", rule.citation.text};
+      });
     }
     if (!agree) {
       line.decision = Decision::refused;
-      line.reasons.push_back(reason("conflit", "des règles qui s'appliquent à cette ligne décident différemment", ""));
+      reasons_.add("conflit", "des règles qui s'appliquent à cette ligne décident différemment", "");
       return;
     }
     const Rule& rule = model_.rules[applying_.front()];
     switch (rule.outcome) {
-      case Outcome::refusal: line.decision = Decision::refused; break;
+      case Outcome::refusal:
+        line.decision = Decision::refused;
+        break;
       case Outcome::prior_approval:
         if (!line_.prior_approval_granted()) line.decision = Decision::prior_approval;
         break;
@@ -689,11 +890,14 @@ class ClaimEvaluator {
           const Rounding rounding = rounding_of(subject, rule);
           line.amount = rated.round(rounding.decimals, rounding.mode);
         }
-        line_.explain([&] { return ExplanationStep{fmt::format("taux de {}", rule.name), line.amount->to_string(2), rule.citation.text}; });
+        line_.explain([&] {
+          return ExplanationStep{fmt::format("taux de {}", rule.name), line.amount->to_string(2), rule.citation.text};
+        });
         break;
       }
       case Outcome::acceptance:
-      case Outcome::none: break;
+      case Outcome::none:
+        break;
     }
   }
 
@@ -702,20 +906,23 @@ class ClaimEvaluator {
   Rounding rounding_of(const Subject& subject, const Rule& rule) const {
     if (subject.is_act) {
       for (const auto& c : model_.acts[subject.index].cotations) {
-        if (c.period.contains(line_.day()) && model_.letters[c.letter].rounding) return *model_.letters[c.letter].rounding;
+        if (c.period.contains(line_.day()) && model_.letters[c.letter].rounding)
+          return *model_.letters[c.letter].rounding;
       }
     } else if (model_.items[subject.index].computation_rounding) {
       return *model_.items[subject.index].computation_rounding;
     }
-    throw NoValueInForce{fmt::format("la règle {} applique un taux, mais aucun arrondi n'est déclaré pour ce montant", rule.name)};
+    throw NoValueInForce{
+        fmt::format("la règle {} applique un taux, mais aucun arrondi n'est déclaré pour ce montant", rule.name)};
   }
 
   const RuleSet::Model& model_;
   const Claim& claim_;
   EvaluationScratch::State& scratch_;
   LineEvaluation line_;
-  std::vector<Subject> subjects_;
-  std::vector<std::uint32_t> applying_;
+  std::vector<Subject>& subjects_;
+  std::vector<std::uint32_t>& applying_;
+  LineReasons reasons_;
   Decimal exact_amount_;  // the current line's amount before its rounding
   const std::vector<BilledBefore>* history_;
 };
@@ -724,7 +931,8 @@ class ClaimEvaluator {
 // months before plus itself.
 bool ClaimEvaluator::threshold_exceeded(const Threshold& threshold) {
   switch (threshold.scope) {
-    case Threshold::Scope::series: return line_.session_number() > static_cast<std::int32_t>(threshold.sessions);
+    case Threshold::Scope::series:
+      return line_.session_number() > static_cast<std::int32_t>(threshold.sessions);
     case Threshold::Scope::window:
       return line_.sessions_12_months_before() + 1 > static_cast<std::int32_t>(threshold.sessions);
     case Threshold::Scope::from_session:
@@ -744,7 +952,8 @@ bool ClaimEvaluator::limit_exceeded(const Limit& limit, std::size_t line_index, 
   }
   if (history_ != nullptr) {
     const Day today = line_.day();
-    const int year = static_cast<int>(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))}.year());
+    const int year =
+        static_cast<int>(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))}.year());
     for (const auto& before : *history_) {
       Subject earlier;
       earlier.is_act = before.is_act;
@@ -753,8 +962,8 @@ bool ClaimEvaluator::limit_exceeded(const Limit& limit, std::size_t line_index, 
       const bool same_period =
           limit.per == Limit::Per::day
               ? before.day == today
-              : static_cast<int>(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(before.day))}.year()) ==
-                    year;
+              : static_cast<int>(
+                    std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(before.day))}.year()) == year;
       if (same_period) ++count;
     }
   }
@@ -763,33 +972,37 @@ bool ClaimEvaluator::limit_exceeded(const Limit& limit, std::size_t line_index, 
 
 }  // namespace
 
-ClaimDecision RuleSet::evaluate(const Claim& claim, EvaluationScratch& scratch,
-                                std::vector<ExplanationStep>* explanation) const {
-  return ClaimEvaluator(*model_, claim, scratch.state(), explanation, nullptr).run();
+void RuleSet::evaluate(const Claim& claim, EvaluationScratch& scratch, ClaimDecision& decision,
+                       std::vector<ExplanationStep>* explanation) const {
+  ClaimEvaluator(*model_, claim, claim.series, scratch.state(), explanation, nullptr).run(decision);
 }
 
-ClaimDecision RuleSet::evaluate_in_sequence(const Claim& given, EvaluationScratch& scratch,
-                                            std::vector<ExplanationStep>* explanation) const {
-  if (given.patient.id.empty() || !given.date) return evaluate(given, scratch, explanation);
-  PatientHistory& patient = scratch.state().patients[given.patient.id];
-  const Day today = day_of(*given.date);
-  const Claim* claim = &given;
-  Claim completed;
-  if (!given.series.session_number || !given.series.sessions_12_months_before) {
-    completed = given;
-    if (!completed.series.session_number) {
-      completed.series.session_number = static_cast<std::int32_t>(patient.sessions.size()) + 1;
-    }
-    if (!completed.series.sessions_12_months_before) {
-      const Day year_before =
-          day_of(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))} - std::chrono::years(1));
-      completed.series.sessions_12_months_before = static_cast<std::int32_t>(std::count_if(
-          patient.sessions.begin(), patient.sessions.end(), [&](Day d) { return d >= year_before && d <= today; }));
-    }
-    claim = &completed;
+ClaimDecision RuleSet::evaluate(const Claim& claim, EvaluationScratch& scratch,
+                                std::vector<ExplanationStep>* explanation) const {
+  ClaimDecision decision;
+  evaluate(claim, scratch, decision, explanation);
+  return decision;
+}
+
+void RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratch, ClaimDecision& decision,
+                                   std::vector<ExplanationStep>* explanation) const {
+  if (claim.patient.id.empty() || !claim.date) {
+    evaluate(claim, scratch, decision, explanation);
+    return;
   }
-  ClaimEvaluator evaluator(*model_, *claim, scratch.state(), explanation, &patient.billed);
-  ClaimDecision decision = evaluator.run();
+  PatientHistory& patient = scratch.state().patients[claim.patient.id];
+  const Day today = day_of(*claim.date);
+  // The counts the claim does not give, derived from the patient's earlier claims.
+  Series series = claim.series;
+  if (!series.session_number) series.session_number = static_cast<std::int32_t>(patient.sessions.size()) + 1;
+  if (!series.sessions_12_months_before) {
+    const Day year_before =
+        day_of(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))} - std::chrono::years(1));
+    series.sessions_12_months_before = static_cast<std::int32_t>(std::count_if(
+        patient.sessions.begin(), patient.sessions.end(), [&](Day d) { return d >= year_before && d <= today; }));
+  }
+  ClaimEvaluator evaluator(*model_, claim, series, scratch.state(), explanation, &patient.billed);
+  evaluator.run(decision);
   for (std::size_t i = 0; i < decision.lines.size(); ++i) {
     if (decision.lines[i].decision != Decision::accepted) continue;
     if (const auto subject = evaluator.subject_of(i)) {
@@ -797,6 +1010,12 @@ ClaimDecision RuleSet::evaluate_in_sequence(const Claim& given, EvaluationScratc
     }
   }
   patient.sessions.push_back(today);
+}
+
+ClaimDecision RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratch,
+                                            std::vector<ExplanationStep>* explanation) const {
+  ClaimDecision decision;
+  evaluate_in_sequence(claim, scratch, decision, explanation);
   return decision;
 }
 
@@ -808,6 +1027,8 @@ std::vector<ClaimDecision> RuleSet::evaluate_batch(const std::vector<Claim>& cla
   return decisions;
 }
 
-void EvaluationScratch::forget_history() { state_->patients.clear(); }
+void EvaluationScratch::forget_history() {
+  state_->patients.clear();
+}
 
 }  // namespace cotation
