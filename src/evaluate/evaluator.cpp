@@ -609,6 +609,54 @@ class ClaimEvaluator {
     return nullptr;
   }
 
+  // An old code that several acts replaced (AMS 7.5), billed outside its transition: the
+  // reason names every cotation in force that replaces it, not the first act's alone.
+  bool outdated_shared_code(std::string_view code, const Subject& subject) {
+    const model::CodeEntry* first = nullptr;
+    std::size_t acts = 0;
+    for (const auto& entry : *subject.entries) {
+      if (!entry.replaced || !(entry.coefficient == subject.coefficient)) continue;
+      if (first == nullptr) first = &entry;
+      ++acts;
+    }
+    if (acts < 2) return false;
+    const Act& first_act = model_.acts[first->act];
+    const Cotation* replaced = nullptr;
+    for (const auto& c : first_act.replaced) {
+      if (c.coefficient == subject.coefficient && model_.letters[c.letter].code == code.substr(0, code.find(' '))) {
+        replaced = &c;
+      }
+    }
+    std::string& message =
+        reasons_.add("transition", replaced != nullptr ? replaced->citation.text : first_act.article.text).message;
+    message += code;
+    message += " n'est plus admise le ";
+    append_date(message, line_.day());
+    scratch_.pieces.clear();
+    for (const auto& entry : *subject.entries) {
+      if (!entry.replaced || !(entry.coefficient == subject.coefficient)) continue;
+      const Cotation* current = current_cotation(model_.acts[entry.act]);
+      if (current == nullptr) continue;
+      std::string& piece = scratch_.piece;
+      piece.clear();
+      append_code(piece, model_, *current);
+      append_once(message, " ; selon l'acte, la cotation en vigueur est ", piece);
+    }
+    return true;
+  }
+
+  // Appends `piece` to `message` unless it is there already: the first after `lead`, the
+  // next ones after a comma. scratch_.pieces holds what was appended since it was cleared.
+  void append_once(std::string& message, std::string_view lead, const std::string& piece) {
+    const std::string_view written = message;
+    for (const auto& [at, size] : scratch_.pieces) {
+      if (written.substr(at, size) == piece) return;
+    }
+    message += scratch_.pieces.empty() ? lead : ", ";
+    scratch_.pieces.emplace_back(message.size(), piece.size());
+    message += piece;
+  }
+
   // Why a code matches no act on that date: the closest explanation the rule set gives.
   // `subject` is what resolve() made of the code.
   void unmatched(std::string_view code, const Subject& subject) {
@@ -617,6 +665,7 @@ class ClaimEvaluator {
         reasons_.add_formatted("code", "", "le coefficient de « {} » n'est pas un nombre", code);
         return;
       }
+      if (outdated_shared_code(code, subject)) return;
       for (const auto& entry : *subject.entries) {
         if (!(entry.coefficient == subject.coefficient)) continue;
         const Act& act = model_.acts[entry.act];
@@ -757,22 +806,19 @@ class ClaimEvaluator {
     std::string& message = reasons_.add(subject.several_acts ? std::string_view("transition") : act.name, "").message;
     message = transition_message;
     const std::size_t intro = message.size();
-    auto& pieces = scratch_.pieces;
-    pieces.clear();
+    scratch_.pieces.clear();
     const auto add_current = [&](const Act& candidate) {
       const Cotation* current = current_cotation(candidate);
       if (current == nullptr) return;
       std::string& piece = scratch_.piece;
       piece.clear();
       append_code(piece, model_, *current);
-      fmt::format_to(std::back_inserter(piece), " ({})", candidate.label);
-      const std::string_view written = message;
-      for (const auto& [at, size] : pieces) {
-        if (written.substr(at, size) == piece) return;
-      }
-      message += pieces.empty() ? " ; elle est remplacée par " : ", ";
-      pieces.emplace_back(message.size(), piece.size());
-      message += piece;
+      // One act: its label says what to bill. Many (AMS 7.5 became 47 acts): the codes alone,
+      // or the reason would run to kilobytes.
+      if (!subject.several_acts) fmt::format_to(std::back_inserter(piece), " ({})", candidate.label);
+      append_once(message,
+                  subject.several_acts ? " ; elle est remplacée, selon l'acte, par " : " ; elle est remplacée par ",
+                  piece);
     };
     if (subject.several_acts) {
       for (const auto& entry : *subject.entries) {

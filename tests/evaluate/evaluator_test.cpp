@@ -61,9 +61,13 @@ class Evaluator : public ::testing::Test {
 std::shared_ptr<const RuleSet>* Evaluator::consolidated_ = nullptr;
 std::shared_ptr<const RuleSet>* Evaluator::as_signed_ = nullptr;
 
-Date on(int y, unsigned m, unsigned d) { return Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)}; }
+Date on(int y, unsigned m, unsigned d) {
+  return Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+}
 
-Decimal money(std::string_view text) { return Decimal::parse(text); }
+Decimal money(std::string_view text) {
+  return Decimal::parse(text);
+}
 
 // A complete claim: every field given, so that only what a test removes is missing.
 // Metropolitan France, at the practice, adult patient, medical prescription, first session.
@@ -87,7 +91,9 @@ Claim claim_of(std::string id, Date date, std::vector<std::string> codes) {
   return claim;
 }
 
-std::string amount_text(const std::optional<Decimal>& amount) { return amount ? amount->to_string() : "(aucun)"; }
+std::string amount_text(const std::optional<Decimal>& amount) {
+  return amount ? amount->to_string() : "(aucun)";
+}
 
 std::string reasons_text(const std::vector<Reason>& reasons) {
   std::string out;
@@ -135,9 +141,8 @@ void expect_refused(const ClaimDecision& decision, std::size_t index, std::strin
   const LineDecision& line = decision.lines[index];
   EXPECT_EQ(line.decision, Decision::refused) << describe(decision);
   EXPECT_FALSE(line.amount.has_value()) << describe(decision);
-  EXPECT_TRUE(has_reason(line.reasons, rule, message_part))
-      << "no reason [" << rule << "] « " << message_part << " »\n"
-      << describe(decision);
+  EXPECT_TRUE(has_reason(line.reasons, rule, message_part)) << "no reason [" << rule << "] « " << message_part << " »\n"
+                                                            << describe(decision);
 }
 
 const Reason* find_reason(const std::vector<Reason>& reasons, std::string_view rule) {
@@ -349,17 +354,17 @@ TEST_F(Evaluator, ClaimWithoutDateIsInvalid) {
 
 TEST_F(Evaluator, EachRoundingModeOfTheLetters) {
   const auto single = [&](std::string code) { return decide(claim_of(code, on(2025, 3, 1), {code})); };
-  expect_accepted(single("RAB 8.5"), 0, "18.79");   // 8.5 x 2.21 = 18.785 -> 18.79 (demi_loin_de_zero)
-  expect_accepted(single("TPA 8.5"), 0, "18.78");   // 8.5 x 2.21 = 18.785 -> 18.78 (demi_pair: 8 is even)
-  expect_accepted(single("TPA 1.5"), 0, "3.32");    // 1.5 x 2.21 = 3.315 -> 3.32 (demi_pair: 1 is odd)
-  expect_accepted(single("TVZ 3.5"), 0, "7.52");    // 3.5 x 2.15 = 7.525 -> 7.52 (vers_zero)
-  expect_accepted(single("TVZ 3.49"), 0, "7.50");   // 3.49 x 2.15 = 7.5035 -> 7.50 (vers_zero)
-  expect_accepted(single("TLZ 3.5"), 0, "7.53");    // 3.5 x 2.15 = 7.525 -> 7.53 (loin_de_zero)
-  expect_accepted(single("TLZ 3.49"), 0, "7.51");   // 3.49 x 2.15 = 7.5035 -> 7.51 (loin_de_zero)
+  expect_accepted(single("RAB 8.5"), 0, "18.79");  // 8.5 x 2.21 = 18.785 -> 18.79 (demi_loin_de_zero)
+  expect_accepted(single("TPA 8.5"), 0, "18.78");  // 8.5 x 2.21 = 18.785 -> 18.78 (demi_pair: 8 is even)
+  expect_accepted(single("TPA 1.5"), 0, "3.32");   // 1.5 x 2.21 = 3.315 -> 3.32 (demi_pair: 1 is odd)
+  expect_accepted(single("TVZ 3.5"), 0, "7.52");   // 3.5 x 2.15 = 7.525 -> 7.52 (vers_zero)
+  expect_accepted(single("TVZ 3.49"), 0, "7.50");  // 3.49 x 2.15 = 7.5035 -> 7.50 (vers_zero)
+  expect_accepted(single("TLZ 3.5"), 0, "7.53");   // 3.5 x 2.15 = 7.525 -> 7.53 (loin_de_zero)
+  expect_accepted(single("TLZ 3.49"), 0, "7.51");  // 3.49 x 2.15 = 7.5035 -> 7.51 (loin_de_zero)
 }
 
 TEST_F(Evaluator, CoefficientWrittenWithMoreZerosOrACommaIsTheSameCode) {
-  expect_accepted(decide(claim_of("zeros", on(2025, 3, 1), {"RAM 7.490"})), 0, "16.55");  // 7.49 x 2.21 -> 16.55
+  expect_accepted(decide(claim_of("zeros", on(2025, 3, 1), {"RAM 7.490"})), 0, "16.55");   // 7.49 x 2.21 -> 16.55
   expect_accepted(decide(claim_of("virgule", on(2025, 3, 1), {"RAM 7,49"})), 0, "16.55");  // 7.49 x 2.21 -> 16.55
 }
 
@@ -380,7 +385,8 @@ TEST_F(Evaluator, OldCotationAcceptedDuringItsTransition) {
   EXPECT_NE(reason.message.find("RAM 7.49"), std::string::npos)
       << "the message of an old cotation accepted in transition should name the new one: " << reason.message;
   // The new cotation is accepted during the transition too.
-  expect_accepted(decide(claim_of("ram-transition", on(2024, 3, 1), {"RAM 7.49"})), 0, "16.55");  // 7.49 x 2.21 -> 16.55
+  expect_accepted(decide(claim_of("ram-transition", on(2024, 3, 1), {"RAM 7.49"})), 0,
+                  "16.55");  // 7.49 x 2.21 -> 16.55
 }
 
 TEST_F(Evaluator, OldCotationRefusedAfterItsTransitionNamingTheNewOne) {
@@ -388,6 +394,30 @@ TEST_F(Evaluator, OldCotationRefusedAfterItsTransitionNamingTheNewOne) {
   EXPECT_EQ(decision.decision, Decision::refused) << describe(decision);
   expect_refused(decision, 0, "lombalgie", "AMS 7.5");
   EXPECT_TRUE(has_reason(decision.lines[0].reasons, "lombalgie", "RAM 7.49")) << describe(decision);
+}
+
+// An old code that two acts replace (fixture rules-shared-old-code): the line cannot say which
+// act it is, so each reason names both new cotations, by code only.
+TEST(SharedOldCode, TransitionAndRefusalNameEveryReplacingCotation) {
+  const CompileResult compiled =
+      compile_rule_set(fs::path(COTATION_SOURCE_DIR) / "tests/evaluate/rules-shared-old-code");
+  ASSERT_TRUE(compiled.ok());
+  EvaluationScratch scratch;
+
+  // AMK 8.5 x 2.21 = 18.785 -> 18.79 (half away from zero), accepted in its transition.
+  const ClaimDecision during =
+      compiled.rule_set->evaluate(claim_of("amk-transition", on(2024, 5, 31), {"AMK 8.5"}), scratch);
+  expect_accepted(during, 0, "18.79");
+  EXPECT_TRUE(
+      has_reason(during.lines[0].reasons, "transition", "elle est remplacée, selon l'acte, par RAB 8.51, RAB 8.49"))
+      << describe(during);
+
+  const ClaimDecision after = compiled.rule_set->evaluate(claim_of("amk-apres", on(2024, 6, 1), {"AMK 8.5"}), scratch);
+  expect_refused(
+      after, 0, "transition",
+      "AMK 8.5 n'est plus admise le 2024-06-01 ; selon l'acte, la cotation en vigueur est RAB 8.51, RAB 8.49");
+  EXPECT_EQ(after.lines[0].reasons.at(0).source,
+            "Assurance Maladie : synthèse des mesures (fixture de test), fin de la transition au 1er juin 2024");
 }
 
 TEST_F(Evaluator, DayBeforeAndDayOfARevaluation) {
@@ -411,7 +441,8 @@ TEST_F(Evaluator, PostponementMovesTheStepAndTheSignedTextKeepsItsDate) {
 
   // As signed: the step is on 2025-07-01.
   EvaluationScratch scratch;
-  const ClaimDecision signed_eve = rules_as_signed().evaluate(claim_of("veille", on(2025, 6, 30), {"RAM 7.49"}), scratch);
+  const ClaimDecision signed_eve =
+      rules_as_signed().evaluate(claim_of("veille", on(2025, 6, 30), {"RAM 7.49"}), scratch);
   expect_accepted(signed_eve, 0, "16.55");  // 7.49 x 2.21 = 16.5529 -> 16.55
   const ClaimDecision signed_day = rules_as_signed().evaluate(claim_of("jour", on(2025, 7, 1), {"RAM 8.09"}), scratch);
   expect_accepted(signed_day, 0, "17.88");  // 8.09 x 2.21 = 17.8789 -> 17.88
@@ -628,7 +659,9 @@ Claim without_history(Claim claim) {
   return claim;
 }
 
-Date plus_days(Date date, int days) { return Date{std::chrono::sys_days(date) + std::chrono::days(days)}; }
+Date plus_days(Date date, int days) {
+  return Date{std::chrono::sys_days(date) + std::chrono::days(days)};
+}
 
 // A lombalgie session (RAM 7.49) of `patient`; the series fields the test leaves out are
 // derived from the patient's earlier claims.
@@ -745,18 +778,17 @@ TEST_F(Evaluator, BatchCountsTheLimitPerYearOverThePatientsEarlierClaims) {
     return claim;
   };
   const std::vector<Claim> claims = {
-      rqd("r1", "p-rqd", on(2025, 2, 1)),  rqd("r2", "p-rqd", on(2025, 5, 1)),
-      rqd("x1", "p-x", on(2025, 6, 1)),    rqd("r3", "p-rqd", on(2025, 9, 1)),
-      rqd("x2", "p-x", on(2025, 9, 1)),    rqd("r4", "p-rqd", on(2026, 7, 1)),
+      rqd("r1", "p-rqd", on(2025, 2, 1)), rqd("r2", "p-rqd", on(2025, 5, 1)), rqd("x1", "p-x", on(2025, 6, 1)),
+      rqd("r3", "p-rqd", on(2025, 9, 1)), rqd("x2", "p-x", on(2025, 9, 1)),   rqd("r4", "p-rqd", on(2026, 7, 1)),
   };
   EvaluationScratch scratch;
   const std::vector<ClaimDecision> decisions = rules().evaluate_batch(claims, scratch);
   ASSERT_EQ(decisions.size(), 6U);
-  expect_accepted(decisions[0], 0, "10");  // first RQD of p-rqd in 2025: 10 €
-  expect_accepted(decisions[1], 0, "10");  // second: 10 €
-  expect_accepted(decisions[2], 0, "10");  // p-x, first: 10 €
+  expect_accepted(decisions[0], 0, "10");                                   // first RQD of p-rqd in 2025: 10 €
+  expect_accepted(decisions[1], 0, "10");                                   // second: 10 €
+  expect_accepted(decisions[2], 0, "10");                                   // p-x, first: 10 €
   expect_refused(decisions[3], 0, "rqd_deux_par_an", "deux actes par an");  // third of p-rqd in 2025
-  expect_accepted(decisions[4], 0, "10");  // p-x, second: 10 €
+  expect_accepted(decisions[4], 0, "10");                                   // p-x, second: 10 €
   expect_accepted(decisions[5], 0, "10");  // p-rqd in 2026, more than 12 months after the first two: 10 €
 
   // evaluate, unlike evaluate_in_sequence, keeps no history: each claim alone.
@@ -943,7 +975,8 @@ TEST_F(Evaluator, OneRuleSetFromFourThreadsGivesTheDecisionsOfOneThread) {
         for (int round = 0; round < rounds; ++round) {
           // Each thread walks the corpus from another starting point.
           for (std::size_t k = 0; k < claims.size(); ++k) {
-            const std::size_t i = (k + static_cast<std::size_t>(t) * 7 + static_cast<std::size_t>(round)) % claims.size();
+            const std::size_t i =
+                (k + static_cast<std::size_t>(t) * 7 + static_cast<std::size_t>(round)) % claims.size();
             std::string got = described_with_explanation(rules(), claims[i], scratch);
             if (got != reference[i]) results[t].push_back(claims[i].id + ":\n" + got + "instead of\n" + reference[i]);
           }
