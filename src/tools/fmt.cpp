@@ -325,7 +325,7 @@ class Printer {
       new_line(indentation(depth), !first && (token.newlines_before > 1 || after_block));
       first = false;
       if (starts_item) {
-        k = print_item(k, item->end, depth);
+        k = print_item(k, item->end, depth, !top_level);
         after_block = top_level && is_punctuation(tokens_[k - 1], "}");
         ++item;
       } else {
@@ -336,10 +336,14 @@ class Printer {
     }
   }
 
-  // One declaration or statement, on one line when it fits. A comment inside it ends a line;
-  // each stretch between comments is laid out by `plan_lines`.
-  std::size_t print_item(std::size_t k, std::size_t end, std::size_t depth) {
-    auto breaks = plan_lines(k, end, current_column(), depth);
+  // One declaration or statement. A comment inside it ends a line; each stretch between
+  // comments of a statement is laid out by `plan_lines`. A declaration's line is not broken by
+  // width: its block's statements stay the only lines indented under it.
+  std::size_t print_item(std::size_t k, std::size_t end, std::size_t depth, bool wrapped) {
+    const auto plan = [&](std::size_t from) {
+      return wrapped ? plan_lines(from, end, current_column(), depth) : std::map<std::size_t, std::size_t>{};
+    };
+    auto breaks = plan(k);
     std::size_t previous = k;
     bool broken = false;
     while (k < tokens_.size() && tokens_[k].offset < end) {
@@ -364,7 +368,7 @@ class Printer {
       }
       if (broken) {
         new_line(continuation_column(k, depth), false);
-        breaks = plan_lines(k, end, current_column(), depth);
+        breaks = plan(k);
         broken = false;
       } else if (const auto at = breaks.find(k); at != breaks.end()) {
         new_line(at->second, false);

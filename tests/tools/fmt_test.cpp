@@ -191,6 +191,13 @@ TEST(Fmt, ClausesAreBrokenBeforeListsAreFilled) {
                 "lettre L \"L\" {\n  valeur " + filled + "\n    selon s\n}\n");
 }
 
+TEST(Fmt, DeclarationLineIsNotBroken) {
+  // 2 × 60 letters: far wider than 100, yet the `selon` of an amendment stays on its line.
+  const std::string head =
+      "amendement m \"" + repeated("l", 60) + "\" selon s \"" + repeated("c", 60) + "\" {\n  abroge acte a\n}\n";
+  expect_layout(head, head);
+}
+
 TEST(Fmt, StringIsNeverSplit) {
   // A note has no clause to break before; a citation too long for its own line overflows.
   const std::string note = "  note \"" + repeated("n", 120) + "\"";
