@@ -130,6 +130,9 @@ TEST(Fmt, StatementThatFitsInHundredCharactersStaysOnOneLine) {
   const std::string fits = "  cotation RAM 7.49 selon s \"" + repeated("é", 70) + "\"";
   expect_layout("acte a \"A\" {\n" + fits + "\n}\n", "acte a \"A\" {\n" + fits + "\n}\n");
   expect_layout("acte a \"A\" {\n" + fits + " # commentaire\n}\n", "acte a \"A\" {\n" + fits + "  # commentaire\n}\n");
+  // A statement the analyst broke is joined when it fits.
+  expect_layout("forfait f \"F\" {\n  condition x\n    message \"m\"\n    selon s\n}\n",
+                "forfait f \"F\" {\n  condition x message \"m\" selon s\n}\n");
   const std::string citation = "selon s \"" + repeated("é", 71) + "\"";
   expect_layout("acte a \"A\" {\n  cotation RAM 7.49 " + citation + "\n}\n",
                 "acte a \"A\" {\n  cotation RAM 7.49\n    " + citation + "\n}\n");
