@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `cotation fmt`: rewriting in place, --check for CI, files with syntax errors left alone,
-# exit codes as the README documents them; and the shipped rules, once formatted, still give
-# the same `check` result and the same decisions on examples/claims.jsonl.
+# exit codes as the README documents them; the shipped rules are in canonical layout, and once
+# formatted they still give the same `check` result and the same decisions on
+# examples/claims.jsonl.
 # Usage: fmt_command_test.sh COTATION_BINARY SOURCE_DIR
 set -uo pipefail
 cotation="$1"
@@ -71,6 +72,9 @@ expect_in "English diagnostic" "$scratch/err" "error: expected \`selon\`"
 
 expect_exit 2 "a missing path" "$cotation" fmt "$scratch/nowhere"
 expect_exit 2 "no path" "$cotation" fmt
+
+# The shipped rules are kept in canonical layout: whoever edits them runs `cotation fmt rules/`.
+expect_exit 0 "rules/ is formatted (run: cotation fmt rules/)" "$cotation" fmt --check "$source_dir/rules"
 
 # The shipped rules, formatted, mean the same: same check result, same decisions (the rule
 # set's hash is of its text, so it is left out).

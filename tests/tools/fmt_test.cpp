@@ -102,12 +102,112 @@ TEST(Fmt, SignsDashesAndApostrophesStayGlued) {
 }
 
 TEST(Fmt, CommentInsideAStatementBreaksItsLine) {
-  // The statement goes on four columns further; a `{` after a comment starts its own line at
-  // the level of its declaration.
+  // The statement goes on two columns further (under the first item inside a list); a `{`
+  // after a comment starts its own line at the level of its declaration.
   EXPECT_EQ(formatted("acte a \"A\" # tête\n{ cotation RAM 7.49 # x\n selon s\n\n\n  # fin\n}\n"),
-            "acte a \"A\"  # tête\n{\n  cotation RAM 7.49  # x\n      selon s\n\n  # fin\n}\n");
+            "acte a \"A\"  # tête\n{\n  cotation RAM 7.49  # x\n    selon s\n\n  # fin\n}\n");
   EXPECT_EQ(formatted("amendement m \"M\" selon s {\n  ajoute acte a\n  # c\n  { # d\n}}"),
-            "amendement m \"M\" selon s {\n  ajoute acte a\n      # c\n  {  # d\n  }\n}\n");
+            "amendement m \"M\" selon s {\n  ajoute acte a\n    # c\n  {  # d\n  }\n}\n");
+  EXPECT_EQ(formatted("groupe g \"G\" {\n  acte a, # x\n b\n}\n"), "groupe g \"G\" {\n  acte a,  # x\n       b\n}\n");
+}
+
+// `expected` is the canonical layout of `text`, and formatting it again changes nothing.
+void expect_layout(const std::string& text, const std::string& expected) {
+  EXPECT_EQ(formatted(text), expected);
+  EXPECT_EQ(formatted(expected), expected) << "a broken line is not stable";
+}
+
+std::string repeated(std::string_view piece, std::size_t count) {
+  std::string text;
+  for (std::size_t i = 0; i < count; ++i) text += piece;
+  return text;
+}
+
+TEST(Fmt, StatementThatFitsInHundredCharactersStaysOnOneLine) {
+  // 2 + `cotation RAM 7.49 ` 18 + `selon s ` 8 + 72 for the quoted string = 100 characters
+  // (170 bytes: `é` takes two); with one `é` more the line is broken before `selon`. A comment
+  // at the end of the line is not counted.
+  const std::string fits = "  cotation RAM 7.49 selon s \"" + repeated("é", 70) + "\"";
+  expect_layout("acte a \"A\" {\n" + fits + "\n}\n", "acte a \"A\" {\n" + fits + "\n}\n");
+  expect_layout("acte a \"A\" {\n" + fits + " # commentaire\n}\n", "acte a \"A\" {\n" + fits + "  # commentaire\n}\n");
+  // A statement the analyst broke is joined when it fits.
+  expect_layout("forfait f \"F\" {\n  condition x\n    message \"m\"\n    selon s\n}\n",
+                "forfait f \"F\" {\n  condition x message \"m\" selon s\n}\n");
+  const std::string citation = "selon s \"" + repeated("é", 71) + "\"";
+  expect_layout("acte a \"A\" {\n  cotation RAM 7.49 " + citation + "\n}\n",
+                "acte a \"A\" {\n  cotation RAM 7.49\n    " + citation + "\n}\n");
+}
+
+TEST(Fmt, LongLineIsBrokenBeforeMessageThenBeforeSelon) {
+  // `  condition patient.âge > 18` is 28 characters. With a message and a citation of 30
+  // letters: 28 + 41 + 41 = 110, broken before `message`; then 4 + 40 + 41 = 85 fits.
+  const std::string head = "forfait f \"F\" {\n  condition patient.âge > 18";
+  const std::string message = "message \"" + repeated("m", 30) + "\"";
+  const std::string citation = "selon s \"" + repeated("c", 30) + "\"";
+  expect_layout(head + " " + message + " " + citation + "\n}\n", head + "\n    " + message + " " + citation + "\n}\n");
+  // A message of 50 letters: 4 + 60 + 41 = 105 on the second line, broken before `selon` too.
+  const std::string long_message = "message \"" + repeated("m", 50) + "\"";
+  expect_layout(head + "\n" + long_message + "\n" + citation + "\n}\n",
+                head + "\n    " + long_message + "\n    " + citation + "\n}\n");
+}
+
+TEST(Fmt, CalculStillTooWideIsBrokenBeforeArrondi) {
+  // 87 for the expression, + 37 for ` arrondi au centime demi_loin_de_zero` = 124 > 100 once
+  // `selon s` has its own line: `arrondi` gets one too.
+  const std::string computation =
+      "  calcul montant_de_base_du_forfait_de_la_seance × coefficient_de_majoration_applicable";
+  expect_layout("forfait f \"F\" {\n" + computation + " arrondi au centime demi_loin_de_zero selon s\n}\n",
+                "forfait f \"F\" {\n" + computation + "\n    arrondi au centime demi_loin_de_zero\n    selon s\n}\n");
+}
+
+TEST(Fmt, ListTooWideIsFilledUnderItsFirstItem) {
+  // Names of 24 characters. `  acte ` puts the first at column 7: 7 + 3 × 25 + 2 = 84 for
+  // three with their commas; a fourth would end at 110.
+  std::vector<std::string> names;
+  for (int i = 1; i <= 7; ++i) names.push_back("premier_acte_de_liste_0" + std::to_string(i));
+  const auto joined = [&](std::size_t from, std::size_t to) {
+    std::string text = names[from];
+    for (std::size_t i = from + 1; i < to; ++i) text += ", " + names[i];
+    return text;
+  };
+  const std::string under = "\n       ";
+  expect_layout(
+      "groupe g \"G\" {\n  acte " + joined(0, 7) + "\n}\n",
+      "groupe g \"G\" {\n  acte " + joined(0, 3) + "," + under + joined(3, 6) + "," + under + names[6] + "\n}\n");
+  // `  non cumulable avec acte ` is 26 columns: 26 + 25 + 26 = 77, a third name would end at 103.
+  expect_layout("règle r \"R\" {\n  non cumulable avec acte " + joined(0, 4) + "\n}\n",
+                "règle r \"R\" {\n  non cumulable avec acte " + joined(0, 2) + ",\n" + repeated(" ", 26) +
+                    joined(2, 4) + "\n}\n");
+}
+
+TEST(Fmt, ClausesAreBrokenBeforeListsAreFilled) {
+  // `1.00 € en region_numero_0N` is 26 characters, 9 columns in: 9 + 27 + 28 + 28 = 92 for
+  // three; with the fourth the line is 119 wide, `selon s` first goes to its own line, then
+  // the list is filled.
+  std::string values;
+  for (int i = 1; i <= 4; ++i)
+    values += (i > 1 ? ", " : "") + std::string("1.00 € en region_numero_0") + std::to_string(i);
+  const std::string filled =
+      "1.00 € en region_numero_01, 1.00 € en region_numero_02, 1.00 € en region_numero_03,\n         1.00 € "
+      "en region_numero_04";
+  expect_layout("lettre L \"L\" {\n  valeur " + values + " selon s\n}\n",
+                "lettre L \"L\" {\n  valeur " + filled + "\n    selon s\n}\n");
+}
+
+TEST(Fmt, DeclarationLineIsNotBroken) {
+  // 2 × 60 letters: far wider than 100, yet the `selon` of an amendment stays on its line.
+  const std::string head =
+      "amendement m \"" + repeated("l", 60) + "\" selon s \"" + repeated("c", 60) + "\" {\n  abroge acte a\n}\n";
+  expect_layout(head, head);
+}
+
+TEST(Fmt, StringIsNeverSplit) {
+  // A note has no clause to break before; a citation too long for its own line overflows.
+  const std::string note = "  note \"" + repeated("n", 120) + "\"";
+  expect_layout("acte a \"A\" {\n" + note + "\n}\n", "acte a \"A\" {\n" + note + "\n}\n");
+  const std::string citation = "selon s \"" + repeated("c", 120) + "\"";
+  expect_layout("acte a \"A\" {\n  cotation RAM 7.49 " + citation + "\n}\n",
+                "acte a \"A\" {\n  cotation RAM 7.49\n    " + citation + "\n}\n");
 }
 
 TEST(Fmt, FileWithSyntaxErrorIsRefusedWithItsDiagnostics) {
