@@ -4,32 +4,8 @@
 set -uo pipefail
 cotation="$1"
 source_dir="$2"
-scratch="$(mktemp -d)"
-trap 'rm -rf "$scratch"' EXIT
-failures=0
-passed=0
-
-expect_exit() {  # expected-code description command...
-  local expected="$1" description="$2"
-  shift 2
-  "$@" >"$scratch/out" 2>"$scratch/err"
-  local actual=$?
-  if [ "$actual" -eq "$expected" ]; then
-    passed=$((passed + 1))
-  else
-    echo "FAIL: $description: exit $actual, expected $expected"; cat "$scratch/out" "$scratch/err"
-    failures=$((failures + 1))
-  fi
-}
-
-expect_output() {  # description pattern
-  if grep -qF -- "$2" "$scratch/out"; then
-    passed=$((passed + 1))
-  else
-    echo "FAIL: $1: output lacks '$2'"; cat "$scratch/out"
-    failures=$((failures + 1))
-  fi
-}
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 expect_exit 0 "the shipped rules are clean" "$cotation" check "$source_dir/rules"
 expect_output "summary of a clean rule set" "0 erreur"
@@ -63,5 +39,4 @@ expect_exit 2 "an unknown language" "$cotation" --lang de check "$source_dir/rul
 expect_exit 0 "help" "$cotation" check --help
 expect_output "help shows an example" "Exemple : cotation check rules/"
 
-echo "$passed passed, $failures failed"
-[ "$failures" -eq 0 ]
+summary

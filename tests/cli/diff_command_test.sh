@@ -14,23 +14,8 @@ cotation="$1"
 source_dir="$2"
 fixtures="$source_dir/tests/tools/diff"
 golden="$source_dir/tests/cli/diff"
-# shellcheck source=diff_helpers.sh
-source "$(dirname "$0")/diff_helpers.sh"
-
-expect_no_output() {  # description fixed-string
-  if grep -qF -- "$2" "$scratch/out"; then fail "$1: unexpected line with: $2"; else pass; fi
-}
-
-expect_error() {  # description fixed-string in the last stderr
-  if grep -qF -- "$2" "$scratch/err"; then pass; else fail "$1: stderr lacks: $2"; head -c 1000 "$scratch/err"; fi
-}
-
-expect_golden() {  # description golden-file
-  if diff -u "$2" "$scratch/out" >"$scratch/golden.diff"; then pass; else
-    fail "$1: differs from $2"
-    head -n 40 "$scratch/golden.diff"
-  fi
-}
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 # ---------------------------------------------------------------- no difference
 expect_exit 0 "the shipped rules against themselves" "$cotation" diff "$source_dir/rules" "$source_dir/rules"
@@ -182,4 +167,4 @@ expect_error "its diagnostics" "x.cot:2:"
 expect_exit 0 "help" "$cotation" diff --help
 expect_output "help shows an example" "Exemples : cotation diff v1.2:rules rules"
 
-finish
+summary

@@ -61,15 +61,6 @@ normalize() {  # output-file normalized-file
   sed 's/"rule_set":"[^"]*"/"rule_set":"HASH"/' "$1" >"$2"
 }
 
-expect_same_file() {  # description expected actual
-  if cmp -s "$2" "$3"; then
-    pass
-  else
-    fail "$1"
-    diff <(cut -c1-400 "$2") <(cut -c1-400 "$3") | head -40
-  fi
-}
-
 # ------------------------------------------------------------------ the golden file
 
 claims="$golden/claims.jsonl"

@@ -23,8 +23,8 @@ cotation="$1"
 source_dir="$2"
 fixtures="$source_dir/tests/tools/diff"
 claims="$fixtures/impact/claims.jsonl"
-# shellcheck source=diff_helpers.sh
-source "$(dirname "$0")/diff_helpers.sh"
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 expect_exit 1 "avant -> avenant 7" "$cotation" impact --format json --examples 2 "$fixtures/avant-avenant-7" "$fixtures/avenant-7" "$claims"
 cp "$scratch/out" "$scratch/report.json"
@@ -81,4 +81,4 @@ expect_exit 3 "rules that do not compile" "$cotation" impact "$scratch/broken" "
 expect_exit 0 "help" "$cotation" impact --help
 expect_output "help shows an example" "Exemple : cotation impact v1.2:rules rules factures.jsonl"
 
-finish
+summary

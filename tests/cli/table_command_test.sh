@@ -25,10 +25,8 @@ cotation="$1"
 source_dir="$2"
 rules="$source_dir/tests/tools/table_rules"
 golden="$source_dir/tests/cli/table"
-scratch="$(mktemp -d)"
-trap 'rm -rf "$scratch"' EXIT
-# shellcheck source=table_timeline_helpers.sh
-. "$source_dir/tests/cli/table_timeline_helpers.sh"
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 expect_exit 0 "markdown, 2024-02-22, metropole" "$cotation" table --rules "$rules" --date 2024-02-22
 expect_same_file "markdown differs from metropole-2024-02-22.md (< expected, > actual)" \
@@ -87,4 +85,4 @@ expect_exit 3 "a rule directory that does not exist" "$cotation" table --rules "
 expect_exit 0 "--help" "$cotation" table --help
 expect_contains "the help gives an example" "$scratch/out" "Exemple : cotation table"
 
-finish
+summary

@@ -10,10 +10,6 @@ golden="$source_dir/tests/cli/test"
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-expect_golden() {  # description golden-file
-  if diff -u "$2" "$scratch/out" >"$scratch/diff"; then pass; else fail "$1"; head -n 60 "$scratch/diff"; fi
-}
-
 # Locations in the report are the paths as given: run from the fixture's directory.
 cd "$golden" || exit 1
 expect_exit 1 "failing examples" "$cotation" test regles

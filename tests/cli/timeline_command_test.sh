@@ -18,10 +18,8 @@ cotation="$1"
 source_dir="$2"
 rules="$source_dir/tests/tools/table_rules"
 golden="$source_dir/tests/cli/timeline"
-scratch="$(mktemp -d)"
-trap 'rm -rf "$scratch"' EXIT
-# shellcheck source=table_timeline_helpers.sh
-. "$source_dir/tests/cli/table_timeline_helpers.sh"
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 expect_exit 0 "a key letter" "$cotation" timeline --rules "$rules" AMK
 expect_same_file "AMK differs from AMK.txt (< expected, > actual)" "$golden/AMK.txt" "$scratch/out"
@@ -68,4 +66,4 @@ expect_exit 3 "a rule directory that does not exist" "$cotation" timeline --rule
 expect_exit 0 "--lang en" "$cotation" --lang en timeline --rules "$rules" AMK
 expect_contains "English" "$scratch/out" "since 2024-02-22: 2.21 € in metropolitan France, 2.43 € in overseas France"
 
-finish
+summary
