@@ -204,15 +204,28 @@ class LineEvaluation {
  private:
   Value field(Field field) {
     Value v;
+    // Most fields are a boolean, a count or an enumeration the claim may lack.
+    const auto boolean = [&](const std::optional<bool>& given) {
+      v.type = Type::boolean;
+      v.boolean = require(given, field);
+    };
+    const auto count = [&](const std::optional<std::int32_t>& given) {
+      v.type = Type::number;
+      v.number = Decimal(require(given, field));
+    };
+    const auto enumeration = [&](Type type, std::int32_t value) {
+      v.type = type;
+      v.integer = value;
+    };
     switch (field) {
       case Field::date:
-        v.type = Type::date, v.integer = day_;
+        enumeration(Type::date, day_);
         break;
       case Field::region:
-        v.type = Type::region, v.integer = static_cast<std::int32_t>(region());
+        enumeration(Type::region, static_cast<std::int32_t>(region()));
         break;
       case Field::place:
-        v.type = Type::place, v.integer = static_cast<std::int32_t>(require(claim_.place, field));
+        enumeration(Type::place, static_cast<std::int32_t>(require(claim_.place, field)));
         break;
       case Field::patient_age: {
         v.type = Type::number;
@@ -226,41 +239,43 @@ class LineEvaluation {
         break;
       }
       case Field::prescription_kind:
-        v.type = Type::prescription;
-        v.integer = static_cast<std::int32_t>(require(claim_.prescription.kind, field));
+        enumeration(Type::prescription, static_cast<std::int32_t>(require(claim_.prescription.kind, field)));
         break;
       case Field::session_number:
-        v.type = Type::number, v.number = Decimal(require(series_.session_number, field));
+        count(series_.session_number);
         break;
       case Field::sessions_12_months_before:
-        v.type = Type::number, v.number = Decimal(require(series_.sessions_12_months_before, field));
+        count(series_.sessions_12_months_before);
         break;
       case Field::prior_approval:
-        v.type = Type::boolean, v.boolean = require(series_.prior_approval, field);
+        boolean(series_.prior_approval);
         break;
       case Field::travel_distance:
-        v.type = Type::distance, v.number = require(claim_.travel.distance_km, field);
+        v.type = Type::distance;
+        v.number = require(claim_.travel.distance_km, field);
         break;
       case Field::same_agglomeration:
-        v.type = Type::boolean, v.boolean = require(claim_.travel.same_agglomeration, field);
+        boolean(claim_.travel.same_agglomeration);
         break;
       case Field::night:
-        v.type = Type::boolean, v.boolean = require(claim_.time.night, field);
+        boolean(claim_.time.night);
         break;
       case Field::sunday_or_holiday:
-        v.type = Type::boolean, v.boolean = require(claim_.time.sunday_or_holiday, field);
+        boolean(claim_.time.sunday_or_holiday);
         break;
       case Field::urgent:
-        v.type = Type::boolean, v.boolean = require(claim_.time.urgent, field);
+        boolean(claim_.time.urgent);
         break;
       case Field::telehealth:
-        v.type = Type::boolean, v.boolean = require(claim_.telehealth, field);
+        boolean(claim_.telehealth);
         break;
       case Field::line_rank:
-        v.type = Type::number, v.number = Decimal(static_cast<std::int64_t>(line_rank_));
+        v.type = Type::number;
+        v.number = Decimal(static_cast<std::int64_t>(line_rank_));
         break;
       case Field::line_coefficient:
-        v.type = Type::number, v.number = line_coefficient_;
+        v.type = Type::number;
+        v.number = line_coefficient_;
         break;
     }
     explain([&] { return ExplanationStep{std::string(field_name(field)), describe(v), "facture"}; });
