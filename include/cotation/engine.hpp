@@ -6,8 +6,10 @@
 //   cotation::ClaimDecision decision = compiled.rule_set->evaluate(claim, scratch);
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +31,9 @@ struct ExplanationStep {
   std::string what;    // "valeur de RAM le 2025-07-01 en métropole"
   std::string value;   // "2.21"
   std::string source;  // "av7, art. 2.1"
+  // The index in claim.lines of the line being decided when the step was needed; none for a
+  // step about the claim as a whole.
+  std::optional<std::size_t> line = std::nullopt;
 };
 
 // Per-thread evaluation state: reused from claim to claim so that evaluating allocates

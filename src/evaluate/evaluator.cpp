@@ -148,12 +148,16 @@ class LineEvaluation {
   // Explanations are built only when asked for: the texts are formatted inside `step`.
   template <typename MakeStep>
   void explain(MakeStep&& step) {
-    if (explanation_ != nullptr) explanation_->push_back(step());
+    if (explanation_ == nullptr) return;
+    explanation_->push_back(step());
+    explanation_->back().line = line_index_;
   }
 
   Day day() const { return day_; }
   void set_day(Day day) { day_ = day; }
-  void set_line(std::size_t rank, const Decimal& coefficient) {
+  // `index` is the line's in claim.lines; `rank` counts the acts up to it.
+  void set_line(std::size_t index, std::size_t rank, const Decimal& coefficient) {
+    line_index_ = index;
     line_rank_ = rank;
     line_coefficient_ = coefficient;
     ++scratch_.generation;  // line-dependent fields change: forget the values computed
@@ -435,6 +439,7 @@ class LineEvaluation {
   EvaluationScratch::State& scratch_;
   std::vector<ExplanationStep>* explanation_;
   Day day_ = 0;
+  std::optional<std::size_t> line_index_;  // none until a line is being decided
   std::size_t line_rank_ = 0;
   Decimal line_coefficient_;
 };
@@ -722,7 +727,7 @@ class ClaimEvaluator {
     line.amount.reset();
     reasons_.start(line.reasons);
     const Subject& subject = subjects_[i];
-    line_.set_line(act_rank, subject.coefficient);
+    line_.set_line(i, act_rank, subject.coefficient);
     if (subject.index == none) {
       line.decision = Decision::refused;
       unmatched(code, subject);

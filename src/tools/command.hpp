@@ -5,7 +5,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <fstream>
 #include <functional>
+#include <istream>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -33,6 +35,7 @@ struct Command {
 
 Command add_check_command(CLI::App& app);
 Command add_eval_command(CLI::App& app);
+Command add_explain_command(CLI::App& app);
 Command add_table_command(CLI::App& app);
 Command add_timeline_command(CLI::App& app);
 Command add_fmt_command(CLI::App& app);
@@ -44,6 +47,10 @@ Command add_test_command(CLI::App& app);
 // it does not compile.
 std::shared_ptr<const RuleSet> compile_or_report(const std::string& rules_path, Language language,
                                                  std::ostream& errors);
+
+// The claims a command reads: standard input for "-", else `path` opened into `file`; null,
+// with the message on `errors`, when it cannot be opened.
+std::istream* open_claims(const std::string& path, std::ifstream& file, Language language, std::ostream& errors);
 
 // "fichier illisible" / "cannot read file", for a command's input that cannot be opened.
 std::string unreadable_file_message(const std::string& path, Language language);

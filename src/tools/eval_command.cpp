@@ -23,16 +23,10 @@ int run_eval(const EvalOptions& options, const GlobalOptions& global) {
   const auto rule_set = compile_or_report(options.rules_path, global.language, std::cerr);
   if (!rule_set) return exit_bad_rules;
   std::ifstream file;
-  if (options.claims_path != "-") {
-    file.open(options.claims_path, std::ios::binary);
-    if (!file) {
-      std::cerr << unreadable_file_message(options.claims_path, global.language) << '\n';
-      return exit_usage;
-    }
-  }
+  std::istream* claims = open_claims(options.claims_path, file, global.language, std::cerr);
+  if (claims == nullptr) return exit_usage;
   std::ios::sync_with_stdio(false);
-  const BatchSummary summary = evaluate_json_lines(*rule_set, options.claims_path == "-" ? std::cin : file, std::cout,
-                                                   {options.jobs, options.explain});
+  const BatchSummary summary = evaluate_json_lines(*rule_set, *claims, std::cout, {options.jobs, options.explain});
   return summary.invalid == 0 ? exit_ok : exit_findings;
 }
 

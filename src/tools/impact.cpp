@@ -54,20 +54,6 @@ std::optional<std::pair<std::string, std::string>> subject_of(const RuleSet::Mod
   return std::pair{fmt::format("acte {}", fmt::join(names, ", ")), fmt::format("{}", fmt::join(articles, " ; "))};
 }
 
-// A decision never fails the run: an engine error on one claim is an invalid decision saying so.
-ClaimDecision decide(const RuleSet& rule_set, const Claim& claim, EvaluationScratch& scratch,
-                     std::vector<ExplanationStep>* steps) {
-  try {
-    return rule_set.evaluate_in_sequence(claim, scratch, steps);
-  } catch (const std::exception& error) {
-    ClaimDecision failed;
-    failed.id = claim.id;
-    failed.decision = Decision::invalid;
-    failed.reasons.push_back(Reason{"moteur", std::string("erreur interne du moteur : ") + error.what(), ""});
-    return failed;
-  }
-}
-
 bool same_amount(const std::optional<Decimal>& a, const std::optional<Decimal>& b) {
   return a.has_value() == b.has_value() && (!a || *a == *b);
 }
@@ -180,8 +166,8 @@ class ImpactRun {
       return;
     }
     const Claim& claim = *record.read.claim;
-    const ClaimDecision before = decide(before_, claim, before_scratches_[worker], nullptr);
-    const ClaimDecision after = decide(after_, claim, after_scratches_[worker], nullptr);
+    const ClaimDecision before = decide_claim(before_, claim, before_scratches_[worker], nullptr);
+    const ClaimDecision after = decide_claim(after_, claim, after_scratches_[worker], nullptr);
     tally.total_before += before.total;
     tally.total_after += after.total;
     for (std::size_t i = 0; i < std::min(before.lines.size(), after.lines.size()); ++i) {
@@ -250,8 +236,8 @@ class ImpactRun {
       ImpactExample explained;
       const bool wanted = example != kind_at.end();
       explained.line_number = index + 1;
-      explained.before = decide(before_, *read.claim, before_scratch, wanted ? &explained.before_steps : nullptr);
-      explained.after = decide(after_, *read.claim, after_scratch, wanted ? &explained.after_steps : nullptr);
+      explained.before = decide_claim(before_, *read.claim, before_scratch, wanted ? &explained.before_steps : nullptr);
+      explained.after = decide_claim(after_, *read.claim, after_scratch, wanted ? &explained.after_steps : nullptr);
       if (wanted) report.examples[example->second].push_back(std::move(explained));
     }
   }
@@ -334,6 +320,19 @@ nlohmann::json steps_json(const std::vector<ExplanationStep>& steps) {
 }
 
 }  // namespace
+
+ClaimDecision decide_claim(const RuleSet& rule_set, const Claim& claim, EvaluationScratch& scratch,
+                           std::vector<ExplanationStep>* steps) {
+  try {
+    return rule_set.evaluate_in_sequence(claim, scratch, steps);
+  } catch (const std::exception& error) {
+    ClaimDecision failed;
+    failed.id = claim.id;
+    failed.decision = Decision::invalid;
+    failed.reasons.push_back(Reason{"moteur", std::string("erreur interne du moteur : ") + error.what(), ""});
+    return failed;
+  }
+}
 
 std::size_t ImpactReport::changed_claims() const {
   std::size_t sum = 0;

@@ -56,6 +56,11 @@ struct ImpactReport {
   [[nodiscard]] std::size_t changed_claims() const;
 };
 
+// Decides `claim` in its patient's sequence, as `cotation eval` does. A decision never fails
+// the run: an engine error on one claim is an invalid decision saying so.
+[[nodiscard]] ClaimDecision decide_claim(const RuleSet& rule_set, const Claim& claim, EvaluationScratch& scratch,
+                                         std::vector<ExplanationStep>* steps);
+
 // The claims file cannot be opened.
 struct UnreadableClaims : std::runtime_error {
   using std::runtime_error::runtime_error;

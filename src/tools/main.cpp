@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   const std::vector<Command> commands{
       add_check_command(app),
       add_eval_command(app),
+      add_explain_command(app),
       add_table_command(app),
       add_timeline_command(app),
       add_fmt_command(app),

@@ -180,9 +180,7 @@ expect_exit 2 "--jobs 0" "$cotation" eval --rules "$rules" --jobs 0 "$claims"
 expect_exit 2 "--jobs without a number" "$cotation" eval --rules "$rules" --jobs "$claims"
 expect_exit 2 "a claims file that does not exist" "$cotation" eval --rules "$rules" "$scratch/nowhere.jsonl"
 
-mkdir "$scratch/broken"
-cp "$rules"/*.cot "$scratch/broken/"
-printf 'lettre ZZZ "Lettre sans citation" {\n  valeur 2.21 € depuis 2024-02-22\n}\n' >"$scratch/broken/broken.cot"
+broken_rules "$rules" "$scratch/broken"
 expect_exit 3 "a rule set with a syntax error" "$cotation" eval --rules "$scratch/broken" "$claims"
 if [ ! -s "$scratch/out" ]; then pass; else fail "no decision from a broken rule set"; fi
 if grep -qF "broken.cot:2:" "$scratch/err"; then pass; else fail "the rule set's error is shown with its place: $(head -c 300 "$scratch/err")"; fi

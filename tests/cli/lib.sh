@@ -69,3 +69,9 @@ summary() {  # prints the counts; fails when a check failed
   echo "$passed passed, $failures failed"
   [ "$failures" -eq 0 ]
 }
+
+broken_rules() {  # rules-dir target-dir: a copy of the rules plus a file with an error at its line 2
+  mkdir "$2"
+  cp "$1"/*.cot "$2/"
+  printf 'lettre ZZZ "Lettre sans citation" {\n  valeur 2.21 € depuis 2024-02-22\n}\n' >"$2/broken.cot"
+}

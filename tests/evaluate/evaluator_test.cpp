@@ -811,23 +811,30 @@ TEST_F(Evaluator, ExplanationListsTheStepsInOrderWithTheirSources) {
   std::string listing;
   for (const ExplanationStep& s : steps) listing += s.what + " = " + s.value + " (" + s.source + ")\n";
   for (const ExplanationStep& s : steps) EXPECT_FALSE(s.source.empty()) << "a step without its source:\n" << listing;
+  // Every step of this claim is about one of its lines: the line is known, and the steps of
+  // one line come together, lines in order.
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    ASSERT_TRUE(steps[i].line.has_value()) << steps[i].what << "\n" << listing;
+    if (i > 0) EXPECT_LE(*steps[i - 1].line, *steps[i].line) << steps[i].what << "\n" << listing;
+  }
 
   struct Expected {
     std::string_view what_part;
     std::string_view value;
     std::string source;
+    std::size_t line;  // the index of the billed line the step was needed for
   };
   const std::string rounding_source =
       cited(label_guide_test, "tarif = coefficient x valeur, arrondi au centime le plus proche");
   const std::vector<Expected> expected = {
-      {"Rééducation d'une lombalgie commune", "RAM 7.49", cited(label_av_test, "annexe 12")},
-      {"valeur de RAM le 2025-03-01", "2.21", cited(label_av_test, "art. 2.1")},
-      {"7.49 × 2.21", "16.55", rounding_source},  // 7.49 x 2.21 = 16.5529 -> 16.55
-      {"place", "domicile", "facture"},
-      {"valeur de IFD le 2025-03-01", "2.50", cited(label_fonds_test, "IFD 2,50 €")},
-      {"travel.distance_km", "7.3", "facture"},
-      {"valeur de IK le 2025-03-01", "0.38", cited(label_fonds_test, "IK en plaine")},
-      {"calcul de IK", "4.03", cited(label_ngap_test, "dispositions générales, art. 13")},  // 10.6 x 0.38 -> 4.03
+      {"Rééducation d'une lombalgie commune", "RAM 7.49", cited(label_av_test, "annexe 12"), 0},
+      {"valeur de RAM le 2025-03-01", "2.21", cited(label_av_test, "art. 2.1"), 0},
+      {"7.49 × 2.21", "16.55", rounding_source, 0},  // 7.49 x 2.21 = 16.5529 -> 16.55
+      {"place", "domicile", "facture", 1},
+      {"valeur de IFD le 2025-03-01", "2.50", cited(label_fonds_test, "IFD 2,50 €"), 1},
+      {"travel.distance_km", "7.3", "facture", 2},
+      {"valeur de IK le 2025-03-01", "0.38", cited(label_fonds_test, "IK en plaine"), 2},
+      {"calcul de IK", "4.03", cited(label_ngap_test, "dispositions générales, art. 13"), 2},  // 10.6 x 0.38 -> 4.03
   };
   std::size_t next = 0;
   for (const Expected& e : expected) {
@@ -835,6 +842,7 @@ TEST_F(Evaluator, ExplanationListsTheStepsInOrderWithTheirSources) {
     ASSERT_LT(next, steps.size()) << "step « " << e.what_part << " » missing or out of order:\n" << listing;
     EXPECT_EQ(steps[next].value, e.value) << e.what_part << "\n" << listing;
     EXPECT_EQ(steps[next].source, e.source) << e.what_part << "\n" << listing;
+    EXPECT_EQ(steps[next].line, e.line) << e.what_part << "\n" << listing;
     ++next;
   }
 }

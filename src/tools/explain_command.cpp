@@ -1,0 +1,49 @@
+// `cotation explain`: for each claim of a JSON Lines file, why each line was decided as it
+// was and how its amount was computed, as a tree (text) or as data (json).
+#include <fstream>
+#include <iostream>
+
+#include "tools/command.hpp"
+#include "tools/explain.hpp"
+
+namespace cotation::tools {
+namespace {
+
+struct ExplainOptions {
+  std::string rules_path = "rules";
+  std::string claims_path = "-";
+  std::string format = "text";
+};
+
+int run_explain(const ExplainOptions& options, const GlobalOptions& global) {
+  const auto rule_set = compile_or_report(options.rules_path, global.language, std::cerr);
+  if (!rule_set) return exit_bad_rules;
+  std::ifstream file;
+  std::istream* claims = open_claims(options.claims_path, file, global.language, std::cerr);
+  if (claims == nullptr) return exit_usage;
+  const std::size_t invalid =
+      explain_json_lines(*rule_set, *claims, std::cout,
+                         options.format == "json" ? ExplainFormat::json : ExplainFormat::text, global.language);
+  return invalid == 0 ? exit_ok : exit_findings;
+}
+
+}  // namespace
+
+Command add_explain_command(CLI::App& app) {
+  auto options = std::make_shared<ExplainOptions>();
+  CLI::App* command = app.add_subcommand(
+      "explain",
+      "Explique chaque facture (JSON Lines) : pourquoi chaque ligne est acceptée, refusée ou soumise à\n"
+      "accord préalable, et comment son montant est calculé, avec les sources citées.\n"
+      "Exemple : cotation explain --rules rules/ examples/claims.jsonl\n"
+      "Codes de sortie : 0 toutes les factures expliquées, 1 au moins un enregistrement invalide,\n"
+      "2 commande mal écrite ou fichier illisible, 3 règles en erreur.");
+  command->add_option("--rules", options->rules_path, "répertoire des règles (défaut : rules)");
+  command->add_option("FILE", options->claims_path,
+                      "fichier de factures JSON Lines, ou - pour l'entrée standard (défaut)");
+  command->add_option("--format", options->format, "text (arbre lisible, défaut) ou json (un objet par facture)")
+      ->check(CLI::IsMember({"text", "json"}));
+  return {command, [options](const GlobalOptions& global) { return run_explain(*options, global); }};
+}
+
+}  // namespace cotation::tools
