@@ -815,7 +815,9 @@ TEST_F(Evaluator, ExplanationListsTheStepsInOrderWithTheirSources) {
   // one line come together, lines in order.
   for (std::size_t i = 0; i < steps.size(); ++i) {
     ASSERT_TRUE(steps[i].line.has_value()) << steps[i].what << "\n" << listing;
-    if (i > 0) EXPECT_LE(*steps[i - 1].line, *steps[i].line) << steps[i].what << "\n" << listing;
+    if (i > 0) {
+      EXPECT_LE(*steps[i - 1].line, *steps[i].line) << steps[i].what << "\n" << listing;
+    }
   }
 
   struct Expected {
