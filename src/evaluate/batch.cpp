@@ -45,13 +45,9 @@ void decide_or_report(const RuleSet& rule_set, Record& record, EvaluationScratch
   try {
     decide(rule_set, record, scratch, decision, explain);
   } catch (const std::exception& error) {
-    ClaimDecision failed;
-    failed.id = record.read.claim ? record.read.claim->id : record.read.id;
-    failed.decision = Decision::invalid;
-    failed.reasons.push_back(Reason{"moteur", std::string("erreur interne du moteur : ") + error.what(), ""});
-    failed.rule_set = rule_set.hash();
     record.decision = Decision::invalid;
-    write_decision(failed, record.output);
+    write_decision(engine_failure(record.read.claim ? record.read.claim->id : record.read.id, error, rule_set.hash()),
+                   record.output);
   }
 }
 
@@ -59,12 +55,7 @@ void decide(const RuleSet& rule_set, Record& record, EvaluationScratch& scratch,
             bool explain) {
   std::vector<ExplanationStep> steps;
   if (!record.read.claim) {
-    decision.id = record.read.id;
-    decision.decision = Decision::invalid;
-    decision.total = Decimal();
-    decision.lines.clear();
-    decision.reasons = std::move(record.read.problems);
-    decision.rule_set = rule_set.hash();
+    set_unreadable(decision, record.read, rule_set.hash());
   } else {
     rule_set.evaluate_in_sequence(*record.read.claim, scratch, decision, explain ? &steps : nullptr);
   }

@@ -1434,6 +1434,24 @@ std::size_t reasons_size(const std::vector<Reason>& reasons) noexcept {
 
 }  // namespace
 
+void set_unreadable(ClaimDecision& decision, ClaimReadResult& read, const std::string& rule_set_hash) {
+  decision.id = read.id;
+  decision.decision = Decision::invalid;
+  decision.total = Decimal();
+  decision.lines.clear();
+  decision.reasons = std::move(read.problems);
+  decision.rule_set = rule_set_hash;
+}
+
+ClaimDecision engine_failure(std::string id, const std::exception& error, const std::string& rule_set_hash) {
+  ClaimDecision failed;
+  failed.id = std::move(id);
+  failed.decision = Decision::invalid;
+  failed.reasons.push_back(Reason{"moteur", std::string("erreur interne du moteur : ") + error.what(), ""});
+  failed.rule_set = rule_set_hash;
+  return failed;
+}
+
 std::string write_decision(const ClaimDecision& decision) {
   std::string out;
   write_decision(decision, out);

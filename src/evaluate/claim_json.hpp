@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <exception>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,15 @@ struct ClaimReadResult {
 // One line of a JSON Lines file (without its line break; a trailing "\r" is accepted).
 [[nodiscard]] ClaimReadResult read_claim(std::string_view json_line);
 [[nodiscard]] ClaimReadResult read_claim(std::string_view json_line, const ClaimReadLimits& limits);
+
+// The `invalid` decision of a line whose claim did not read: the reader's problems become its
+// reasons. Written into `decision`, whose buffers a batch reuses from record to record.
+void set_unreadable(ClaimDecision& decision, ClaimReadResult& read, const std::string& rule_set_hash);
+
+// The `invalid` decision of a claim the engine failed on (a bug, memory exhausted): every input
+// line keeps its output record, and the record says what happened.
+[[nodiscard]] ClaimDecision engine_failure(std::string id, const std::exception& error,
+                                           const std::string& rule_set_hash);
 
 // One JSON line without the final line break: id, decision, total, lines[{code, decision, amount,
 // reasons}], reasons[{rule, message, source}], rule_set, in that order. Amounts are strings with

@@ -100,10 +100,7 @@ ClaimExplanation explain_record(const RuleSet& rule_set, std::string_view json_l
   explained.record = record;
   ClaimReadResult read = read_claim(json_line);
   if (!read.claim) {
-    explained.decision.id = std::move(read.id);
-    explained.decision.decision = Decision::invalid;
-    explained.decision.reasons = std::move(read.problems);
-    explained.decision.rule_set = rule_set.hash();
+    set_unreadable(explained.decision, read, rule_set.hash());
     return explained;
   }
   explained.date = read.claim->date;

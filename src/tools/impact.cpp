@@ -326,11 +326,7 @@ ClaimDecision decide_claim(const RuleSet& rule_set, const Claim& claim, Evaluati
   try {
     return rule_set.evaluate_in_sequence(claim, scratch, steps);
   } catch (const std::exception& error) {
-    ClaimDecision failed;
-    failed.id = claim.id;
-    failed.decision = Decision::invalid;
-    failed.reasons.push_back(Reason{"moteur", std::string("erreur interne du moteur : ") + error.what(), ""});
-    return failed;
+    return engine_failure(claim.id, error, rule_set.hash());
   }
 }
 
