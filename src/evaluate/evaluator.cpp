@@ -641,14 +641,13 @@ class ClaimEvaluator {
     }
     if (acts < 2) return false;
     const Act& first_act = model_.acts[first->act];
-    const Cotation* replaced = nullptr;
-    for (const auto& c : first_act.replaced) {
-      if (c.coefficient == subject.coefficient && model_.letters[c.letter].code == code.substr(0, code.find(' '))) {
-        replaced = &c;
-      }
-    }
+    // The code index keeps the origin of the `remplace` line each entry comes from.
+    const auto replaced = std::find_if(first_act.replaced.begin(), first_act.replaced.end(),
+                                       [&](const Cotation& c) { return c.origin == first->origin; });
     std::string& message =
-        reasons_.add("transition", replaced != nullptr ? replaced->citation.text : first_act.article.text).message;
+        reasons_
+            .add("transition", replaced != first_act.replaced.end() ? replaced->citation.text : first_act.article.text)
+            .message;
     message += code;
     message += " n'est plus admise le ";
     append_date(message, line_.day());
