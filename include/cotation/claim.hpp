@@ -18,6 +18,10 @@ using Date = std::chrono::year_month_day;
 enum class Region { metropole, drom };
 enum class Place { cabinet, domicile, etablissement };
 enum class PrescriptionKind { medical, renewal, direct_access };
+// Where the practitioner works: direct access is open only in these structures (seed 002).
+enum class PracticeStructure {
+  health_facility, social_medico_social, primary_care_team, specialised_care_team, health_centre, health_home, none
+};
 
 struct ClaimLine {
   std::string code;  // as billed: "RAM 8.09", "IFD", "IK"
@@ -36,6 +40,14 @@ struct Travel {
 
 struct Prescription {
   std::optional<PrescriptionKind> kind;
+  std::optional<Date> initial_date;              // of the initial medical prescription
+  std::optional<Date> renewal_date;              // of its renewal by the physiotherapist
+  std::optional<std::string> prescriber_number;  // as billed: 9 digits
+  std::optional<bool> prior_diagnosis;           // direct access: a medical diagnosis was made before
+};
+
+struct Practitioner {
+  std::optional<PracticeStructure> structure;
 };
 
 struct Series {
@@ -59,6 +71,7 @@ struct Claim {
   std::vector<ClaimLine> lines;
   Travel travel;
   Prescription prescription;
+  Practitioner practitioner;
   Series series;
   SessionTime time;
   std::optional<bool> telehealth;

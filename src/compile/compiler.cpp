@@ -90,6 +90,11 @@ constexpr FieldInfo claim_fields[] = {
     {"telesoin", Field::telehealth, Type::boolean},
     {"ligne.rang", Field::line_rank, Type::number},
     {"ligne.coefficient", Field::line_coefficient, Type::number},
+    {"prescription.date_initiale", Field::initial_date, Type::date},
+    {"prescription.date_renouvellement", Field::renewal_date, Type::date},
+    {"prescription.numero_prescripteur", Field::prescriber_number, Type::number},
+    {"prescription.diagnostic_prealable", Field::prior_diagnosis, Type::boolean},
+    {"praticien.structure", Field::practice_structure, Type::structure},
 };
 
 struct EnumerationValue {
@@ -102,6 +107,11 @@ constexpr EnumerationValue enumeration_values[] = {
     {"metropole", Type::region, 0},     {"outre_mer", Type::region, 1},       {"cabinet", Type::place, 0},
     {"domicile", Type::place, 1},       {"etablissement", Type::place, 2},    {"medicale", Type::prescription, 0},
     {"renouvellement", Type::prescription, 1}, {"acces_direct", Type::prescription, 2},
+    // praticien.structure, in the order of PracticeStructure
+    {"etablissement_de_sante", Type::structure, 0}, {"etablissement_medico_social", Type::structure, 1},
+    {"equipe_de_soins_primaires", Type::structure, 2}, {"equipe_de_soins_specialises", Type::structure, 3},
+    {"centre_de_sante", Type::structure, 4}, {"maison_de_sante", Type::structure, 5},
+    {"aucune_structure", Type::structure, 6},
 };
 
 std::string_view type_word(Type type) {
@@ -117,6 +127,7 @@ std::string_view type_word(Type type) {
     case Type::place: return "lieu";
     case Type::prescription: return "nature de prescription";
     case Type::text: return "texte";
+    case Type::structure: return "structure d'exercice";
   }
   return "";
 }
@@ -1151,6 +1162,13 @@ class Compiler {
     const auto [left, left_type] = expression(e.operands.at(0));
     const auto [right, right_type] = expression(e.operands.at(1));
     if (!left_type || !right_type) return {0, std::nullopt};
+    if ((op == Op::add || op == Op::subtract) && (*left_type == Type::date || *right_type == Type::date)) {
+      return date_shift(op, e, {left, *left_type}, {right, *right_type});
+    }
+    if (e.day_rounding) {
+      report(e.day_rounding->position, "compile.day_rounding_without_months");
+      return {0, std::nullopt};
+    }
     std::optional<Type> result;
     if (op == Op::multiply) {
       const Type a = *left_type;
@@ -1171,6 +1189,30 @@ class Compiler {
     }
     Node node{op, *result, {}, 0, {left, right}, {}};
     return {intern(node), result};
+  }
+
+  // date + duration, date - duration: a date. Adding months may need the day rounding the
+  // expression declares; days and weeks always land on a day that exists, so a rounding
+  // written there is a mistake.
+  std::pair<NodeId, std::optional<Type>> date_shift(Op op, const syntax::Expression& e, std::pair<NodeId, Type> date,
+                                                    std::pair<NodeId, Type> duration) {
+    if (date.second != Type::date || duration.second != Type::duration) {
+      report(e.operator_position, "compile.date_arithmetic",
+             {e.operator_text, std::string(type_word(date.second)), std::string(type_word(duration.second))});
+      return {0, std::nullopt};
+    }
+    DayRounding rounding = DayRounding::none;
+    if (e.day_rounding) {
+      const Node& counted = model_->nodes.at(duration.first);
+      if (counted.op == Op::constant && !counted.constant.months) {
+        report(e.day_rounding->position, "compile.day_rounding_without_months");
+        return {0, std::nullopt};
+      }
+      rounding = utf8::fold(e.day_rounding->text) == "precedent" ? DayRounding::previous_day : DayRounding::next_day;
+    }
+    Node node{op == Op::add ? Op::date_plus : Op::date_minus, Type::date, {}, static_cast<std::uint32_t>(rounding),
+              {date.first, duration.first}, {}};
+    return {intern(node), Type::date};
   }
 
   // `patient.âge` as claim_fields spells it: `patient.age`.
@@ -1289,7 +1331,8 @@ class Compiler {
         result.integer = value.value;
         return result;
       }
-      if (field.type == Type::region || field.type == Type::place || field.type == Type::prescription) {
+      if (field.type == Type::region || field.type == Type::place || field.type == Type::prescription ||
+          field.type == Type::structure) {
         report(name->position, "compile.unknown_example_value", {name->text, field_text});
       } else if (field.type == Type::boolean) {
         report(name->position, "compile.example_not_boolean", {field_text, name->text});
@@ -1306,7 +1349,9 @@ class Compiler {
       return std::nullopt;
     }
     if (value.type == Type::number) {
-      if (value.number.round(0, RoundingMode::toward_zero) != value.number || value.number > Decimal(1'000'000)) {
+      // A prescriber number has 9 digits; counts and ages stay below a million.
+      const Decimal bound(field.field == Field::prescriber_number ? 999'999'999 : 1'000'000);
+      if (value.number.round(0, RoundingMode::toward_zero) != value.number || value.number > bound) {
         report(literal.position, "compile.example_not_a_count", {field_text, literal.text});
         return std::nullopt;
       }
@@ -1364,6 +1409,21 @@ class Compiler {
         break;
       case Field::telehealth:
         claim.telehealth = value.boolean;
+        break;
+      case Field::initial_date:
+        claim.prescription.initial_date = Date{std::chrono::sys_days(std::chrono::days(value.integer))};
+        break;
+      case Field::renewal_date:
+        claim.prescription.renewal_date = Date{std::chrono::sys_days(std::chrono::days(value.integer))};
+        break;
+      case Field::prescriber_number:
+        claim.prescription.prescriber_number = fmt::format("{:09}", value.integer);
+        break;
+      case Field::prior_diagnosis:
+        claim.prescription.prior_diagnosis = value.boolean;
+        break;
+      case Field::practice_structure:
+        claim.practitioner.structure = static_cast<PracticeStructure>(value.integer);
         break;
       case Field::line_rank:
       case Field::line_coefficient:

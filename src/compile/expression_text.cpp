@@ -41,6 +41,16 @@ std::string_view field_text(Field field) {
       return "ligne.rang";
     case Field::line_coefficient:
       return "ligne.coefficient";
+    case Field::initial_date:
+      return "prescription.date_initiale";
+    case Field::renewal_date:
+      return "prescription.date_renouvellement";
+    case Field::prescriber_number:
+      return "prescription.numéro_prescripteur";
+    case Field::prior_diagnosis:
+      return "prescription.diagnostic_préalable";
+    case Field::practice_structure:
+      return "praticien.structure";
   }
   return "";
 }
@@ -49,12 +59,16 @@ std::string_view enumeration_text(Type type, std::int32_t value) {
   static constexpr std::string_view regions[] = {"metropole", "outre_mer"};
   static constexpr std::string_view places[] = {"cabinet", "domicile", "etablissement"};
   static constexpr std::string_view prescriptions[] = {"medicale", "renouvellement", "acces_direct"};
+  static constexpr std::string_view structures[] = {
+      "etablissement_de_sante", "etablissement_medico_social", "equipe_de_soins_primaires",
+      "equipe_de_soins_specialises", "centre_de_sante", "maison_de_sante", "aucune_structure"};
   const auto pick = [value](const auto& words) {
     return value >= 0 && static_cast<std::size_t>(value) < std::size(words) ? words[static_cast<std::size_t>(value)]
                                                                             : std::string_view("?");
   };
   if (type == Type::region) return pick(regions);
   if (type == Type::place) return pick(places);
+  if (type == Type::structure) return pick(structures);
   return pick(prescriptions);
 }
 
@@ -77,6 +91,8 @@ int precedence(Op op) {
       return 4;
     case Op::add:
     case Op::subtract:
+    case Op::date_plus:
+    case Op::date_minus:
       return 5;
     case Op::multiply:
       return 6;
@@ -106,14 +122,30 @@ std::string_view operator_text(Op op) {
     case Op::greater_equal:
       return ">=";
     case Op::add:
+    case Op::date_plus:
       return "+";
     case Op::subtract:
+    case Op::date_minus:
       return "-";
     case Op::multiply:
       return "×";
     default:
       return "";
   }
+}
+
+// The rounding a date shift declares, as written after it.
+std::string_view day_rounding_text(const Node& node) {
+  if (node.op != Op::date_plus && node.op != Op::date_minus) return "";
+  switch (static_cast<DayRounding>(node.reference)) {
+    case DayRounding::previous_day:
+      return " arrondi au jour précédent";
+    case DayRounding::next_day:
+      return " arrondi au jour suivant";
+    case DayRounding::none:
+      break;
+  }
+  return "";
 }
 
 class Printer {
@@ -152,8 +184,8 @@ class Printer {
         // parentheses, and a comparison never takes another comparison unparenthesised.
         const int level = precedence(node.op);
         const int left_level = level == precedence(Op::equal) ? level + 1 : level;
-        return fmt::format("{} {} {}", operand(node.operands.at(0), left_level), operator_text(node.op),
-                           operand(node.operands.at(1), level + 1));
+        return fmt::format("{} {} {}{}", operand(node.operands.at(0), left_level), operator_text(node.op),
+                           operand(node.operands.at(1), level + 1), day_rounding_text(node));
       }
     }
   }
@@ -209,6 +241,7 @@ std::string value_text(const Value& value) {
     case Type::region:
     case Type::place:
     case Type::prescription:
+    case Type::structure:
       return std::string(enumeration_text(value.type, value.integer));
     case Type::text:
       return "\"\"";

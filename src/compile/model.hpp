@@ -46,20 +46,26 @@ inline constexpr std::size_t region_count = 2;
 // ---------------------------------------------------------------- expressions
 
 enum class Type : std::uint8_t {
-  boolean, number, money, percentage, distance, duration, date, region, place, prescription, text
+  boolean, number, money, percentage, distance, duration, date, region, place, prescription, text, structure
 };
 
 enum class Op : std::uint8_t {
   constant, field, letter_value, item_value, parameter,
   logical_and, logical_or, logical_not, equal, not_equal, less, less_equal, greater, greater_equal, member,
-  add, subtract, multiply, negate, minimum, maximum
+  add, subtract, multiply, negate, minimum, maximum,
+  date_plus, date_minus  // a date and a duration; Node::reference is the DayRounding
 };
+
+// A date plus months that lands on a day the target month lacks (2024-02-29 + 1 an) takes
+// the day the expression declares: the month's last day, or the next month's first.
+enum class DayRounding : std::uint8_t { none, previous_day, next_day };
 
 // The claim inputs an expression can read.
 enum class Field : std::uint8_t {
   date, region, place, patient_age, prescription_kind, session_number, sessions_12_months_before,
   prior_approval, travel_distance, same_agglomeration, night, sunday_or_holiday, urgent, telehealth,
-  line_rank, line_coefficient
+  line_rank, line_coefficient,
+  initial_date, renewal_date, prescriber_number, prior_diagnosis, practice_structure
 };
 
 struct Value {

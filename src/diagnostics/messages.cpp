@@ -49,6 +49,15 @@ constexpr std::array messages = {
             "a flat-rate item is paid as it is: to the cent"},
     Message{"compile.computation_without_rounding", "le calcul de {0} ne dit pas comment arrondir", "the computation of {0} does not say how to round", "ajoutez par exemple `arrondi au centime demi_loin_de_zero`", "add for example `arrondi au centime demi_loin_de_zero`"},
     Message{"compile.conflicting_rules", "les règles {0} et {1} peuvent décider autrement la même ligne", "the rules {0} and {1} can decide the same line differently", "déclarez l'une exception de l'autre (`exception de`), ou distinguez leurs conditions", "declare one an exception of the other (`exception de`), or tell their conditions apart"},
+    Message{"compile.date_arithmetic", "`{0}` sur une date s'écrit date {0} durée, pas {1} {0} {2}",
+            "`{0}` on a date is written date {0} duration, not {1} {0} {2}",
+            "par exemple : prescription.date_initiale + 12 mois arrondi au jour précédent",
+            "for example: prescription.date_initiale + 12 mois arrondi au jour précédent"},
+    Message{"compile.day_rounding_without_months",
+            "`arrondi au jour` ne s'emploie qu'en ajoutant ou retirant des mois ou des années à une date",
+            "`arrondi au jour` is only used when adding or removing months or years to a date",
+            "des jours ou des semaines tombent toujours sur un jour qui existe : retirez l'arrondi",
+            "days or weeks always land on a day that exists: remove the rounding"},
     Message{"compile.division_not_supported", "la division n'est pas permise : elle demanderait un arrondi que la règle ne nomme pas", "division is not allowed: it would need a rounding the rule does not name", "multipliez par un pourcentage ou un coefficient", "multiply by a percentage or a coefficient"},
     Message{"compile.duplicate_declaration", "le nom {1} est déjà déclaré : {0} {1} ({2})", "the name {1} is already declared: {0} {1} ({2})", "", ""},
     Message{"compile.duplicate_example_field", "le champ {0} est donné deux fois dans cet exemple",
@@ -108,10 +117,14 @@ constexpr std::array messages = {
     Message{"compile.unknown_example_field", "champ de facture inconnu : {0}", "unknown claim field: {0}",
             "un exemple donne date, région, lieu, patient.âge, prescription.nature, série.rang, "
             "série.séances_12_mois, série.accord_préalable, trajet.distance, trajet.même_agglomération, "
-            "horaire.nuit, horaire.dimanche_ou_férié, horaire.urgence ou télésoin",
+            "horaire.nuit, horaire.dimanche_ou_férié, horaire.urgence, télésoin, "
+            "prescription.date_initiale, prescription.date_renouvellement, prescription.numéro_prescripteur, "
+            "prescription.diagnostic_préalable ou praticien.structure",
             "an example gives date, région, lieu, patient.âge, prescription.nature, série.rang, "
             "série.séances_12_mois, série.accord_préalable, trajet.distance, trajet.même_agglomération, "
-            "horaire.nuit, horaire.dimanche_ou_férié, horaire.urgence or télésoin"},
+            "horaire.nuit, horaire.dimanche_ou_férié, horaire.urgence, télésoin, "
+            "prescription.date_initiale, prescription.date_renouvellement, prescription.numéro_prescripteur, "
+            "prescription.diagnostic_préalable or praticien.structure"},
     Message{"compile.unknown_example_value", "{0} n'est pas une valeur possible de {1}",
             "{0} is not a possible value of {1}",
             "région : métropole ou outre_mer ; lieu : cabinet, domicile ou établissement ; "
@@ -193,6 +206,10 @@ constexpr std::array messages = {
             "", ""},
     Message{"syntax.expected_date", "on attend une date après `{0}`",
             "expected a date after `{0}`", date_hint_fr, date_hint_en},
+    Message{"syntax.expected_day_rounding_direction", "on attend `précédent` ou `suivant` après `arrondi au jour`",
+            "expected `précédent` or `suivant` after `arrondi au jour`",
+            "quand le mois visé n'a pas ce jour : précédent = son dernier jour, suivant = le 1er du mois d'après",
+            "when the target month lacks that day: précédent = its last day, suivant = the 1st of the next month"},
     Message{"syntax.expected_declaration",
             "on attend une déclaration : source, lettre, forfait, paramètre, acte, groupe, règle, "
             "revalorisation, amendement ou dispositif",

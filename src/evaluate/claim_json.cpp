@@ -75,6 +75,7 @@ constexpr auto negative_count = "{} : un nombre de séances ne peut pas être n�
 constexpr auto session_below_one = "{} : le rang de la séance commence à 1 ({})";
 constexpr auto bad_decimal =
     "{} : nombre décimal illisible « {} » (chiffres, avec un point ou une virgule décimale, sans exposant)";
+constexpr auto bad_prescriber_number = "{} : un numéro de prescripteur a 9 chiffres, pas « {} »";
 constexpr auto decimal_too_large = "{} : nombre trop grand ou trop précis « {} » (au plus 18 décimales)";
 }  // namespace msg
 
@@ -177,7 +178,7 @@ std::string shown(std::string_view text, std::size_t limit = 40) {
 // ---- The schema ------------------------------------------------------------------------------
 
 // Which object of the format a frame is in (or the lines array, or a value being skipped).
-enum class Context : std::uint8_t { record, patient, lines, line, travel, prescription, series, time, skip };
+enum class Context : std::uint8_t { record, patient, lines, line, travel, prescription, series, time, practitioner, skip };
 
 enum class Field : std::uint8_t {
   none,     // between two members
@@ -206,6 +207,12 @@ enum class Field : std::uint8_t {
   night,
   sunday_or_holiday,
   urgent,
+  initial_date,
+  renewal_date,
+  prescriber_number,
+  prior_diagnosis,
+  practitioner,
+  structure,
 };
 
 struct Member {
@@ -225,6 +232,7 @@ constexpr std::array record_members = {
     Member{"series", Field::series},
     Member{"time", Field::time},
     Member{"telehealth", Field::telehealth},
+    Member{"practitioner", Field::practitioner},
 };
 constexpr std::array patient_members = {
     Member{"id", Field::patient_id},
@@ -236,7 +244,14 @@ constexpr std::array travel_members = {
     Member{"distance_km", Field::distance_km},
     Member{"same_agglomeration", Field::same_agglomeration},
 };
-constexpr std::array prescription_members = {Member{"kind", Field::kind}};
+constexpr std::array prescription_members = {
+    Member{"kind", Field::kind},
+    Member{"initial_date", Field::initial_date},
+    Member{"renewal_date", Field::renewal_date},
+    Member{"prescriber_number", Field::prescriber_number},
+    Member{"prior_diagnosis", Field::prior_diagnosis},
+};
+constexpr std::array practitioner_members = {Member{"structure", Field::structure}};
 constexpr std::array series_members = {
     Member{"session_number", Field::session_number},
     Member{"sessions_12_months_before", Field::sessions_12_months_before},
@@ -264,6 +279,8 @@ std::span<const Member> members_of(Context context) noexcept {
       return series_members;
     case Context::time:
       return time_members;
+    case Context::practitioner:
+      return practitioner_members;
     case Context::lines:
     case Context::skip:
       break;
@@ -286,6 +303,8 @@ Context container_of(Field field) noexcept {
       return Context::series;
     case Field::time:
       return Context::time;
+    case Field::practitioner:
+      return Context::practitioner;
     default:
       return Context::skip;
   }
@@ -318,12 +337,17 @@ std::string_view expected_of(Field field) noexcept {
     case Field::patient_id:
     case Field::code:
       return "une chaîne";
+    case Field::prescriber_number:
+      return "une chaîne de 9 chiffres";
     case Field::date:
     case Field::birth_date:
+    case Field::initial_date:
+    case Field::renewal_date:
       return "une date (chaîne AAAA-MM-JJ)";
     case Field::region:
     case Field::place:
     case Field::kind:
+    case Field::structure:
       return "une chaîne (valeur énumérée)";
     case Field::lines:
       return "un tableau de lignes";
@@ -332,6 +356,7 @@ std::string_view expected_of(Field field) noexcept {
     case Field::prescription:
     case Field::series:
     case Field::time:
+    case Field::practitioner:
       return "un objet";
     case Field::age:
     case Field::session_number:
@@ -345,6 +370,7 @@ std::string_view expected_of(Field field) noexcept {
     case Field::night:
     case Field::sunday_or_holiday:
     case Field::urgent:
+    case Field::prior_diagnosis:
       return "un booléen";
     case Field::none:
     case Field::ignored:
@@ -377,6 +403,16 @@ constexpr std::array kind_values = {
     EnumValue<PrescriptionKind>{"medical", PrescriptionKind::medical},
     EnumValue<PrescriptionKind>{"renewal", PrescriptionKind::renewal},
     EnumValue<PrescriptionKind>{"direct_access", PrescriptionKind::direct_access},
+};
+
+constexpr std::array structure_values = {
+    EnumValue<PracticeStructure>{"health_facility", PracticeStructure::health_facility},
+    EnumValue<PracticeStructure>{"social_medico_social", PracticeStructure::social_medico_social},
+    EnumValue<PracticeStructure>{"primary_care_team", PracticeStructure::primary_care_team},
+    EnumValue<PracticeStructure>{"specialised_care_team", PracticeStructure::specialised_care_team},
+    EnumValue<PracticeStructure>{"health_centre", PracticeStructure::health_centre},
+    EnumValue<PracticeStructure>{"health_home", PracticeStructure::health_home},
+    EnumValue<PracticeStructure>{"none", PracticeStructure::none},
 };
 
 template <class Enum, std::size_t N>
@@ -1170,6 +1206,27 @@ void ClaimReader::assign(Field field, const Scalar& value) {
     case Field::kind:
       claim_.prescription.kind = read_enum(field, value, kind_values);
       return;
+    case Field::initial_date:
+      claim_.prescription.initial_date = read_date(field, value);
+      return;
+    case Field::renewal_date:
+      claim_.prescription.renewal_date = read_date(field, value);
+      return;
+    case Field::prescriber_number:
+      if (auto text = read_string(field, value)) {
+        if (text->size() != 9 || !std::all_of(text->begin(), text->end(), is_digit)) {
+          problem(fmt::format(msg::bad_prescriber_number, path(), shown(*text)));
+        } else {
+          claim_.prescription.prescriber_number = std::move(*text);
+        }
+      }
+      return;
+    case Field::prior_diagnosis:
+      claim_.prescription.prior_diagnosis = read_bool(field, value);
+      return;
+    case Field::structure:
+      claim_.practitioner.structure = read_enum(field, value, structure_values);
+      return;
     case Field::age:
       claim_.patient.age = read_int(field, value);
       if (claim_.patient.age && *claim_.patient.age < 0) {
@@ -1218,6 +1275,7 @@ void ClaimReader::assign(Field field, const Scalar& value) {
     case Field::prescription:
     case Field::series:
     case Field::time:
+    case Field::practitioner:
       // A scalar where an object or array belongs; null means absent, except for lines.
       if (value.type != JsonType::null || is_required(field)) wrong_type(field, value.type);
       return;

@@ -6,8 +6,11 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <chrono>
+#include <cstdlib>
 
+#include "compile/expression_text.hpp"
 #include "compile/model.hpp"
 
 namespace cotation {
@@ -111,6 +114,16 @@ std::string_view field_name(Field field) {
       return "ligne.rang";
     case Field::line_coefficient:
       return "ligne.coefficient";
+    case Field::initial_date:
+      return "prescription.initial_date";
+    case Field::renewal_date:
+      return "prescription.renewal_date";
+    case Field::prescriber_number:
+      return "prescription.prescriber_number";
+    case Field::prior_diagnosis:
+      return "prescription.prior_diagnosis";
+    case Field::practice_structure:
+      return "practitioner.structure";
   }
   return "";
 }
@@ -119,6 +132,30 @@ std::string_view field_name(Field field) {
 struct NoValueInForce {
   std::string what;
 };
+
+// A date plus months lands on a day its month lacks and the expression declares no rounding.
+struct DayMissingInMonth {
+  Day from = 0;
+  std::int32_t months = 0;
+};
+
+// `from` plus `months` (negative: minus). When the target month lacks the day, the declared
+// rounding picks its last day or the next month's first; none declared is an error.
+Day add_months(Day from, std::int32_t months, DayRounding rounding) {
+  namespace chrono = std::chrono;
+  const chrono::year_month_day date{chrono::sys_days(chrono::days(from))};
+  const chrono::year_month target = chrono::year_month{date.year(), date.month()} + chrono::months(months);
+  if (static_cast<int>(target.year()) < 1 || static_cast<int>(target.year()) > 9999) {
+    throw NoValueInForce{fmt::format("{} plus {} mois sort du calendrier (an 1 à 9999)", date_text(from), months)};
+  }
+  chrono::year_month_day shifted = target / date.day();
+  if (!shifted.ok()) {
+    if (rounding == DayRounding::none) throw DayMissingInMonth{from, months};
+    shifted = rounding == DayRounding::previous_day ? chrono::year_month_day{target / chrono::last}
+                                                     : (target + chrono::months(1)) / 1;
+  }
+  return static_cast<Day>(chrono::sys_days(shifted).time_since_epoch().count());
+}
 
 template <typename T>
 T require(const std::optional<T>& value, Field field) {
@@ -281,6 +318,27 @@ class LineEvaluation {
         v.type = Type::number;
         v.number = line_coefficient_;
         break;
+      case Field::initial_date:
+        enumeration(Type::date, day_of(require(claim_.prescription.initial_date, field)));
+        break;
+      case Field::renewal_date:
+        enumeration(Type::date, day_of(require(claim_.prescription.renewal_date, field)));
+        break;
+      case Field::prescriber_number: {
+        // Nine digits, checked when the claim was read: compared as the number they write.
+        const std::string& digits = require(claim_.prescription.prescriber_number, field);
+        std::int64_t number = 0;
+        std::from_chars(digits.data(), digits.data() + digits.size(), number);
+        v.type = Type::number;
+        v.number = Decimal(number);
+        break;
+      }
+      case Field::prior_diagnosis:
+        boolean(claim_.prescription.prior_diagnosis);
+        break;
+      case Field::practice_structure:
+        enumeration(Type::structure, static_cast<std::int32_t>(require(claim_.practitioner.structure, field)));
+        break;
     }
     explain([&] { return ExplanationStep{std::string(field_name(field)), describe(v), "facture"}; });
     return v;
@@ -300,6 +358,8 @@ class LineEvaluation {
         return v.integer == 0 ? "cabinet" : v.integer == 1 ? "domicile" : "etablissement";
       case Type::prescription:
         return v.integer == 0 ? "medicale" : v.integer == 1 ? "renouvellement" : "acces_direct";
+      case Type::structure:
+        return value_text(v);
       case Type::duration:
         return fmt::format("{} {}", v.integer, v.months ? "mois" : "jours");
       default:
@@ -315,6 +375,7 @@ class LineEvaluation {
       case Type::region:
       case Type::place:
       case Type::prescription:
+      case Type::structure:
       case Type::duration:
         return a.integer < b.integer ? -1 : a.integer > b.integer ? 1 : 0;
       default: {
@@ -428,6 +489,14 @@ class LineEvaluation {
         const Value a = operand(0);
         const Value b = operand(1);
         return compare(a, b) >= 0 ? a : b;
+      }
+      case Op::date_plus:
+      case Op::date_minus: {
+        const Value duration = operand(1);
+        const std::int32_t count = node.op == Op::date_plus ? duration.integer : -duration.integer;
+        const Day from = operand(0).integer;
+        v.integer = duration.months ? add_months(from, count, static_cast<DayRounding>(node.reference)) : from + count;
+        return v;
       }
     }
     return v;
@@ -758,8 +827,24 @@ class ClaimEvaluator {
     reasons_.finish();
   }
 
+  // A predicate's value. A date shifted onto a day its month lacks, with no rounding declared,
+  // is reported under the name of the rule or condition that reads it: never a silent choice.
+  bool truth(NodeId predicate, std::string_view kind, std::string_view owner) {
+    try {
+      return line_.evaluate(predicate).boolean;
+    } catch (const DayMissingInMonth& missing) {
+      const std::chrono::year_month_day from{std::chrono::sys_days(std::chrono::days(missing.from))};
+      const auto target = std::chrono::year_month{from.year(), from.month()} + std::chrono::months(missing.months);
+      throw NoValueInForce{fmt::format(
+          "{}{} : {} {} {} mois tombe le {:04}-{:02}-{:02}, qui n'existe pas, et aucun arrondi n'est déclaré "
+          "(`arrondi au jour précédent` ou `arrondi au jour suivant`)",
+          kind, owner, date_text(missing.from), missing.months < 0 ? '-' : '+', std::abs(missing.months),
+          static_cast<int>(target.year()), static_cast<unsigned>(target.month()), static_cast<unsigned>(from.day()))};
+    }
+  }
+
   bool holds(const Condition& condition, LineDecision& line, const std::string& owner) {
-    const bool met = line_.evaluate(condition.predicate).boolean;
+    const bool met = truth(condition.predicate, "", condition.name);
     line_.explain([&] { return ExplanationStep{condition.name, met ? "vraie" : "fausse", condition.citation.text}; });
     if (met) return true;
     line.decision = Decision::refused;
@@ -880,7 +965,7 @@ class ClaimEvaluator {
   bool rule_applies(const Rule& rule, std::size_t line_index, const Subject& subject) {
     if (!rule.period.contains(line_.day()) || !in_scope(rule.scope, subject)) return false;
     if (rule.when) {
-      const bool met = line_.evaluate(*rule.when).boolean;
+      const bool met = truth(*rule.when, "la règle ", rule.name);
       line_.explain([&] {
         return ExplanationStep{fmt::format("règle {}, si", rule.name), met ? "vrai" : "faux", rule.citation.text};
       });

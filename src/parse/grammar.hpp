@@ -208,8 +208,11 @@ struct unary : sor<seq<one<'-'>, _, must<unary_operand>>, primary> {};
 struct product_operator : sor<one<'*', '/'>, pegtl::utf8::one<U'×'>> {};
 struct product : seq<unary, star<_, product_operator, _, must<unary_operand>>> {};
 struct product_operand : product {};
+struct day_rounding_direction : sor<keyword<"précédent">, keyword<"suivant">> {};
+struct day_rounding
+    : seq<keyword<"arrondi">, _, keyword<"au">, _, keyword<"jour">, _, must<day_rounding_direction>> {};
 struct sum_operator : one<'+', '-'> {};
-struct sum : seq<product, star<_, sum_operator, _, must<product_operand>>> {};
+struct sum : seq<product, star<_, sum_operator, _, must<product_operand>, opt<_, day_rounding>>> {};
 struct sum_operand : sum {};
 struct comparison_operator
     : sor<pegtl::string<'<', '='>, pegtl::string<'>', '='>, pegtl::string<'!', '='>, pegtl::utf8::one<U'≤'>,

@@ -45,7 +45,7 @@ using kept_in_tree = pegtl::parse_tree::selector<
         g::step_statement, g::step_amount, g::postponement, g::repeal, g::addition, g::amended_target,
         g::amended_kind, g::moved_date, g::new_date, g::amount_statement, g::amount_name, g::amount_value,
         g::expression, g::disjunction, g::conjunction, g::conjunction_operand, g::negation,
-        g::negation_operand, g::comparison, g::comparison_operator, g::sum, g::sum_operator, g::sum_operand,
+        g::negation_operand, g::comparison, g::comparison_operator, g::sum, g::sum_operator, g::sum_operand, g::day_rounding, g::day_rounding_direction,
         g::product, g::product_operator, g::product_operand, g::unary, g::unary_operand, g::literal,
         g::call, g::path, g::value_set, g::identifier, g::field_name, g::date, g::percentage, g::distance, g::duration,
         g::decimal, g::string, g::boolean, g::example_field, g::claim_field, g::field_value, g::example_line,

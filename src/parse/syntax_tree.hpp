@@ -72,6 +72,9 @@ struct Expression {
   std::vector<Expression> operands;  // call arguments, set members, operands
   Position position;                 // where the expression starts
   Position operator_position;        // binary: where its operator is
+  // `+`/`-` of a date and months: the day taken when the target month lacks the date's day,
+  // as written ("précédent", "suivant"), at the position of its `arrondi`.
+  std::optional<Name> day_rounding;
 };
 
 // ---------------------------------------------------------------- statements

@@ -237,37 +237,37 @@ class Builder {
     // Nodes that only wrap one sub-expression (expression, operands, a sum of one
     // product...) pass through; the others become a tree node.
     if (node.is_type<g::literal>()) {
-      Expression result{ExpressionKind::literal, {}, literal(node), {}, {}, position(node), {}};
+      Expression result{ExpressionKind::literal, {}, literal(node), {}, {}, position(node), {}, {}};
       return result;
     }
     if (node.is_type<g::path>()) {
-      Expression result{ExpressionKind::path, {}, {}, {}, {}, position(node), {}};
+      Expression result{ExpressionKind::path, {}, {}, {}, {}, position(node), {}, {}};
       for (const auto& part : node.children) result.path.push_back(name(*part));
       return result;
     }
     if (node.is_type<g::call>()) {
-      Expression result{ExpressionKind::call, {}, {}, {name(*node.children.at(0))}, {}, position(node), {}};
+      Expression result{ExpressionKind::call, {}, {}, {name(*node.children.at(0))}, {}, position(node), {}, {}};
       for (std::size_t i = 1; i < node.children.size(); ++i) result.operands.push_back(expression(*node.children[i]));
       return result;
     }
     if (node.is_type<g::value_set>()) {
-      Expression result{ExpressionKind::set, {}, {}, {}, {}, position(node), {}};
+      Expression result{ExpressionKind::set, {}, {}, {}, {}, position(node), {}, {}};
       for (const auto& member : node.children) result.operands.push_back(expression(*member));
       return result;
     }
     if (node.is_type<g::unary>() && node.children.size() == 1 && node.children[0]->is_type<g::unary_operand>()) {
-      Expression result{ExpressionKind::negative, "-", {}, {}, {}, position(node), {}};
+      Expression result{ExpressionKind::negative, "-", {}, {}, {}, position(node), {}, {}};
       result.operands.push_back(expression(*node.children[0]));
       return result;
     }
     if (node.is_type<g::negation>() && node.children.size() == 1 &&
         node.children[0]->is_type<g::negation_operand>()) {
-      Expression result{ExpressionKind::negation, "non", {}, {}, {}, position(node), {}};
+      Expression result{ExpressionKind::negation, "non", {}, {}, {}, position(node), {}, {}};
       result.operands.push_back(expression(*node.children[0]));
       return result;
     }
     if (node.is_type<g::comparison>() && node.children.size() == 2 && node.children[1]->is_type<g::value_set>()) {
-      Expression result{ExpressionKind::membership, "dans", {}, {}, {}, position(node), {}};
+      Expression result{ExpressionKind::membership, "dans", {}, {}, {}, position(node), {}, {}};
       result.operands.push_back(expression(*node.children[0]));
       result.operands.push_back(expression(*node.children[1]));
       return result;
@@ -289,7 +289,11 @@ class Builder {
         operator_position = position(child);
         continue;
       }
-      Expression combined{ExpressionKind::binary, operator_text, {}, {}, {}, result.position, operator_position};
+      if (child.is_type<g::day_rounding>()) {
+        result.day_rounding = Name{child.children.at(0)->string(), position(child)};
+        continue;
+      }
+      Expression combined{ExpressionKind::binary, operator_text, {}, {}, {}, result.position, operator_position, {}};
       combined.operands.push_back(std::move(result));
       combined.operands.push_back(expression(child));
       result = std::move(combined);

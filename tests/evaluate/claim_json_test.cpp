@@ -310,6 +310,66 @@ TEST(ReadClaimProblems, UnknownEnumerationValuesListTheAllowedOnes) {
                  {"prescription.kind", "none", "medical, renewal, direct_access"});
 }
 
+TEST(ReadClaim, ReadsTheRenewalAndDirectAccessFields) {
+  const ClaimReadResult result = read_claim(record_with(
+      R"("prescription":{"kind":"renewal","initial_date":"2024-02-29","renewal_date":"2025-02-28",)"
+      R"("prescriber_number":"291991123","prior_diagnosis":false},"practitioner":{"structure":"health_home"})"));
+  ASSERT_TRUE(result.claim.has_value()) << messages(result);
+  const Prescription& prescription = result.claim->prescription;
+  EXPECT_EQ(prescription.initial_date, (Date{year(2024), month(2), day(29)}));
+  EXPECT_EQ(prescription.renewal_date, (Date{year(2025), month(2), day(28)}));
+  EXPECT_EQ(prescription.prescriber_number, "291991123");
+  EXPECT_EQ(prescription.prior_diagnosis, false);
+  EXPECT_EQ(result.claim->practitioner.structure, PracticeStructure::health_home);
+  // Absent from a claim that does not use them: left absent, never defaulted.
+  const ClaimReadResult plain = read_claim(record_with(R"("prescription":{"kind":"medical"},"practitioner":null)"));
+  ASSERT_TRUE(plain.claim.has_value()) << messages(plain);
+  EXPECT_FALSE(plain.claim->prescription.initial_date.has_value());
+  EXPECT_FALSE(plain.claim->prescription.prescriber_number.has_value());
+  EXPECT_FALSE(plain.claim->prescription.prior_diagnosis.has_value());
+  EXPECT_FALSE(plain.claim->practitioner.structure.has_value());
+}
+
+TEST(ReadClaim, ReadsEveryPracticeStructure) {
+  const std::pair<std::string_view, PracticeStructure> structures[] = {
+      {"health_facility", PracticeStructure::health_facility},
+      {"social_medico_social", PracticeStructure::social_medico_social},
+      {"primary_care_team", PracticeStructure::primary_care_team},
+      {"specialised_care_team", PracticeStructure::specialised_care_team},
+      {"health_centre", PracticeStructure::health_centre},
+      {"health_home", PracticeStructure::health_home},
+      {"none", PracticeStructure::none},
+  };
+  for (const auto& [name, structure] : structures) {
+    const ClaimReadResult result =
+        read_claim(record_with(R"("practitioner":{"structure":")" + std::string(name) + R"("})"));
+    ASSERT_TRUE(result.claim.has_value()) << name << ": " << messages(result);
+    EXPECT_EQ(result.claim->practitioner.structure, structure) << name;
+  }
+}
+
+TEST(ReadClaimProblems, RenewalAndDirectAccessFieldsOfTheWrongKind) {
+  expect_problem(record_with(R"("prescription":{"initial_date":"2023-02-29"})"),
+                 {"prescription.initial_date", "2023-02-29", "n'existe pas"});
+  expect_problem(record_with(R"("prescription":{"renewal_date":"01/03/2025"})"),
+                 {"prescription.renewal_date", "AAAA-MM-JJ"});
+  expect_problem(record_with(R"("prescription":{"renewal_date":20250301})"),
+                 {"prescription.renewal_date", "une date", "un nombre"});
+  expect_problem(record_with(R"("prescription":{"prescriber_number":291991123})"),
+                 {"prescription.prescriber_number", "une chaîne de 9 chiffres", "un nombre"});
+  expect_problem(record_with(R"("prescription":{"prescriber_number":"29199112"})"),
+                 {"prescription.prescriber_number", "9 chiffres", "29199112"});
+  expect_problem(record_with(R"("prescription":{"prescriber_number":"29199112X"})"),
+                 {"prescription.prescriber_number", "29199112X"});
+  expect_problem(record_with(R"("prescription":{"prior_diagnosis":"no"})"),
+                 {"prescription.prior_diagnosis", "un booléen", "une chaîne"});
+  expect_problem(record_with(R"("practitioner":{"structure":"cabinet"})"),
+                 {"practitioner.structure", "cabinet", "health_facility, social_medico_social, primary_care_team, "
+                                                       "specialised_care_team, health_centre, health_home, none"});
+  expect_problem(record_with(R"("practitioner":"health_home")"), {"practitioner", "un objet", "une chaîne"});
+  expect_problem(record_with(R"("practitioner":{"kind":"health_home"})"), {"practitioner.kind", "champ inconnu"});
+}
+
 TEST(ReadClaimProblems, OutOfRangeNumbers) {
   expect_problem(record_with(R"("travel":{"distance_km":"-3"})"), {"travel.distance_km", "négative", "-3"});
   expect_problem(record_with(R"("travel":{"distance_km":-0.5})"), {"travel.distance_km", "négative", "-0.5"});

@@ -6,8 +6,10 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -418,6 +420,141 @@ TEST(SharedOldCode, TransitionAndRefusalNameEveryReplacingCotation) {
       "AMK 8.5 n'est plus admise le 2024-06-01 ; selon l'acte, la cotation en vigueur est RAB 8.51, RAB 8.49");
   EXPECT_EQ(after.lines[0].reasons.at(0).source,
             "Assurance Maladie : synthèse des mesures (fixture de test), fin de la transition au 1er juin 2024");
+}
+
+// A rule set of the repository, compiled on first use and kept for the whole run.
+const RuleSet& compiled_once(const std::string& directory) {
+  static std::map<std::string, std::shared_ptr<const RuleSet>> compiled;
+  auto& rules = compiled[directory];
+  if (!rules) {
+    const CompileResult result = compile_rule_set(fs::path(COTATION_SOURCE_DIR) / directory);
+    if (!result.ok()) throw std::runtime_error("the rule set " + directory + " does not compile");
+    rules = result.rule_set;
+  }
+  return *rules;
+}
+
+// A date plus months or years (fixture rules-dates): each rule refuses the session whose date
+// is the one it computes from the initial prescription's date, so the reasons name the dates.
+class DateRounding : public ::testing::Test {
+ protected:
+
+  // The rules that refused a session on `session` of a prescription written on `initial`.
+  ClaimDecision decide(Date initial, Date session, Place place = Place::cabinet) {
+    Claim claim = claim_of("dates", session, {"RAM 7.49"});
+    claim.place = place;
+    claim.prescription.initial_date = initial;
+    return compiled_once("tests/evaluate/rules-dates").evaluate(claim, scratch_);
+  }
+
+  static std::vector<std::string> rules_of(const ClaimDecision& decision) {
+    std::vector<std::string> names;
+    for (const Reason& reason : decision.lines.at(0).reasons) names.push_back(reason.rule);
+    return names;
+  }
+
+  EvaluationScratch scratch_;
+};
+
+using Names = std::vector<std::string>;
+
+TEST_F(DateRounding, TwentyNinthOfFebruaryPlusOneYear) {
+  // 2025 is not a leap year: 2025-02-29 does not exist. Previous day: 2025-02-28, the last
+  // day of February; next day: 2025-03-01.
+  EXPECT_EQ(rules_of(decide(on(2024, 2, 29), on(2025, 2, 28))), Names{"un_an_precedent"});
+  EXPECT_EQ(rules_of(decide(on(2024, 2, 29), on(2025, 3, 1))), Names{"un_an_suivant"});
+}
+
+TEST_F(DateRounding, ThirtyFirstOfJanuaryPlusOneMonth) {
+  // 2024-02-31 does not exist; 2024 is a leap year: previous day 2024-02-29, next 2024-03-01.
+  EXPECT_EQ(rules_of(decide(on(2024, 1, 31), on(2024, 2, 29))), Names{"un_mois_precedent"});
+  EXPECT_EQ(rules_of(decide(on(2024, 1, 31), on(2024, 3, 1))), Names{"un_mois_suivant"});
+}
+
+TEST_F(DateRounding, DayThatExistsNeedsNoRounding) {
+  // 2024-03-15 + 12 mois = 2025-03-15, and + 1 an too, whatever the rounding: all three rules
+  // that compute it refuse, the one without a rounding included, with no error.
+  const ClaimDecision decision = decide(on(2024, 3, 15), on(2025, 3, 15), Place::domicile);
+  EXPECT_EQ(rules_of(decision), (Names{"un_an_precedent", "un_an_suivant", "douze_mois_sans_arrondi"}))
+      << describe(decision);
+  // The day after: no rule applies, and none lacks its rounding. RAM 7.49 x 2.21 = 16.5529 -> 16.55.
+  expect_accepted(decide(on(2024, 3, 15), on(2025, 3, 16), Place::domicile), 0, "16.55");
+}
+
+TEST_F(DateRounding, MissingDayWithoutRoundingIsAnErrorNamingTheRuleAndTheDate) {
+  const ClaimDecision decision = decide(on(2024, 2, 29), on(2025, 3, 10), Place::domicile);
+  expect_refused(decision, 0, "calendrier",
+                 "la règle douze_mois_sans_arrondi : 2024-02-29 + 12 mois tombe le 2025-02-29, qui n'existe pas, "
+                 "et aucun arrondi n'est déclaré (`arrondi au jour précédent` ou `arrondi au jour suivant`)");
+}
+
+TEST_F(DateRounding, MinusOneMonth) {
+  // 2024-03-31 - 1 mois: 2024-02-31 does not exist, previous day 2024-02-29.
+  EXPECT_EQ(rules_of(decide(on(2024, 3, 31), on(2024, 2, 29), Place::etablissement)), Names{"un_mois_avant"});
+}
+
+// The shipped rules (rules/acces-direct-renouvellement.cot) read the renewal and direct
+// access fields only on the claims that use them; a missing one is reported, never taken as no.
+class ShippedPrescriptionRules : public ::testing::Test {
+ protected:
+  ClaimDecision decide(const Claim& claim) { return compiled_once("rules").evaluate(claim, scratch_); }
+
+  // `complete` without one field (`remove` takes it away): its line is refused, the field named.
+  template <typename Remove>
+  void expect_missing(Claim complete, std::string_view field, Remove remove) {
+    remove(complete);
+    expect_refused(decide(complete), 0, "donnée manquante", field);
+  }
+
+  // A lombalgie session (RAM 7.49 x 2.21 = 16.5529 -> 16.55) of the given kind.
+  static Claim session(PrescriptionKind kind) {
+    Claim claim = claim_of("prescription", on(2024, 9, 2), {"RAM 7.49"});
+    claim.prescription.kind = kind;
+    return claim;
+  }
+
+  EvaluationScratch scratch_;
+};
+
+TEST_F(ShippedPrescriptionRules, MedicalPrescriptionNeedsNoneOfTheNewFields) {
+  expect_accepted(decide(session(PrescriptionKind::medical)), 0, "16.55");
+}
+
+TEST_F(ShippedPrescriptionRules, RenewalWithoutItsDatesOrPrescriberIsReported) {
+  Claim claim = session(PrescriptionKind::renewal);
+  claim.prescription.initial_date = on(2024, 3, 15);
+  claim.prescription.renewal_date = on(2024, 8, 1);
+  claim.prescription.prescriber_number = "291991123";
+  // 2024-03-15 + 12 mois = 2025-03-15: the renewal of 2024-08-01 is within the 12 months.
+  expect_accepted(decide(claim), 0, "16.55");
+  expect_missing(claim, "prescription.initial_date", [](Claim& c) { c.prescription.initial_date.reset(); });
+  expect_missing(claim, "prescription.renewal_date", [](Claim& c) { c.prescription.renewal_date.reset(); });
+  expect_missing(claim, "prescription.prescriber_number", [](Claim& c) { c.prescription.prescriber_number.reset(); });
+
+  claim.prescription.renewal_date = on(2025, 3, 15);  // the last day of the 12 months
+  expect_accepted(decide(claim), 0, "16.55");
+  claim.prescription.renewal_date = on(2025, 3, 16);
+  expect_refused(decide(claim), 0, "renouvellement_douze_mois", "12 mois");
+  claim.prescription.renewal_date = on(2025, 3, 15);
+  claim.prescription.prescriber_number = "751234567";
+  expect_refused(decide(claim), 0, "renouvellement_numero_prescripteur", "291991123");
+}
+
+TEST_F(ShippedPrescriptionRules, DirectAccessWithoutStructureOrDiagnosisIsReported) {
+  Claim claim = session(PrescriptionKind::direct_access);
+  claim.series.session_number = 9;
+  claim.series.sessions_12_months_before = 8;
+  claim.practitioner.structure = PracticeStructure::primary_care_team;
+  claim.prescription.prior_diagnosis = true;  // the limit is for patients without a diagnosis
+  expect_accepted(decide(claim), 0, "16.55");
+  expect_missing(claim, "practitioner.structure", [](Claim& c) { c.practitioner.structure.reset(); });
+  expect_missing(claim, "prescription.prior_diagnosis", [](Claim& c) { c.prescription.prior_diagnosis.reset(); });
+
+  claim.prescription.prior_diagnosis = false;
+  expect_refused(decide(claim), 0, "huit_seances_acces_direct", "limité à 8");
+  claim.prescription.prior_diagnosis = true;
+  claim.practitioner.structure = PracticeStructure::none;
+  expect_refused(decide(claim), 0, "acces_direct_structures", "n'est ouvert qu'aux MK");
 }
 
 TEST_F(Evaluator, DayBeforeAndDayOfARevaluation) {

@@ -107,6 +107,33 @@ TEST(SyntaxTree, KeywordsIgnoreAccentsAndApostropheKind) {
   EXPECT_EQ(statement<RemovedStatement>(act, 2).since.month, 7);
 }
 
+// `arrondi au jour` belongs to the `+` or `-` just before it, not to the whole sum; a calcul's
+// own `arrondi au centime` is left to the calcul.
+TEST(SyntaxTree, DayRoundingBelongsToItsAddition) {
+  const auto parsed = parse(
+      "règle r \"r\" {\n"
+      "  si date <= prescription.date_initiale + 12 mois arrondi au jour précédent - 1 jour\n"
+      "  si date = d - 1 an ARRONDI AU JOUR SUIVANT\n"
+      "}\n"
+      "forfait IK \"IK\" {\n"
+      "  calcul 2 × trajet.distance + 1 km arrondi au centime demi_loin_de_zero selon s\n"
+      "}\n");
+  ASSERT_TRUE(parsed.diagnostics.empty()) << render(parsed.diagnostics[0], Language::english);
+  const Expression& first = statement<WhenStatement>(parsed.file.declarations.at(0), 0).condition;
+  EXPECT_EQ(prefix(first), "(<= date (- (+ prescription.date_initiale 12) 1))");
+  const Expression& minus = first.operands.at(1);
+  EXPECT_FALSE(minus.day_rounding.has_value());
+  ASSERT_TRUE(minus.operands.at(0).day_rounding.has_value());
+  EXPECT_EQ(minus.operands.at(0).day_rounding->text, "précédent");
+  const Expression& second = statement<WhenStatement>(parsed.file.declarations.at(0), 1).condition;
+  ASSERT_TRUE(second.operands.at(1).day_rounding.has_value());
+  EXPECT_EQ(second.operands.at(1).day_rounding->text, "SUIVANT");
+  const auto& computation = statement<ComputationStatement>(parsed.file.declarations.at(1), 0);
+  EXPECT_FALSE(computation.expression.day_rounding.has_value());
+  ASSERT_TRUE(computation.rounding.has_value());
+  EXPECT_EQ(computation.rounding->unit.text, "centime");
+}
+
 TEST(SyntaxTree, ExpressionPrecedenceAndAssociativity) {
   const auto parsed = parse(
       "règle r \"r\" {\n"

@@ -59,6 +59,15 @@ TEST(ExpressionText, PrintsTheCanonicalRuleText) {
       {"RAM.valeur × 7,49 > 16 €", "RAM.valeur × 7.49 > 16.00 €"},
       {"serie.accord_prealable = faux", "série.accord_préalable = faux"},
       {"prescription.nature != acces_direct", "prescription.nature != acces_direct"},
+      {"prescription.date_renouvellement > prescription.date_initiale + 1 an arrondi au jour precedent",
+       "prescription.date_renouvellement > prescription.date_initiale + 12 mois arrondi au jour précédent"},
+      {"date < prescription.date_initiale - 1 mois ARRONDI AU JOUR SUIVANT - 2 semaines",
+       "date < prescription.date_initiale - 1 mois arrondi au jour suivant - 14 jours"},
+      {"date <= prescription.date_initiale + 12 mois", "date <= prescription.date_initiale + 12 mois"},
+      {"praticien.structure dans {maison_de_santé, aucune_structure}",
+       "praticien.structure dans {maison_de_sante, aucune_structure}"},
+      {"prescription.numero_prescripteur != 291991123 et non prescription.diagnostic_prealable",
+       "prescription.numéro_prescripteur != 291991123 et non prescription.diagnostic_préalable"},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(printed(c.written), c.canonical) << c.written;

@@ -51,7 +51,7 @@ inline std::string text(const Selector& selector) {
 }
 inline std::string text(const Expression& expression) {
   return "(" + std::to_string(static_cast<int>(expression.kind)) + expression.operator_text + " " +
-         text(expression.literal) + text(expression.path) + text(expression.operands) + ")";
+         text(expression.literal) + text(expression.path) + text(expression.operands) + text(expression.day_rounding) + ")";
 }
 inline std::string text(const PricedValue& value) {
   return text(value.amount) + text(value.per_kilometre) + text(value.region);
