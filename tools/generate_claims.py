@@ -191,6 +191,15 @@ class Generator:
             claim["travel"] = {"distance_km": distance_text(p.distance),
                                "same_agglomeration": p.same_agglomeration}
         claim["prescription"] = {"kind": p.prescription}
+        # What the renewal and direct-access rules read, drawn from nothing random so that the
+        # rest of the corpus stays the same: renewed within the 12 months, in a health home.
+        if p.prescription == "renewal":
+            claim["prescription"].update({"initial_date": (p.first_day - datetime.timedelta(days=200)).isoformat(),
+                                          "renewal_date": p.first_day.isoformat(),
+                                          "prescriber_number": "291991123"})
+        elif p.prescription == "direct_access":
+            claim["prescription"]["prior_diagnosis"] = False
+            claim["practitioner"] = {"structure": "health_home"}
         if p.with_series_fields:
             claim["series"] = {"session_number": p.session_number, "sessions_12_months_before": before,
                                "prior_approval": p.prior_approval and p.session_number > 10}
