@@ -137,6 +137,7 @@ struct NoValueInForce {
 struct DayMissingInMonth {
   Day from = 0;
   std::int32_t months = 0;
+  std::chrono::year_month_day missing;  // the day that does not exist
 };
 
 // `from` plus `months` (negative: minus). When the target month lacks the day, the declared
@@ -150,7 +151,7 @@ Day add_months(Day from, std::int32_t months, DayRounding rounding) {
   }
   chrono::year_month_day shifted = target / date.day();
   if (!shifted.ok()) {
-    if (rounding == DayRounding::none) throw DayMissingInMonth{from, months};
+    if (rounding == DayRounding::none) throw DayMissingInMonth{from, months, shifted};
     shifted = rounding == DayRounding::previous_day ? chrono::year_month_day{target / chrono::last}
                                                      : (target + chrono::months(1)) / 1;
   }
@@ -832,14 +833,13 @@ class ClaimEvaluator {
   bool truth(NodeId predicate, std::string_view kind, std::string_view owner) {
     try {
       return line_.evaluate(predicate).boolean;
-    } catch (const DayMissingInMonth& missing) {
-      const std::chrono::year_month_day from{std::chrono::sys_days(std::chrono::days(missing.from))};
-      const auto target = std::chrono::year_month{from.year(), from.month()} + std::chrono::months(missing.months);
+    } catch (const DayMissingInMonth& shift) {
       throw NoValueInForce{fmt::format(
           "{}{} : {} {} {} mois tombe le {:04}-{:02}-{:02}, qui n'existe pas, et aucun arrondi n'est déclaré "
           "(`arrondi au jour précédent` ou `arrondi au jour suivant`)",
-          kind, owner, date_text(missing.from), missing.months < 0 ? '-' : '+', std::abs(missing.months),
-          static_cast<int>(target.year()), static_cast<unsigned>(target.month()), static_cast<unsigned>(from.day()))};
+          kind, owner, date_text(shift.from), shift.months < 0 ? '-' : '+', std::abs(shift.months),
+          static_cast<int>(shift.missing.year()), static_cast<unsigned>(shift.missing.month()),
+          static_cast<unsigned>(shift.missing.day()))};
     }
   }
 
