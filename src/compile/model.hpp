@@ -52,14 +52,17 @@ enum class Type : std::uint8_t {
 enum class Op : std::uint8_t {
   constant, field, letter_value, item_value, parameter,
   logical_and, logical_or, logical_not, equal, not_equal, less, less_equal, greater, greater_equal, member,
-  add, subtract, multiply, negate, minimum, maximum
+  add, subtract, multiply, negate, minimum, maximum,
+  holds  // contient(groupe): the claim bills a line of the group (Model::held_groups[reference])
 };
 
 // The claim inputs an expression can read.
 enum class Field : std::uint8_t {
   date, region, place, patient_age, prescription_kind, session_number, sessions_12_months_before,
   prior_approval, travel_distance, same_agglomeration, night, sunday_or_holiday, urgent, telehealth,
-  line_rank, line_coefficient
+  line_rank, line_coefficient,
+  earlier_sessions_same_day, same_prescription, same_article, same_body_region, casf_establishment,
+  charged_for_another_patient
 };
 
 struct Value {
@@ -186,7 +189,7 @@ struct Scope {
 
 struct Limit {
   std::uint32_t count = 0;
-  enum class Per : std::uint8_t { day, year, series } per = Per::day;
+  enum class Per : std::uint8_t { day, year, series, episode } per = Per::day;
 };
 
 struct Rule {
@@ -272,6 +275,7 @@ struct RuleSet::Model {
   std::vector<model::Rule> rules;  // in declaration order; priority is declared, never implied
   std::vector<model::Postponement> postponements;  // what the amendments moved, in order
   std::vector<model::Source> sources;
+  std::vector<std::pair<std::string, model::Scope>> held_groups;  // read by contient(), by name
   CodeMap<std::uint32_t> letter_index;  // by code
   CodeMap<std::uint32_t> item_index;    // by code
   CodeMap<std::vector<model::CodeEntry>> codes_by_letter;
