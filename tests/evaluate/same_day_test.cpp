@@ -200,5 +200,28 @@ TEST_F(SameDay, OneTravelChargePerTripInACasfEstablishment) {
   EXPECT_EQ(rules().evaluate(claim, scratch_).lines.at(0).decision, Decision::accepted);
 }
 
+// IFS 4 EUR: from the reform (2026-01-01 after its postponement) only with the acts of seed
+// 002's list, read by contient(actes_ouvrant_droit_ifs) over every line of the claim.
+TEST_F(SameDay, IfsOnlyWithTheActsOfItsList) {
+  const auto home = [](Date date, std::vector<std::string> codes) {
+    Claim claim = session("ifs", "", "", "");
+    claim.date = date;
+    claim.place = Place::domicile;
+    claim.lines.clear();
+    for (auto& code : codes) claim.lines.push_back(ClaimLine{std::move(code)});
+    return claim;
+  };
+  // NMI 8.5 (article 4): 8.5 x 2.21 = 18.785 -> 18.79; IFS 4.00; total 22.79.
+  const ClaimDecision with_article_4 = rules().evaluate(home(on(2026, 1, 5), {"IFS", "NMI 8.5"}), scratch_);
+  EXPECT_EQ(with_article_4.total, Decimal::parse("22.79")) << reasons_of(with_article_4.lines.at(0));
+  // RAM 8.09 (article 1er A): 8.09 x 2.21 = 17.8789 -> 17.88; the IFS refused.
+  const ClaimDecision with_article_1a = rules().evaluate(home(on(2026, 1, 5), {"RAM 8.09", "IFS"}), scratch_);
+  EXPECT_EQ(with_article_1a.lines.at(1).decision, Decision::refused);
+  EXPECT_TRUE(has_reason(with_article_1a.lines[1], "qu'avec un acte de l'article 1er D"));
+  EXPECT_EQ(with_article_1a.total, Decimal::parse("17.88"));
+  // Before the reform, the IFS has no such scope.
+  EXPECT_EQ(rules().evaluate(home(on(2025, 12, 31), {"IFS"}), scratch_).lines.at(0).decision, Decision::accepted);
+}
+
 }  // namespace
 }  // namespace cotation
