@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
   claim.place = cotation::Place::domicile;
   claim.patient = {"patient-1", 45, std::nullopt};
   claim.lines = {{"RAM 7.49"}, {"IFD"}, {"IK"}};
-  claim.travel = {cotation::Decimal::parse("7.5"), false};
+  claim.travel.distance_km = cotation::Decimal::parse("7.5");
+  claim.travel.same_agglomeration = false;
   claim.series = {3, 2, false};
   claim.prescription.kind = cotation::PrescriptionKind::medical;
   claim.telehealth = false;  // the travel flat rate is not due for a telehealth session

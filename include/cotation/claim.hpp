@@ -36,6 +36,10 @@ struct Patient {
 struct Travel {
   std::optional<Decimal> distance_km;  // one way, from the professional address
   std::optional<bool> same_agglomeration;
+  // NGAP art. 13.1: one travel charge per trip for several patients of one establishment for
+  // the elderly governed by the CASF; given by the sender (see docs/claim-format.md, §7).
+  std::optional<bool> casf_establishment;
+  std::optional<bool> charged_for_another_patient;  // this trip's travel already billed there
 };
 
 struct Prescription {
@@ -44,6 +48,7 @@ struct Prescription {
   std::optional<Date> renewal_date;              // of its renewal by the physiotherapist
   std::optional<std::string> prescriber_number;  // as billed: 9 digits
   std::optional<bool> prior_diagnosis;           // direct access: a medical diagnosis was made before
+  std::string id;  // empty: not given; tells two same-day sessions' prescriptions apart
 };
 
 struct Practitioner {
@@ -54,6 +59,15 @@ struct Series {
   std::optional<std::int32_t> session_number;             // 1 for the first session of the series
   std::optional<std::int32_t> sessions_12_months_before;  // same condition, 12 months before
   std::optional<bool> prior_approval;                     // the fund's prior approval (DAP) granted
+};
+
+// The patient's other sessions of the same day (seed 002, avenant 7): given, or derived from
+// the patient's earlier claims in the same input (docs/claim-format.md, §7).
+struct SameDay {
+  std::optional<std::int32_t> earlier_sessions;
+  std::optional<bool> same_prescription;  // as one of the earlier sessions
+  std::optional<bool> same_article;       // an act of the same NGAP article as one of theirs
+  std::optional<bool> same_body_region;   // an act of the same anatomical region as one of theirs
 };
 
 struct SessionTime {
@@ -73,6 +87,8 @@ struct Claim {
   Prescription prescription;
   Practitioner practitioner;
   Series series;
+  SameDay same_day;
+  std::string episode_id;  // empty: not given; the care episode of the FRD and FAD forfaits
   SessionTime time;
   std::optional<bool> telehealth;
 };

@@ -95,6 +95,12 @@ constexpr FieldInfo claim_fields[] = {
     {"prescription.numero_prescripteur", Field::prescriber_number, Type::number},
     {"prescription.diagnostic_prealable", Field::prior_diagnosis, Type::boolean},
     {"praticien.structure", Field::practice_structure, Type::structure},
+    {"meme_jour.seances_avant", Field::earlier_sessions_same_day, Type::number},
+    {"meme_jour.meme_prescription", Field::same_prescription, Type::boolean},
+    {"meme_jour.meme_article", Field::same_article, Type::boolean},
+    {"meme_jour.meme_region_anatomique", Field::same_body_region, Type::boolean},
+    {"trajet.etablissement_casf", Field::casf_establishment, Type::boolean},
+    {"trajet.deja_facture_pour_un_autre_patient", Field::charged_for_another_patient, Type::boolean},
 };
 
 struct EnumerationValue {
@@ -959,6 +965,8 @@ class Compiler {
         result.per = Limit::Per::year, per_time = true;
       } else if (word == "serie") {
         result.per = Limit::Per::series, per_time = true;
+      } else if (word == "episode") {
+        result.per = Limit::Per::episode, per_time = true;
       } else if (word != "patient" && word != "seance") {
         report(scope_name.position, "compile.unknown_limit_scope", {scope_name.text});
         unknown = true;
@@ -1060,6 +1068,10 @@ class Compiler {
       case ExpressionKind::path: return path(e);
       case ExpressionKind::call: {
         const std::string name = utf8::fold(e.path.at(0).text);
+        if (name == "contient" && e.operands.size() == 1 && e.operands[0].kind == ExpressionKind::path &&
+            e.operands[0].path.size() == 1) {
+          return holds(e.operands[0].path[0]);
+        }
         if ((name != "min" && name != "max") || e.operands.size() != 2) {
           report(e.position, "compile.unknown_function", {e.path.at(0).text});
           return {0, std::nullopt};
@@ -1425,6 +1437,24 @@ class Compiler {
       case Field::practice_structure:
         claim.practitioner.structure = static_cast<PracticeStructure>(value.integer);
         break;
+      case Field::earlier_sessions_same_day:
+        claim.same_day.earlier_sessions = value.integer;
+        break;
+      case Field::same_prescription:
+        claim.same_day.same_prescription = value.boolean;
+        break;
+      case Field::same_article:
+        claim.same_day.same_article = value.boolean;
+        break;
+      case Field::same_body_region:
+        claim.same_day.same_body_region = value.boolean;
+        break;
+      case Field::casf_establishment:
+        claim.travel.casf_establishment = value.boolean;
+        break;
+      case Field::charged_for_another_patient:
+        claim.travel.charged_for_another_patient = value.boolean;
+        break;
       case Field::line_rank:
       case Field::line_coefficient:
         break;  // per line, never an example's field
@@ -1436,6 +1466,18 @@ class Compiler {
     std::vector<std::string> texts;
     for (const auto& part : path) texts.push_back(part.text);
     return fmt::format("{}", fmt::join(texts, "."));
+  }
+
+  // contient(groupe): whether the claim bills a line of the group, whichever line is decided.
+  std::pair<NodeId, std::optional<Type>> holds(const syntax::Name& group) {
+    auto& held = model_->held_groups;
+    auto it = std::find_if(held.begin(), held.end(), [&](const auto& g) { return g.first == group.text; });
+    if (it == held.end()) {
+      held.emplace_back(group.text, scope({syntax::Selector{syntax::SelectorKind::group, group}}));
+      it = std::prev(held.end());
+    }
+    Node node{Op::holds, Type::boolean, {}, static_cast<std::uint32_t>(it - held.begin()), {}, {}};
+    return {intern(node), Type::boolean};
   }
 
   NodeId intern(const Node& node) {

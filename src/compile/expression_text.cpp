@@ -51,6 +51,18 @@ std::string_view field_text(Field field) {
       return "prescription.diagnostic_préalable";
     case Field::practice_structure:
       return "praticien.structure";
+    case Field::earlier_sessions_same_day:
+      return "même_jour.séances_avant";
+    case Field::same_prescription:
+      return "même_jour.même_prescription";
+    case Field::same_article:
+      return "même_jour.même_article";
+    case Field::same_body_region:
+      return "même_jour.même_région_anatomique";
+    case Field::casf_establishment:
+      return "trajet.établissement_casf";
+    case Field::charged_for_another_patient:
+      return "trajet.déjà_facturé_pour_un_autre_patient";
   }
   return "";
 }
@@ -169,6 +181,8 @@ class Printer {
         return "non " + operand(node.operands.at(0), precedence(Op::logical_not));
       case Op::negate:
         return "-" + operand(node.operands.at(0), precedence(Op::negate));
+      case Op::holds:
+        return fmt::format("contient({})", model_.held_groups.at(node.reference).first);
       case Op::minimum:
       case Op::maximum:
         return fmt::format("{}({}, {})", node.op == Op::minimum ? "min" : "max", text(node.operands.at(0)),

@@ -53,7 +53,8 @@ enum class Op : std::uint8_t {
   constant, field, letter_value, item_value, parameter,
   logical_and, logical_or, logical_not, equal, not_equal, less, less_equal, greater, greater_equal, member,
   add, subtract, multiply, negate, minimum, maximum,
-  date_plus, date_minus  // a date and a duration; Node::reference is the DayRounding
+  date_plus, date_minus,  // a date and a duration; Node::reference is the DayRounding
+  holds  // contient(groupe): the claim bills a line of the group (Model::held_groups[reference])
 };
 
 // A date plus months that lands on a day the target month lacks (2024-02-29 + 1 an) takes
@@ -65,7 +66,9 @@ enum class Field : std::uint8_t {
   date, region, place, patient_age, prescription_kind, session_number, sessions_12_months_before,
   prior_approval, travel_distance, same_agglomeration, night, sunday_or_holiday, urgent, telehealth,
   line_rank, line_coefficient,
-  initial_date, renewal_date, prescriber_number, prior_diagnosis, practice_structure
+  initial_date, renewal_date, prescriber_number, prior_diagnosis, practice_structure,
+  earlier_sessions_same_day, same_prescription, same_article, same_body_region, casf_establishment,
+  charged_for_another_patient
 };
 
 struct Value {
@@ -192,7 +195,7 @@ struct Scope {
 
 struct Limit {
   std::uint32_t count = 0;
-  enum class Per : std::uint8_t { day, year, series } per = Per::day;
+  enum class Per : std::uint8_t { day, year, series, episode } per = Per::day;
 };
 
 struct Rule {
@@ -278,6 +281,7 @@ struct RuleSet::Model {
   std::vector<model::Rule> rules;  // in declaration order; priority is declared, never implied
   std::vector<model::Postponement> postponements;  // what the amendments moved, in order
   std::vector<model::Source> sources;
+  std::vector<std::pair<std::string, model::Scope>> held_groups;  // read by contient(), by name
   CodeMap<std::uint32_t> letter_index;  // by code
   CodeMap<std::uint32_t> item_index;    // by code
   CodeMap<std::vector<model::CodeEntry>> codes_by_letter;

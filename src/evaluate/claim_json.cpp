@@ -178,7 +178,9 @@ std::string shown(std::string_view text, std::size_t limit = 40) {
 // ---- The schema ------------------------------------------------------------------------------
 
 // Which object of the format a frame is in (or the lines array, or a value being skipped).
-enum class Context : std::uint8_t { record, patient, lines, line, travel, prescription, series, time, practitioner, skip };
+enum class Context : std::uint8_t {
+  record, patient, lines, line, travel, prescription, series, same_day, episode, time, practitioner, skip
+};
 
 enum class Field : std::uint8_t {
   none,     // between two members
@@ -192,6 +194,8 @@ enum class Field : std::uint8_t {
   travel,
   prescription,
   series,
+  same_day,
+  episode,
   time,
   telehealth,
   patient_id,
@@ -213,6 +217,14 @@ enum class Field : std::uint8_t {
   prior_diagnosis,
   practitioner,
   structure,
+  prescription_id,
+  casf_establishment,
+  charged_for_another_patient,
+  earlier_sessions,
+  same_prescription,
+  same_article,
+  same_body_region,
+  episode_id,
 };
 
 struct Member {
@@ -230,6 +242,8 @@ constexpr std::array record_members = {
     Member{"travel", Field::travel},
     Member{"prescription", Field::prescription},
     Member{"series", Field::series},
+    Member{"same_day", Field::same_day},
+    Member{"episode", Field::episode},
     Member{"time", Field::time},
     Member{"telehealth", Field::telehealth},
     Member{"practitioner", Field::practitioner},
@@ -243,6 +257,8 @@ constexpr std::array line_members = {Member{"code", Field::code}};
 constexpr std::array travel_members = {
     Member{"distance_km", Field::distance_km},
     Member{"same_agglomeration", Field::same_agglomeration},
+    Member{"casf_establishment", Field::casf_establishment},
+    Member{"charged_for_another_patient", Field::charged_for_another_patient},
 };
 constexpr std::array prescription_members = {
     Member{"kind", Field::kind},
@@ -250,6 +266,7 @@ constexpr std::array prescription_members = {
     Member{"renewal_date", Field::renewal_date},
     Member{"prescriber_number", Field::prescriber_number},
     Member{"prior_diagnosis", Field::prior_diagnosis},
+    Member{"id", Field::prescription_id},
 };
 constexpr std::array practitioner_members = {Member{"structure", Field::structure}};
 constexpr std::array series_members = {
@@ -257,6 +274,13 @@ constexpr std::array series_members = {
     Member{"sessions_12_months_before", Field::sessions_12_months_before},
     Member{"prior_approval", Field::prior_approval},
 };
+constexpr std::array same_day_members = {
+    Member{"earlier_sessions", Field::earlier_sessions},
+    Member{"same_prescription", Field::same_prescription},
+    Member{"same_article", Field::same_article},
+    Member{"same_body_region", Field::same_body_region},
+};
+constexpr std::array episode_members = {Member{"id", Field::episode_id}};
 constexpr std::array time_members = {
     Member{"night", Field::night},
     Member{"sunday_or_holiday", Field::sunday_or_holiday},
@@ -277,6 +301,10 @@ std::span<const Member> members_of(Context context) noexcept {
       return prescription_members;
     case Context::series:
       return series_members;
+    case Context::same_day:
+      return same_day_members;
+    case Context::episode:
+      return episode_members;
     case Context::time:
       return time_members;
     case Context::practitioner:
@@ -301,6 +329,10 @@ Context container_of(Field field) noexcept {
       return Context::prescription;
     case Field::series:
       return Context::series;
+    case Field::same_day:
+      return Context::same_day;
+    case Field::episode:
+      return Context::episode;
     case Field::time:
       return Context::time;
     case Field::practitioner:
@@ -336,6 +368,8 @@ std::string_view expected_of(Field field) noexcept {
     case Field::id:
     case Field::patient_id:
     case Field::code:
+    case Field::prescription_id:
+    case Field::episode_id:
       return "une chaîne";
     case Field::prescriber_number:
       return "une chaîne de 9 chiffres";
@@ -355,12 +389,15 @@ std::string_view expected_of(Field field) noexcept {
     case Field::travel:
     case Field::prescription:
     case Field::series:
+    case Field::same_day:
+    case Field::episode:
     case Field::time:
     case Field::practitioner:
       return "un objet";
     case Field::age:
     case Field::session_number:
     case Field::sessions_12_months_before:
+    case Field::earlier_sessions:
       return "un nombre entier";
     case Field::distance_km:
       return "un nombre décimal (nombre ou chaîne)";
@@ -371,6 +408,11 @@ std::string_view expected_of(Field field) noexcept {
     case Field::sunday_or_holiday:
     case Field::urgent:
     case Field::prior_diagnosis:
+    case Field::casf_establishment:
+    case Field::charged_for_another_patient:
+    case Field::same_prescription:
+    case Field::same_article:
+    case Field::same_body_region:
       return "un booléen";
     case Field::none:
     case Field::ignored:
@@ -983,6 +1025,8 @@ class ClaimReader {
   void after_value();
 
   std::optional<std::string> read_string(Field field, const Scalar& value);
+  // An optional identifier (prescription.id, episode.id): empty is a problem, not "absent".
+  void read_identifier(Field field, const Scalar& value, std::string& out);
   std::optional<Date> read_date(Field field, const Scalar& value);
   std::optional<bool> read_bool(Field field, const Scalar& value);
   std::optional<std::int32_t> read_int(Field field, const Scalar& value);
@@ -1191,6 +1235,12 @@ void ClaimReader::assign(Field field, const Scalar& value) {
     case Field::patient_id:
       if (auto text = read_string(field, value)) claim_.patient.id = std::move(*text);
       return;
+    case Field::prescription_id:
+      read_identifier(field, value, claim_.prescription.id);
+      return;
+    case Field::episode_id:
+      read_identifier(field, value, claim_.episode_id);
+      return;
     case Field::date:
       claim_.date = read_date(field, value);
       return;
@@ -1245,6 +1295,12 @@ void ClaimReader::assign(Field field, const Scalar& value) {
         problem(fmt::format(msg::negative_count, path(), *claim_.series.sessions_12_months_before));
       }
       return;
+    case Field::earlier_sessions:
+      claim_.same_day.earlier_sessions = read_int(field, value);
+      if (claim_.same_day.earlier_sessions && *claim_.same_day.earlier_sessions < 0) {
+        problem(fmt::format(msg::negative_count, path(), *claim_.same_day.earlier_sessions));
+      }
+      return;
     case Field::distance_km:
       claim_.travel.distance_km = read_decimal(field, value);
       if (claim_.travel.distance_km && claim_.travel.distance_km->is_negative()) {
@@ -1269,11 +1325,28 @@ void ClaimReader::assign(Field field, const Scalar& value) {
     case Field::urgent:
       claim_.time.urgent = read_bool(field, value);
       return;
+    case Field::casf_establishment:
+      claim_.travel.casf_establishment = read_bool(field, value);
+      return;
+    case Field::charged_for_another_patient:
+      claim_.travel.charged_for_another_patient = read_bool(field, value);
+      return;
+    case Field::same_prescription:
+      claim_.same_day.same_prescription = read_bool(field, value);
+      return;
+    case Field::same_article:
+      claim_.same_day.same_article = read_bool(field, value);
+      return;
+    case Field::same_body_region:
+      claim_.same_day.same_body_region = read_bool(field, value);
+      return;
     case Field::patient:
     case Field::lines:
     case Field::travel:
     case Field::prescription:
     case Field::series:
+    case Field::same_day:
+    case Field::episode:
     case Field::time:
     case Field::practitioner:
       // A scalar where an object or array belongs; null means absent, except for lines.
@@ -1286,6 +1359,13 @@ void ClaimReader::assign(Field field, const Scalar& value) {
 }
 
 // Each reader: the value, nothing when absent (null) or wrong (the problem is then recorded).
+
+void ClaimReader::read_identifier(Field field, const Scalar& value, std::string& out) {
+  if (auto text = read_string(field, value)) {
+    if (text->empty()) problem(fmt::format(msg::empty_id, path()));
+    out = std::move(*text);
+  }
+}
 
 std::optional<std::string> ClaimReader::read_string(Field field, const Scalar& value) {
   if (value.type == JsonType::string) return std::string(value.text);

@@ -22,11 +22,19 @@ struct BilledBefore {
   model::Day day = 0;
   bool is_act = false;
   std::size_t index = static_cast<std::size_t>(-1);
+  std::size_t session = 0;  // in PatientHistory::sessions
+};
+
+// One of the patient's earlier claims: a session.
+struct Session {
+  model::Day day = 0;
+  std::string prescription;  // prescription.id, empty when not given
+  std::string episode;       // episode.id, empty when not given
 };
 
 // What the claims already evaluated in sequence say of one patient.
 struct PatientHistory {
-  std::vector<model::Day> sessions;
+  std::vector<Session> sessions;
   std::vector<BilledBefore> billed;
 };
 
@@ -124,8 +132,39 @@ std::string_view field_name(Field field) {
       return "prescription.prior_diagnosis";
     case Field::practice_structure:
       return "practitioner.structure";
+    case Field::earlier_sessions_same_day:
+      return "same_day.earlier_sessions";
+    case Field::same_prescription:
+      return "same_day.same_prescription";
+    case Field::same_article:
+      return "same_day.same_article";
+    case Field::same_body_region:
+      return "same_day.same_body_region";
+    case Field::casf_establishment:
+      return "travel.casf_establishment";
+    case Field::charged_for_another_patient:
+      return "travel.charged_for_another_patient";
   }
   return "";
+}
+
+// The NGAP article of an act: "titre XIV, chapitre II, article 1er A" -> "titre XIV, chapitre
+// II, article 1er" (the letter is a paragraph of article 1er); a reference without an article
+// (the bilans: "chapitre I, section 1") is kept whole.
+std::string_view article_of(const Act& act) {
+  const std::string_view reference = act.article_reference;
+  constexpr std::string_view word = "article ";
+  const auto at = reference.find(word);
+  if (at == std::string_view::npos) return reference;
+  return reference.substr(0, reference.find(' ', at + word.size()));
+}
+
+// The anatomical region of an act, from its `classement` (empty when it has none).
+std::string_view body_region_of(const Act& act) {
+  for (const auto& [criterion, value] : act.classification) {
+    if (criterion == "région" || criterion == "region") return value;
+  }
+  return {};
 }
 
 // No value of a schedule covers the date: reported, never the nearest value.
@@ -176,12 +215,27 @@ std::int32_t age_on(const Date& birth, Day on) {
   return years;
 }
 
+bool in_scope(const Scope& scope, const Subject& subject) {
+  if (subject.is_act) {
+    return scope.every_act || std::binary_search(scope.acts.begin(), scope.acts.end(), subject.index);
+  }
+  return scope.every_item || std::binary_search(scope.items.begin(), scope.items.end(), subject.index);
+}
+
 class LineEvaluation {
  public:
-  // `series` is the claim's, or its counts completed from the patient's history.
-  LineEvaluation(const RuleSet::Model& model, const Claim& claim, const Series& series,
-                 EvaluationScratch::State& scratch, std::vector<ExplanationStep>* explanation)
-      : model_(model), claim_(claim), series_(series), scratch_(scratch), explanation_(explanation) {}
+  // `series` and `same_day` are the claim's, or completed from the patient's `history` (null
+  // when the claim is decided alone).
+  LineEvaluation(const RuleSet::Model& model, const Claim& claim, const Series& series, const SameDay& same_day,
+                 const PatientHistory* history, EvaluationScratch::State& scratch,
+                 std::vector<ExplanationStep>* explanation)
+      : model_(model),
+        claim_(claim),
+        series_(series),
+        same_day_(same_day),
+        history_(history),
+        scratch_(scratch),
+        explanation_(explanation) {}
 
   // Explanations are built only when asked for: the texts are formatted inside `step`.
   template <typename MakeStep>
@@ -340,12 +394,55 @@ class LineEvaluation {
       case Field::practice_structure:
         enumeration(Type::structure, static_cast<std::int32_t>(require(claim_.practitioner.structure, field)));
         break;
+      case Field::earlier_sessions_same_day:
+        count(same_day_.earlier_sessions);
+        break;
+      case Field::same_prescription:
+        boolean(same_day_.same_prescription);
+        break;
+      case Field::same_article:
+        boolean(same_day_.same_article ? same_day_.same_article : shared_with_same_day(article_of));
+        break;
+      case Field::same_body_region:
+        boolean(same_day_.same_body_region ? same_day_.same_body_region : shared_with_same_day(body_region_of));
+        break;
+      case Field::casf_establishment:
+        boolean(claim_.travel.casf_establishment);
+        break;
+      case Field::charged_for_another_patient:
+        // Claims of different patients are never compared (each thread of `eval --jobs` has
+        // its own patients): not given, no other patient's claim is known to have charged it.
+        boolean(std::optional(claim_.travel.charged_for_another_patient.value_or(false)));
+        break;
     }
     explain([&] { return ExplanationStep{std::string(field_name(field)), describe(v), "facture"}; });
     return v;
   }
 
   static std::int32_t whole(const Value& v) { return static_cast<std::int32_t>(v.number.magnitude()); }
+
+  // Whether an act of this claim has the same `key` (article, anatomical region) as an act
+  // accepted in one of the patient's earlier sessions of the same day; unknown (nullopt) when
+  // the claim is decided alone or when, no two being equal, some act has no such key.
+  std::optional<bool> shared_with_same_day(std::string_view (*key)(const Act&)) const {
+    if (history_ == nullptr) return std::nullopt;
+    bool unknown = false;
+    for (const Subject& subject : scratch_.subjects) {
+      if (!subject.is_act || subject.index == none) continue;
+      const std::string_view mine = key(model_.acts[subject.index]);
+      for (const auto& before : history_->billed) {
+        if (before.day != day_ || !before.is_act) continue;
+        const std::string_view theirs = key(model_.acts[before.index]);
+        if (mine.empty() || theirs.empty()) {
+          unknown = true;
+        } else if (mine == theirs) {
+          return true;
+        }
+      }
+    }
+    if (unknown) return std::nullopt;
+    return false;
+  }
 
   static std::string describe(const Value& v) {
     switch (v.type) {
@@ -393,6 +490,12 @@ class LineEvaluation {
     switch (node.op) {
       case Op::constant:
         return node.constant;
+      case Op::holds: {
+        const Scope& group = model_.held_groups[node.reference].second;
+        v.boolean = std::any_of(scratch_.subjects.begin(), scratch_.subjects.end(),
+                                [&](const Subject& subject) { return subject.index != none && in_scope(group, subject); });
+        return v;
+      }
       case Op::field:
         return field(node.field);
       case Op::letter_value: {
@@ -506,6 +609,8 @@ class LineEvaluation {
   const RuleSet::Model& model_;
   const Claim& claim_;
   const Series& series_;
+  const SameDay& same_day_;
+  const PatientHistory* history_;
   EvaluationScratch::State& scratch_;
   std::vector<ExplanationStep>* explanation_;
   Day day_ = 0;
@@ -601,13 +706,13 @@ class ClaimEvaluator {
     return std::pair{subjects_[line].is_act, subjects_[line].index};
   }
 
-  ClaimEvaluator(const RuleSet::Model& model, const Claim& claim, const Series& series,
+  ClaimEvaluator(const RuleSet::Model& model, const Claim& claim, const Series& series, const SameDay& same_day,
                  EvaluationScratch::State& scratch, std::vector<ExplanationStep>* explanation,
-                 const std::vector<BilledBefore>* history)
+                 const PatientHistory* history)
       : model_(model),
         claim_(claim),
         scratch_(scratch),
-        line_(model, claim, series, scratch, explanation),
+        line_(model, claim, series, same_day, history, scratch, explanation),
         subjects_(scratch.subjects),
         applying_(scratch.applying),
         history_(history) {}
@@ -955,13 +1060,6 @@ class ClaimEvaluator {
     }
   }
 
-  static bool in_scope(const Scope& scope, const Subject& subject) {
-    if (subject.is_act) {
-      return scope.every_act || std::binary_search(scope.acts.begin(), scope.acts.end(), subject.index);
-    }
-    return scope.every_item || std::binary_search(scope.items.begin(), scope.items.end(), subject.index);
-  }
-
   bool rule_applies(const Rule& rule, std::size_t line_index, const Subject& subject) {
     if (!rule.period.contains(line_.day()) || !in_scope(rule.scope, subject)) return false;
     if (rule.when) {
@@ -1074,7 +1172,7 @@ class ClaimEvaluator {
   std::vector<std::uint32_t>& applying_;
   LineReasons reasons_;
   Decimal exact_amount_;  // the current line's amount before its rounding
-  const std::vector<BilledBefore>* history_;
+  const PatientHistory* history_;
 };
 
 // Thresholds count sessions: the claim's rank in its series, or its sessions in the 12
@@ -1092,8 +1190,8 @@ bool ClaimEvaluator::threshold_exceeded(const Threshold& threshold) {
 }
 
 // A limit counts the lines in the rule's scope: earlier lines of this claim, and for the
-// same day or year the patient's earlier claims given in the same input; per series, the
-// session's rank.
+// same day, year or episode the patient's earlier claims given in the same input; per series,
+// the session's rank.
 bool ClaimEvaluator::limit_exceeded(const Limit& limit, std::size_t line_index, const Rule& rule) {
   if (limit.per == Limit::Per::series) return line_.session_number() > static_cast<std::int32_t>(limit.count);
   std::uint32_t count = 0;
@@ -1104,11 +1202,18 @@ bool ClaimEvaluator::limit_exceeded(const Limit& limit, std::size_t line_index, 
     const Day today = line_.day();
     const int year =
         static_cast<int>(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))}.year());
-    for (const auto& before : *history_) {
+    for (const auto& before : history_->billed) {
       Subject earlier;
       earlier.is_act = before.is_act;
       earlier.index = before.index;
       if (!in_scope(rule.scope, earlier)) continue;
+      if (limit.per == Limit::Per::episode) {
+        // Only an earlier line in scope needs the episodes: the first one is within the limit.
+        const std::string& episode = history_->sessions[before.session].episode;
+        if (claim_.episode_id.empty() || episode.empty()) throw MissingField{"episode.id"};
+        if (episode == claim_.episode_id) ++count;
+        continue;
+      }
       const bool same_period =
           limit.per == Limit::Per::day
               ? before.day == today
@@ -1124,7 +1229,11 @@ bool ClaimEvaluator::limit_exceeded(const Limit& limit, std::size_t line_index, 
 
 void RuleSet::evaluate(const Claim& claim, EvaluationScratch& scratch, ClaimDecision& decision,
                        std::vector<ExplanationStep>* explanation) const {
-  ClaimEvaluator(*model_, claim, claim.series, scratch.state(), explanation, nullptr).run(decision);
+  // Alone, the claim has no earlier session that day unless it says so, as a `par jour` limit
+  // counts only its own lines.
+  SameDay same_day = claim.same_day;
+  if (!same_day.earlier_sessions) same_day.earlier_sessions = 0;
+  ClaimEvaluator(*model_, claim, claim.series, same_day, scratch.state(), explanation, nullptr).run(decision);
 }
 
 ClaimDecision RuleSet::evaluate(const Claim& claim, EvaluationScratch& scratch,
@@ -1148,18 +1257,35 @@ void RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratc
   if (!series.sessions_12_months_before) {
     const Day year_before =
         day_of(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))} - std::chrono::years(1));
-    series.sessions_12_months_before = static_cast<std::int32_t>(std::count_if(
-        patient.sessions.begin(), patient.sessions.end(), [&](Day d) { return d >= year_before && d <= today; }));
+    series.sessions_12_months_before = static_cast<std::int32_t>(
+        std::count_if(patient.sessions.begin(), patient.sessions.end(),
+                      [&](const Session& s) { return s.day >= year_before && s.day <= today; }));
   }
-  ClaimEvaluator evaluator(*model_, claim, series, scratch.state(), explanation, &patient.billed);
+  // The facts of the same day the claim does not give (seed 002: two sessions the same day);
+  // same_article and same_body_region are derived from the acts when a rule reads them.
+  SameDay same_day = claim.same_day;
+  const auto same_day_sessions = [&](auto predicate) {
+    return std::count_if(patient.sessions.begin(), patient.sessions.end(),
+                         [&](const Session& s) { return s.day == today && predicate(s); });
+  };
+  if (!same_day.earlier_sessions) {
+    same_day.earlier_sessions = static_cast<std::int32_t>(same_day_sessions([](const Session&) { return true; }));
+  }
+  // Unknown when this claim or one of the earlier sessions that day gives no prescription.id.
+  if (!same_day.same_prescription && !claim.prescription.id.empty() &&
+      same_day_sessions([](const Session& s) { return s.prescription.empty(); }) == 0) {
+    same_day.same_prescription =
+        same_day_sessions([&](const Session& s) { return s.prescription == claim.prescription.id; }) > 0;
+  }
+  ClaimEvaluator evaluator(*model_, claim, series, same_day, scratch.state(), explanation, &patient);
   evaluator.run(decision);
   for (std::size_t i = 0; i < decision.lines.size(); ++i) {
     if (decision.lines[i].decision != Decision::accepted) continue;
     if (const auto subject = evaluator.subject_of(i)) {
-      patient.billed.push_back(BilledBefore{today, subject->first, subject->second});
+      patient.billed.push_back(BilledBefore{today, subject->first, subject->second, patient.sessions.size()});
     }
   }
-  patient.sessions.push_back(today);
+  patient.sessions.push_back(Session{today, claim.prescription.id, claim.episode_id});
 }
 
 ClaimDecision RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratch,

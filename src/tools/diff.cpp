@@ -263,7 +263,7 @@ class SnapshotBuilder {
     if (rule.when) add(e, "si", model::expression_text(model_, *rule.when));
     if (rule.outcome != model::Outcome::none) add(e, "alors", outcome_text(rule));
     if (rule.limit) {
-      static constexpr std::string_view per[] = {"jour", "an", "série"};
+      static constexpr std::string_view per[] = {"jour", "an", "série", "épisode"};
       add(e, "au plus", fmt::format("{} par {}", rule.limit->count, per[static_cast<std::size_t>(rule.limit->per)]));
     }
     if (!rule.not_cumulable_with.empty()) add(e, "non cumulable avec", scope_text(rule.not_cumulable_with));

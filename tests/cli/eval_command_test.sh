@@ -191,4 +191,37 @@ printf 'acte inconnu "Acte à la lettre inconnue" {\n  cotation QQQ 7 selon ngap
 expect_exit 3 "a rule set that parses but does not compile" "$cotation" eval --rules "$scratch/unresolved" "$claims"
 expect_exit 3 "a rule directory that does not exist" "$cotation" eval --rules "$scratch/no-rules" "$claims"
 
+# ------------------------------------------------------------------ same day, episodes (shipped rules)
+
+# Two claims of p1 on 2024-03-04 (seed 002: a second session only with distinct prescriptions,
+# articles and regions): RAM 7.49 = 7.49 x 2.21 = 16.5529 -> 16.55; then NMI 8.5 (article 4) on
+# another prescription: 8.5 x 2.21 = 18.785 -> 18.79, accepted; a third session: refused. p2's
+# second session on the same prescription: refused naming it. FRD 100.00 once per episode:
+# p3's second FRD of episode e1 refused, FRD of e2 accepted. Other patients' claims in between
+# and --jobs 2 change nothing.
+same_day="$scratch/same_day.jsonl"
+{
+  printf '{"id":"s1","date":"2024-03-04","region":"metropole","place":"cabinet","patient":{"id":"p1","age":45},"lines":[{"code":"RAM 7.49"}],"prescription":{"kind":"medical","id":"o1"},"series":{"session_number":3,"sessions_12_months_before":2,"prior_approval":false},"telehealth":false}\n'
+  printf '{"id":"s2","date":"2024-03-04","region":"metropole","place":"cabinet","patient":{"id":"p2","age":45},"lines":[{"code":"RAM 7.49"}],"prescription":{"kind":"medical","id":"o1"},"series":{"session_number":3,"sessions_12_months_before":2,"prior_approval":false},"telehealth":false}\n'
+  printf '{"id":"s3","date":"2024-03-04","region":"metropole","place":"cabinet","patient":{"id":"p1","age":45},"lines":[{"code":"NMI 8.5"}],"prescription":{"kind":"medical","id":"o2"},"series":{"session_number":3,"sessions_12_months_before":2,"prior_approval":false},"telehealth":false}\n'
+  printf '{"id":"s4","date":"2024-03-04","region":"metropole","place":"cabinet","patient":{"id":"p2","age":45},"lines":[{"code":"NMI 8.5"}],"prescription":{"kind":"medical","id":"o1"},"series":{"session_number":3,"sessions_12_months_before":2,"prior_approval":false},"telehealth":false}\n'
+  printf '{"id":"s5","date":"2024-03-04","region":"metropole","place":"cabinet","patient":{"id":"p1","age":45},"lines":[{"code":"NMI 8.5"}],"prescription":{"kind":"medical","id":"o3"},"series":{"session_number":3,"sessions_12_months_before":2,"prior_approval":false},"telehealth":false}\n'
+  printf '{"id":"e1","date":"2025-09-01","region":"metropole","patient":{"id":"p3"},"episode":{"id":"e1"},"lines":[{"code":"FRD"}]}\n'
+  printf '{"id":"e2","date":"2025-09-02","region":"metropole","patient":{"id":"p3"},"episode":{"id":"e1"},"lines":[{"code":"FRD"}]}\n'
+  printf '{"id":"e3","date":"2025-09-03","region":"metropole","patient":{"id":"p3"},"episode":{"id":"e2"},"lines":[{"code":"FRD"}]}\n'
+} >"$same_day"
+expect_exit 0 "same-day and episode claims" "$cotation" eval --rules "$source_dir/rules" "$same_day"
+cp "$scratch/out" "$scratch/same_day.out"
+expect_output "s1 accepted" '"id":"s1","decision":"accepted","total":"16.55"'
+expect_output "s2 accepted" '"id":"s2","decision":"accepted","total":"16.55"'
+expect_output "s3: second session, every condition met" '"id":"s3","decision":"accepted","total":"18.79"'
+expect_output "s4: same prescription" '"id":"s4","decision":"refused","total":"0.00"'
+expect_output "s4 names the condition" 'les deux séances doivent relever de prescriptions distinctes'
+expect_output "s5: third session" 'une troisième séance ne se facture pas'
+expect_output "e1 accepted" '"id":"e1","decision":"accepted","total":"100.00"'
+expect_output "e2 refused" 'Le forfait FRD ne se facture qu'"'"'une fois par épisode de soins.'
+expect_output "e3 accepted" '"id":"e3","decision":"accepted","total":"100.00"'
+expect_exit 0 "same-day claims on two threads" "$cotation" eval --jobs 2 --rules "$source_dir/rules" "$same_day"
+expect_same_file "--jobs 2 gives the same output" "$scratch/same_day.out" "$scratch/out"
+
 summary

@@ -109,7 +109,10 @@ Claim claim_of(std::string id, Date date, Place place, std::vector<std::string> 
   claim.series = {3, 2, false};
   claim.time = {false, false, false};
   claim.telehealth = false;
-  if (place == Place::domicile) claim.travel = {Decimal::parse("7.5"), false};
+  if (place == Place::domicile) {
+    claim.travel.distance_km = Decimal::parse("7.5");
+    claim.travel.same_agglomeration = false;
+  }
   return claim;
 }
 

@@ -161,6 +161,40 @@ TEST(ReadClaim, OnlyIdAndLinesAreRequiredAndNullMeansAbsent) {
   EXPECT_FALSE(nulls.claim->series.session_number.has_value());
 }
 
+// The fields of the same day (two sessions a day), the episode and the CASF trip.
+TEST(ReadClaim, ReadsSameDayEpisodeAndSharedTripFields) {
+  const ClaimReadResult result = read_claim(record_with(
+      R"("prescription":{"kind":"medical","id":"o-12"},"episode":{"id":"retour-1"},)"
+      R"("same_day":{"earlier_sessions":1,"same_prescription":false,"same_article":true,"same_body_region":false},)"
+      R"("travel":{"casf_establishment":true,"charged_for_another_patient":false})"));
+  ASSERT_TRUE(result.claim.has_value()) << messages(result);
+  const Claim& claim = *result.claim;
+  EXPECT_EQ(claim.prescription.id, "o-12");
+  EXPECT_EQ(claim.episode_id, "retour-1");
+  EXPECT_EQ(claim.same_day.earlier_sessions, 1);
+  EXPECT_EQ(claim.same_day.same_prescription, false);
+  EXPECT_EQ(claim.same_day.same_article, true);
+  EXPECT_EQ(claim.same_day.same_body_region, false);
+  EXPECT_EQ(claim.travel.casf_establishment, true);
+  EXPECT_EQ(claim.travel.charged_for_another_patient, false);
+
+  const ClaimReadResult absent = read_claim(record_with(R"("same_day":null,"episode":{"id":null})"));
+  ASSERT_TRUE(absent.claim.has_value()) << messages(absent);
+  EXPECT_FALSE(absent.claim->same_day.earlier_sessions.has_value());
+  EXPECT_TRUE(absent.claim->episode_id.empty());
+}
+
+TEST(ReadClaimProblems, SameDayEpisodeAndSharedTripProblems) {
+  expect_problem(record_with(R"("prescription":{"id":""})"), {"prescription.id", "l'identifiant est vide"});
+  expect_problem(record_with(R"("episode":{"id":""})"), {"episode.id", "l'identifiant est vide"});
+  expect_problem(record_with(R"("episode":{"id":7})"), {"episode.id", "une chaîne", "un nombre"});
+  expect_problem(record_with(R"("same_day":{"earlier_sessions":-1})"), {"same_day.earlier_sessions", "négatif"});
+  expect_problem(record_with(R"("same_day":{"same_article":"oui"})"), {"same_day.same_article", "un booléen"});
+  expect_problem(record_with(R"("same_day":{"same_region":true})"), {"same_day.same_region", "champ inconnu"});
+  expect_problem(record_with(R"("travel":{"casf_establishment":1})"), {"travel.casf_establishment", "un booléen"});
+  expect_problem(record_with(R"("same_day":3)"), {"same_day", "un objet"});
+}
+
 TEST(ReadClaim, AcceptsJsonWhitespaceByteOrderMarkAndCarriageReturn) {
   const ClaimReadResult result =
       read_claim("\xEF\xBB\xBF { \"id\" : \"c1\" ,\t\"lines\" : [ { \"code\" : \"AMK 7\" } ] }\r");
