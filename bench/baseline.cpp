@@ -56,36 +56,46 @@ struct Cotation {
   Day since;
   Day until;
   Act act;
-  bool old;  // an old cotation accepted during the transition
 };
-// In the engine's lookup order: the acts in declaration order, their current cotations first.
+// In the engine's lookup order: the acts in declaration order.
 constexpr Cotation cotations[] = {
-    {ram, 749, av7, revaluation_1 - 1, lombalgie, false},
-    {ram, 809, revaluation_1, revaluation_2 - 1, lombalgie, false},
-    {ram, 839, revaluation_2, last_day, lombalgie, false},
-    {ams, 750, av7, transition_end, lombalgie, true},
-    {ram, 748, av7, revaluation_1 - 1, trauma_cervical, false},
-    {ram, 808, revaluation_1, revaluation_2 - 1, trauma_cervical, false},
-    {ram, 838, revaluation_2, last_day, trauma_cervical, false},
-    {ams, 750, av7, transition_end, trauma_cervical, true},
-    {ram, 751, av7, revaluation_1 - 1, lombo_sacre_sans, false},
-    {ram, 811, revaluation_1, revaluation_2 - 1, lombo_sacre_sans, false},
-    {ram, 841, revaluation_2, last_day, lombo_sacre_sans, false},
-    {ams, 750, av7, transition_end, lombo_sacre_sans, true},
-    {rao, 749, av7, revaluation_1 - 1, lombo_sacre_avec, false},
-    {rao, 809, revaluation_1, revaluation_2 - 1, lombo_sacre_avec, false},
-    {rao, 839, revaluation_2, last_day, lombo_sacre_avec, false},
-    {ams, 750, av7, transition_end, lombo_sacre_avec, true},
+    {ram, 749, av7, revaluation_1 - 1, lombalgie},
+    {ram, 809, revaluation_1, revaluation_2 - 1, lombalgie},
+    {ram, 839, revaluation_2, last_day, lombalgie},
+    {ram, 748, av7, revaluation_1 - 1, trauma_cervical},
+    {ram, 808, revaluation_1, revaluation_2 - 1, trauma_cervical},
+    {ram, 838, revaluation_2, last_day, trauma_cervical},
+    {ram, 751, av7, revaluation_1 - 1, lombo_sacre_sans},
+    {ram, 811, revaluation_1, revaluation_2 - 1, lombo_sacre_sans},
+    {ram, 841, revaluation_2, last_day, lombo_sacre_sans},
+    {rao, 749, av7, revaluation_1 - 1, lombo_sacre_avec},
+    {rao, 809, revaluation_1, revaluation_2 - 1, lombo_sacre_avec},
+    {rao, 839, revaluation_2, last_day, lombo_sacre_avec},
 };
+
+// An old cotation accepted over a period, priced with its own letter. In rules/ AMS 7.5 is
+// replaced by many acts (not only the four above), so a line billed with it cannot say
+// which act it is: the engine applies none of their thresholds (docs/language.md, `remplace`).
+struct OldCotation {
+  Letter letter;
+  std::int64_t hundredths;
+  Day since;
+  Day until;
+};
+// Before avenant 7 the shipped rules have no cotation at all: AMS 7.5 is refused before av7.
+// When rules/ accepts the old cotations before av7 too (at the old letter value, already in
+// ams_values), this is the one row to change: its `since` becomes first_day.
+constexpr OldCotation old_cotations[] = {{ams, 750, av7, transition_end}};
 
 // rules/deplacements.cot: flat items (cents, metropole and outre-mer, up to a day included).
 struct FlatItem {
   std::string_view code;
   Day until;
   std::int64_t cents[2];
+  bool travel_only = false;  // due only for a visit at home or in an establishment, not in telehealth
 };
 constexpr FlatItem flat_items[] = {
-    {"IFD", last_day, {250, 250}},          {"IFO", ifs_reform - 1, {400, 400}},
+    {"IFD", last_day, {250, 250}, true},          {"IFO", ifs_reform - 1, {400, 400}},
     {"IFR", ifs_reform - 1, {400, 400}},     {"IFN", ifs_reform - 1, {400, 400}},
     {"IFP", ifs_reform - 1, {400, 400}},     {"IFS", last_day, {400, 400}},
     {"IFK", last_day, {400, 400}},           {"MAJORATION_NUIT", last_day, {915, 915}},
@@ -162,10 +172,12 @@ T need(const std::optional<T>& value) {
 
 std::size_t region_index(const Claim& claim) { return need(claim.region) == Region::metropole ? 0 : 1; }
 
-void decide_act(const Claim& claim, const Cotation& cotation, std::int64_t coefficient, Day today, BaselineLine& line) {
+// Accepts `line` at the value of `letter` in force on `today` times the coefficient; refused
+// (left as it is) when the letter has no value then.
+void price(const Claim& claim, Letter letter, std::int64_t coefficient, Day today, BaselineLine& line) {
   const std::size_t region = region_index(claim);
   const std::int64_t* value = nullptr;
-  if (cotation.letter == ams) {
+  if (letter == ams) {
     for (const auto& v : ams_values) {
       if (v.since <= today && today <= v.until) value = &v.cents[region];
     }
@@ -173,9 +185,12 @@ void decide_act(const Claim& claim, const Cotation& cotation, std::int64_t coeff
     value = &av7_values[0].cents[region];
   }
   if (value == nullptr) return;  // no value in force: refused
-  line.decision = Decision::accepted;
-  line.has_amount = true;
-  line.cents = round_half_away(static_cast<Wide>(coefficient * *value), 2);
+  line = {Decision::accepted, true, round_half_away(static_cast<Wide>(coefficient * *value), 2)};
+}
+
+void decide_act(const Claim& claim, const Cotation& cotation, std::int64_t coefficient, Day today, BaselineLine& line) {
+  price(claim, cotation.letter, coefficient, today, line);
+  if (line.decision != Decision::accepted) return;
   const Referential& referential = referentials[cotation.act];
   if (referential.per_series != 0 && need(claim.series.session_number) > referential.per_series &&
       !need(claim.series.prior_approval)) {
@@ -188,6 +203,24 @@ void decide_act(const Claim& claim, const Cotation& cotation, std::int64_t coeff
   }
 }
 
+// rules/acces-direct-renouvellement.cot, huit_seances_acces_direct: for every act, in direct
+// access, at most 8 sessions per series; beyond, refused (over a prior approval too).
+constexpr std::int32_t direct_access_sessions = 8;
+
+void apply_act_rules(const Claim& claim, BaselineLine& line) {
+  if (line.decision == Decision::refused) return;
+  if (need(claim.prescription.kind) == PrescriptionKind::direct_access &&
+      need(claim.series.session_number) > direct_access_sessions) {
+    line.decision = Decision::refused;
+  }
+}
+
+// The IFD's condition: `lieu dans {domicile, etablissement} et non télésoin`.
+bool travelled(const Claim& claim) {
+  const Place place = need(claim.place);
+  return (place == Place::domicile || place == Place::etablissement) && !need(claim.telehealth);
+}
+
 void decide_code(const Claim& claim, std::string_view code, Day today, BaselineLine& line) {
   const std::size_t space = code.find(' ');
   if (space == std::string_view::npos) {
@@ -195,6 +228,7 @@ void decide_code(const Claim& claim, std::string_view code, Day today, BaselineL
       if (item.code != code) continue;
       const std::size_t region = region_index(claim);
       if (today > item.until) return;
+      if (item.travel_only && !travelled(claim)) return;
       line = {Decision::accepted, true, item.cents[region]};
       return;
     }
@@ -221,16 +255,19 @@ void decide_code(const Claim& claim, std::string_view code, Day today, BaselineL
   if (letter == letter_count) return;
   const std::optional<std::int64_t> coefficient = hundredths(code.substr(space + 1));
   if (!coefficient) return;
-  const Cotation* old = nullptr;
   for (const auto& cotation : cotations) {
-    if (cotation.letter != letter || cotation.hundredths != *coefficient || today < cotation.since ||
-        today > cotation.until) {
-      continue;
+    if (cotation.letter == letter && cotation.hundredths == *coefficient && cotation.since <= today &&
+        today <= cotation.until) {
+      decide_act(claim, cotation, *coefficient, today, line);
+      return apply_act_rules(claim, line);
     }
-    if (!cotation.old) return decide_act(claim, cotation, *coefficient, today, line);
-    if (old == nullptr) old = &cotation;
   }
-  if (old != nullptr) decide_act(claim, *old, *coefficient, today, line);
+  for (const auto& old : old_cotations) {
+    if (old.letter == letter && old.hundredths == *coefficient && old.since <= today && today <= old.until) {
+      price(claim, old.letter, *coefficient, today, line);
+      return apply_act_rules(claim, line);
+    }
+  }
 }
 
 }  // namespace

@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <charconv>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 
 #include "compile/expression_text.hpp"
@@ -64,6 +66,20 @@ struct EvaluationScratch::State {
   std::vector<std::uint32_t> applying;                      // the rules that apply to the current line
   std::string piece;                                        // one part of a reason's message being written
   std::vector<std::pair<std::size_t, std::size_t>> pieces;  // parts already in the message
+  // A text composed for one old code on one day, kept for the next claims that need the same:
+  // the reasons about an old code list the cotations of every act that replaces it (AMS 7.5:
+  // dozens). Keyed by addresses inside the rule set, and by the count of rule sets destroyed:
+  // another rule set may take a freed one's place, but not without that count changing.
+  struct CachedText {
+    std::uint64_t rule_sets_destroyed = 0;
+    const model::Act* act = nullptr;
+    const std::vector<model::CodeEntry>* entries = nullptr;  // none: nothing kept yet
+    Decimal coefficient;
+    model::Day day = 0;
+    std::string text;
+  };
+  CachedText transition;  // the reason of an old cotation accepted in its transition
+  CachedText in_force;    // the cotations in force that replace an old code after its transition
 };
 
 EvaluationScratch::EvaluationScratch() : state_(std::make_unique<State>()) {}
@@ -71,8 +87,15 @@ EvaluationScratch::~EvaluationScratch() = default;
 EvaluationScratch::EvaluationScratch(EvaluationScratch&&) noexcept = default;
 EvaluationScratch& EvaluationScratch::operator=(EvaluationScratch&&) noexcept = default;
 
+namespace {
+// What a scratch's cached texts check, for they hold addresses inside a rule set.
+std::atomic<std::uint64_t> rule_sets_destroyed{0};
+}  // namespace
+
 RuleSet::RuleSet(std::unique_ptr<const Model> model) : model_(std::move(model)) {}
-RuleSet::~RuleSet() = default;
+RuleSet::~RuleSet() {
+  rule_sets_destroyed.fetch_add(1, std::memory_order_relaxed);
+}
 const std::string& RuleSet::hash() const noexcept {
   return model_->hash;
 }
@@ -826,17 +849,44 @@ class ClaimEvaluator {
     message += code;
     message += " n'est plus admise le ";
     append_date(message, line_.day());
-    scratch_.pieces.clear();
-    for (const auto& entry : *subject.entries) {
-      if (!entry.replaced || !(entry.coefficient == subject.coefficient)) continue;
-      const Cotation* current = current_cotation(model_.acts[entry.act]);
-      if (current == nullptr) continue;
-      std::string& piece = scratch_.piece;
-      piece.clear();
-      append_code(piece, model_, *current);
-      append_once(message, " ; selon l'acte, la cotation en vigueur est ", piece);
+    auto& cached = scratch_.in_force;
+    if (!holds(cached, nullptr, subject)) {
+      cached.text.clear();
+      scratch_.pieces.clear();
+      for (const auto& entry : *subject.entries) {
+        if (!entry.replaced || !(entry.coefficient == subject.coefficient)) continue;
+        const Cotation* current = current_cotation(model_.acts[entry.act]);
+        if (current == nullptr) continue;
+        std::string& piece = scratch_.piece;
+        piece.clear();
+        append_code(piece, model_, *current);
+        append_once(cached.text, " ; selon l'acte, la cotation en vigueur est ", piece);
+      }
+      keep(cached, nullptr, subject);
     }
+    message += cached.text;
     return true;
+  }
+
+  // Whether `cached` holds the text for `act` (or none), the subject's code and the line's
+  // day. If not, it holds nothing until keep() says what the text composed next is for.
+  bool holds(EvaluationScratch::State::CachedText& cached, const Act* act, const Subject& subject) const {
+    if (cached.rule_sets_destroyed == rule_sets_destroyed.load(std::memory_order_relaxed) &&
+        cached.entries == subject.entries && cached.entries != nullptr && cached.act == act &&
+        cached.coefficient == subject.coefficient && cached.day == line_.day()) {
+      return true;
+    }
+    cached.entries = nullptr;
+    return false;
+  }
+
+  // Records what `cached`'s text, just composed, was composed for.
+  void keep(EvaluationScratch::State::CachedText& cached, const Act* act, const Subject& subject) const {
+    cached.rule_sets_destroyed = rule_sets_destroyed.load(std::memory_order_relaxed);
+    cached.act = act;
+    cached.entries = subject.entries;
+    cached.coefficient = subject.coefficient;
+    cached.day = line_.day();
   }
 
   // Appends `piece` to `message` unless it is there already: the first after `lead`, the
@@ -1013,8 +1063,17 @@ class ClaimEvaluator {
   // with a large share of accepted lines.
   void add_transition_reason(const Subject& subject, const Act& act) {
     std::string& message = reasons_.add(subject.several_acts ? std::string_view("transition") : act.name, "").message;
+    auto& cached = scratch_.transition;
+    if (!holds(cached, &act, subject)) {
+      compose_transition_message(subject, act, cached.text);
+      keep(cached, &act, subject);
+    }
+    message = cached.text;
+    if (message.size() > transition_message.size()) reasons_.set_source(act.article.text);
+  }
+
+  void compose_transition_message(const Subject& subject, const Act& act, std::string& message) {
     message = transition_message;
-    const std::size_t intro = message.size();
     scratch_.pieces.clear();
     const auto add_current = [&](const Act& candidate) {
       const Cotation* current = current_cotation(candidate);
@@ -1038,7 +1097,6 @@ class ClaimEvaluator {
     } else {
       add_current(act);
     }
-    if (message.size() > intro) reasons_.set_source(act.article.text);
   }
 
   void decide_item(const Subject& subject, LineDecision& line) {

@@ -557,6 +557,33 @@ TEST_F(ShippedPrescriptionRules, DirectAccessWithoutStructureOrDiagnosisIsReport
   expect_refused(decide(claim), 0, "acces_direct_structures", "n'est ouvert qu'aux MK");
 }
 
+// The texts listing the cotations that replace an old code are kept in the scratch from claim
+// to claim (per code and day): through one scratch, each day still gets the cotations in force
+// on it. Shipped rules: the +0.6 revaluation moves RAM 7.49 to RAM 8.09 on 2026-01-01.
+TEST(SharedOldCode, ReasonsThroughOneScratchFollowTheDay) {
+  const CompileResult compiled = compile_rule_set(fs::path(COTATION_SOURCE_DIR) / "rules");
+  ASSERT_TRUE(compiled.ok());
+  EvaluationScratch scratch;
+  const auto refused_on = [&](Date date, std::string_view in_force) {
+    const ClaimDecision decision = compiled.rule_set->evaluate(claim_of("ams", date, {"AMS 7.5"}), scratch);
+    expect_refused(decision, 0, "transition", in_force);
+  };
+  refused_on(on(2025, 12, 31), "n'est plus admise le 2025-12-31 ; selon l'acte, la cotation en vigueur est RAM 7.49, ");
+  refused_on(on(2026, 1, 2), "n'est plus admise le 2026-01-02 ; selon l'acte, la cotation en vigueur est RAM 8.09, ");
+  refused_on(on(2025, 12, 31), "n'est plus admise le 2025-12-31 ; selon l'acte, la cotation en vigueur est RAM 7.49, ");
+
+  // The transition's reason, through the same scratch, on two days of the transition.
+  for (const Date date : {on(2024, 2, 22), on(2024, 5, 31)}) {
+    const ClaimDecision during = compiled.rule_set->evaluate(claim_of("ams", date, {"AMS 7.5"}), scratch);
+    // AMS 7.5 x 2.21 = 16.575 -> 16.58
+    expect_accepted(during, 0, "16.58");
+    EXPECT_TRUE(has_reason(during.lines[0].reasons, "transition",
+                           "ancienne cotation acceptée pendant la période de transition ; elle est remplacée, selon "
+                           "l'acte, par RAM 7.49, "))
+        << describe(during);
+  }
+}
+
 TEST_F(Evaluator, DayBeforeAndDayOfARevaluation) {
   // Consolidated: the +0.6 step of reval_ams_7_5 moved from 2025-07-01 to 2026-01-01.
   const ClaimDecision eve = decide(claim_of("veille", on(2025, 12, 31), {"RAM 7.49"}));
