@@ -516,6 +516,7 @@ class LineReasons {
   }
   // The source of the reason added last.
   void set_source(std::string_view source) { (*reasons_)[used_ - 1].source.assign(source); }
+  void drop_last() { --used_; }
   // The reasons left over from the earlier claim go.
   void finish() { reasons_->resize(used_); }
 
@@ -632,21 +633,23 @@ class ClaimEvaluator {
   // An old code that several acts replaced (AMS 7.5), billed outside its transition: the
   // reason names every cotation in force that replaces it, not the first act's alone.
   bool outdated_shared_code(std::string_view code, const Subject& subject) {
-    const model::CodeEntry* first = nullptr;
-    std::size_t acts = 0;
+    // An act may replace the code over two periods (before avenant 7, then its transition): the
+    // source cited is that of the period that ended last.
+    const model::CodeEntry* latest = nullptr;
+    bool several_acts = false;
     for (const auto& entry : *subject.entries) {
       if (!entry.replaced || !(entry.coefficient == subject.coefficient)) continue;
-      if (first == nullptr) first = &entry;
-      ++acts;
+      if (latest != nullptr && entry.act != latest->act) several_acts = true;
+      if (latest == nullptr || entry.period.until > latest->period.until) latest = &entry;
     }
-    if (acts < 2) return false;
-    const Act& first_act = model_.acts[first->act];
+    if (!several_acts) return false;
+    const Act& cited_act = model_.acts[latest->act];
     // The code index keeps the origin of the `remplace` line each entry comes from.
-    const auto replaced = std::find_if(first_act.replaced.begin(), first_act.replaced.end(),
-                                       [&](const Cotation& c) { return c.origin == first->origin; });
+    const auto replaced = std::find_if(cited_act.replaced.begin(), cited_act.replaced.end(),
+                                       [&](const Cotation& c) { return c.origin == latest->origin; });
     std::string& message =
         reasons_
-            .add("transition", replaced != first_act.replaced.end() ? replaced->citation.text : first_act.article.text)
+            .add("transition", replaced != cited_act.replaced.end() ? replaced->citation.text : cited_act.article.text)
             .message;
     message += code;
     message += " n'est plus admise le ";
@@ -848,7 +851,12 @@ class ClaimEvaluator {
     } else {
       add_current(act);
     }
-    if (message.size() > intro) reasons_.set_source(act.article.text);
+    if (message.size() > intro) {
+      reasons_.set_source(act.article.text);
+    } else {
+      // Before 2024-02-22 no cotation replaces it yet: it is the cotation in force, no transition.
+      reasons_.drop_last();
+    }
   }
 
   void decide_item(const Subject& subject, LineDecision& line) {
