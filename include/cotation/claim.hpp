@@ -21,6 +21,7 @@ enum class PrescriptionKind { medical, renewal, direct_access };
 
 struct ClaimLine {
   std::string code;  // as billed: "RAM 8.09", "IFD", "IK"
+  std::string act = {};  // the act's name, for a code several acts share on the date (`partagée`); else empty
 };
 
 struct Patient {
