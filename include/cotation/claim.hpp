@@ -25,6 +25,7 @@ enum class PracticeStructure {
 
 struct ClaimLine {
   std::string code;  // as billed: "RAM 8.09", "IFD", "IK"
+  std::string act = {};  // the act's name, for a code several acts share on the date (`partagée`); else empty
 };
 
 struct Patient {

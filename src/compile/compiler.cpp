@@ -641,7 +641,7 @@ class Compiler {
               const auto letter_index = letter(node.key_letter);
               if (!letter_index) return;
               Cotation cotation{*letter_index, decimal(node.coefficient), period(node.period), {},
-                                Origin{statement.position.file, statement.position.offset}, {}};
+                                Origin{statement.position.file, statement.position.offset}, {}, node.shared};
               cotation.citation = citation(node.citation, cotation.period.since);
               if (node.replaced) {
                 act.replaced.push_back(std::move(cotation));
@@ -843,8 +843,9 @@ class Compiler {
           if (act.removed_since) p.until = std::min(p.until, *act.removed_since - 1);
           auto& entries = model_->codes_by_letter[model_->letters[c.letter].code];
           for (const CodeEntry& other : entries) {
+            // Two cotations both declared `partagée` may share the code: the claim line names its act.
             if (!replaced && !other.replaced && other.act != a && other.coefficient == c.coefficient &&
-                other.period.overlaps(p)) {
+                other.period.overlaps(p) && !(c.shared && other.shared)) {
               // Shown where the second of the two cotations is written, in file order.
               const Origin later = std::tie(c.origin.file, c.origin.offset) > std::tie(other.origin.file, other.origin.offset)
                                        ? c.origin
@@ -854,7 +855,7 @@ class Compiler {
                       model_->acts[other.act].name, date_text(std::max(other.period.since, p.since))});
             }
           }
-          entries.push_back(CodeEntry{a, c.coefficient, p, replaced, c.origin});
+          entries.push_back(CodeEntry{a, c.coefficient, p, replaced, c.origin, c.shared});
         }
       }
     }

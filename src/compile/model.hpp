@@ -152,6 +152,7 @@ struct Cotation {
   Citation citation;
   Origin origin;  // the `cotation` line, or the revaluation step that made it
   std::string revaluation;  // the revaluation that made it; empty for a written cotation
+  bool shared = false;      // `partagée`: another act may have the same code; the line names its act
 };
 
 struct Threshold {
@@ -220,6 +221,7 @@ struct CodeEntry {
   Period period;
   bool replaced = false;  // an old cotation, accepted only during its transition
   Origin origin;
+  bool shared = false;  // `partagée`: the claim line names which act it is
 };
 
 // A date moved by an amendment (`reporte`): the timeline shows it beside the moved value.

@@ -202,6 +202,7 @@ enum class Field : std::uint8_t {
   age,
   birth_date,
   code,
+  act,
   distance_km,
   same_agglomeration,
   kind,
@@ -253,7 +254,7 @@ constexpr std::array patient_members = {
     Member{"age", Field::age},
     Member{"birth_date", Field::birth_date},
 };
-constexpr std::array line_members = {Member{"code", Field::code}};
+constexpr std::array line_members = {Member{"code", Field::code}, Member{"act", Field::act}};
 constexpr std::array travel_members = {
     Member{"distance_km", Field::distance_km},
     Member{"same_agglomeration", Field::same_agglomeration},
@@ -370,6 +371,7 @@ std::string_view expected_of(Field field) noexcept {
     case Field::code:
     case Field::prescription_id:
     case Field::episode_id:
+    case Field::act:
       return "une chaîne";
     case Field::prescriber_number:
       return "une chaîne de 9 chiffres";
@@ -1231,6 +1233,9 @@ void ClaimReader::assign(Field field, const Scalar& value) {
         if (text->find_first_not_of(" \t") == std::string::npos) problem(fmt::format(msg::empty_code, path()));
         claim_.lines.back().code = std::move(*text);
       }
+      return;
+    case Field::act:
+      if (auto text = read_string(field, value)) claim_.lines.back().act = std::move(*text);
       return;
     case Field::patient_id:
       if (auto text = read_string(field, value)) claim_.patient.id = std::move(*text);

@@ -48,6 +48,7 @@ struct Subject {
   const model::Cotation* cotation = nullptr;
   bool old_cotation = false;  // an old cotation accepted during its transition
   bool several_acts = false;  // ... that several acts replaced: which one is not known
+  bool act_not_named = false;  // a shared code (`partagée`) whose line does not name one of its acts
   // Acts: the cotations of the code's key letter, null when the letter is unknown or the
   // coefficient is not a number (coefficient_read false).
   const std::vector<model::CodeEntry>* entries = nullptr;
@@ -714,6 +715,7 @@ class LineReasons {
   }
   // The source of the reason added last.
   void set_source(std::string_view source) { (*reasons_)[used_ - 1].source.assign(source); }
+  void drop_last() { --used_; }
   // The reasons left over from the earlier claim go.
   void finish() { reasons_->resize(used_); }
 
@@ -758,7 +760,7 @@ class ClaimEvaluator {
     }
     line_.set_day(day_of(*claim_.date));
     subjects_.clear();
-    for (const auto& line : claim_.lines) subjects_.push_back(resolve(line.code));
+    for (const auto& line : claim_.lines) subjects_.push_back(resolve(line.code, line.act));
     decision.lines.resize(claim_.lines.size());
     std::size_t act_rank = 0;
     for (std::size_t i = 0; i < claim_.lines.size(); ++i) {
@@ -780,8 +782,9 @@ class ClaimEvaluator {
   }
 
  private:
-  // "RAM 8.09" -> the act whose cotation that is on the claim's date; "IFD" -> the item.
-  Subject resolve(std::string_view code) {
+  // "RAM 8.09" -> the act whose cotation that is on the claim's date; "IFD" -> the item. A
+  // code several acts share (`partagée`) designates the act the line names (`act`).
+  Subject resolve(std::string_view code, std::string_view named_act) {
     Subject subject;
     const auto space = code.find(' ');
     if (space == std::string_view::npos) {
@@ -800,11 +803,17 @@ class ClaimEvaluator {
     }
     const Day day = line_.day();
     const CodeEntry* old = nullptr;
+    std::size_t unnamed_acts = 0;  // acts with the code on the date, not the one named
     for (const auto& entry : entries->second) {
       if (!(entry.coefficient == subject.coefficient) || !entry.period.contains(day)) continue;
       if (!entry.replaced) {
+        if (model_.acts[entry.act].name == named_act || (!entry.shared && named_act.empty())) {
+          subject.index = entry.act;
+          return subject;
+        }
         subject.index = entry.act;
-        return subject;
+        ++unnamed_acts;
+        continue;
       }
       if (old == nullptr) {
         old = &entry;
@@ -812,11 +821,44 @@ class ClaimEvaluator {
         subject.several_acts = true;
       }
     }
+    // A shared code alone on its date needs no name; named wrongly, or shared by several acts
+    // and not named, the line is refused with the candidates (act_not_named()).
+    if (unnamed_acts == 1 && named_act.empty()) return subject;
+    if (unnamed_acts > 0) {
+      subject.index = none;
+      subject.act_not_named = true;
+      return subject;
+    }
     if (old != nullptr) {
       subject.index = old->act;
       subject.old_cotation = true;
     }
     return subject;
+  }
+
+  // A line that names no act of its shared code, or an act its code does not designate: the
+  // reason lists the acts the code designates on the date.
+  void act_not_named(std::string_view code, std::string_view named_act, const Subject& subject) {
+    std::string& message = reasons_.add("code", "docs/claim-format.md").message;
+    message += code;
+    message += " désigne le ";
+    append_date(message, line_.day());
+    scratch_.pieces.clear();
+    for (const auto& entry : *subject.entries) {
+      if (entry.replaced || !(entry.coefficient == subject.coefficient) || !entry.period.contains(line_.day())) {
+        continue;
+      }
+      std::string& piece = scratch_.piece;
+      piece.assign(model_.acts[entry.act].name);
+      append_once(message, " : ", piece);
+    }
+    if (named_act.empty()) {
+      message += " ; la ligne doit nommer l'acte (champ act)";
+    } else {
+      message += " ; la ligne nomme « ";
+      message += named_act;
+      message += " », qui n'en est pas";
+    }
   }
 
   // The act's cotation in force on the claim's date, if any.
@@ -830,21 +872,23 @@ class ClaimEvaluator {
   // An old code that several acts replaced (AMS 7.5), billed outside its transition: the
   // reason names every cotation in force that replaces it, not the first act's alone.
   bool outdated_shared_code(std::string_view code, const Subject& subject) {
-    const model::CodeEntry* first = nullptr;
-    std::size_t acts = 0;
+    // An act may replace the code over two periods (before avenant 7, then its transition): the
+    // source cited is that of the period that ended last.
+    const model::CodeEntry* latest = nullptr;
+    bool several_acts = false;
     for (const auto& entry : *subject.entries) {
       if (!entry.replaced || !(entry.coefficient == subject.coefficient)) continue;
-      if (first == nullptr) first = &entry;
-      ++acts;
+      if (latest != nullptr && entry.act != latest->act) several_acts = true;
+      if (latest == nullptr || entry.period.until > latest->period.until) latest = &entry;
     }
-    if (acts < 2) return false;
-    const Act& first_act = model_.acts[first->act];
+    if (!several_acts) return false;
+    const Act& cited_act = model_.acts[latest->act];
     // The code index keeps the origin of the `remplace` line each entry comes from.
-    const auto replaced = std::find_if(first_act.replaced.begin(), first_act.replaced.end(),
-                                       [&](const Cotation& c) { return c.origin == first->origin; });
+    const auto replaced = std::find_if(cited_act.replaced.begin(), cited_act.replaced.end(),
+                                       [&](const Cotation& c) { return c.origin == latest->origin; });
     std::string& message =
         reasons_
-            .add("transition", replaced != first_act.replaced.end() ? replaced->citation.text : first_act.article.text)
+            .add("transition", replaced != cited_act.replaced.end() ? replaced->citation.text : cited_act.article.text)
             .message;
     message += code;
     message += " n'est plus admise le ";
@@ -954,7 +998,11 @@ class ClaimEvaluator {
     line_.set_line(i, act_rank, subject.coefficient);
     if (subject.index == none) {
       line.decision = Decision::refused;
-      unmatched(code, subject);
+      if (subject.act_not_named) {
+        act_not_named(code, claim_.lines[i].act, subject);
+      } else {
+        unmatched(code, subject);
+      }
       reasons_.finish();
       return;
     }
@@ -1069,7 +1117,12 @@ class ClaimEvaluator {
       keep(cached, &act, subject);
     }
     message = cached.text;
-    if (message.size() > transition_message.size()) reasons_.set_source(act.article.text);
+    if (message.size() > transition_message.size()) {
+      reasons_.set_source(act.article.text);
+    } else {
+      // Before 2024-02-22 no cotation replaces it yet: it is the cotation in force, no transition.
+      reasons_.drop_last();
+    }
   }
 
   void compose_transition_message(const Subject& subject, const Act& act, std::string& message) {

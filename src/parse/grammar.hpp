@@ -300,8 +300,9 @@ struct classification_statement
     : seq<keyword<"classement">, _, must<classification_pair>, star<_, one<','>, _, must<classification_pair>>> {};
 struct key_letter : identifier {};
 struct coefficient : decimal {};
-struct cotation_statement : seq<keyword<"cotation">, _, must<key_letter>, _, must<coefficient>, opt<_, period>, _,
-                                must<mandatory_citation>> {};
+struct shared_code : keyword<"partagée"> {};
+struct cotation_statement : seq<keyword<"cotation">, _, must<key_letter>, _, must<coefficient>, opt<_, shared_code>,
+                                opt<_, period>, _, must<mandatory_citation>> {};
 struct replaces_statement : seq<keyword<"remplace">, _, must<key_letter>, _, must<coefficient>, opt<_, period>, _,
                                 must<mandatory_citation>> {};
 struct referential_name : string {};

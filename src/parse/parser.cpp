@@ -36,7 +36,7 @@ using kept_in_tree = pegtl::parse_tree::selector<
         g::every_kind, g::value_statement, g::priced_value, g::money, g::per_unit, g::region_name,
         g::computation_statement, g::rounding_statement, g::rounding, g::rounding_unit, g::rounding_mode, g::condition_statement,
         g::parameter_value, g::parameter_literal, g::article_statement, g::classification_statement,
-        g::classification_pair, g::classification_key, g::classification_value, g::cotation_statement,
+        g::classification_pair, g::classification_key, g::classification_value, g::cotation_statement, g::shared_code,
         g::replaces_statement, g::key_letter, g::coefficient, g::referential_statement, g::referential_name,
         g::threshold, g::session_count, g::threshold_scope, g::threshold_window, g::duration_unit,
         g::pending_statement, g::pending_reason, g::removed_statement, g::scope_statement,

@@ -128,6 +128,7 @@ struct ClassificationStatement {
 // `cotation` and `remplace`: a key letter and a coefficient over a period.
 struct CotationStatement {
   bool replaced = false;  // `remplace`: the old cotation this act supersedes
+  bool shared = false;    // `partagée`: declared as also another act's; the claim line names the act
   Name key_letter;
   Literal coefficient;
   Period period;

@@ -373,6 +373,7 @@ class Builder {
       result.replaced = node.is_type<g::replaces_statement>();
       result.key_letter = name(*child_of_type<g::key_letter>(node));
       result.coefficient = literal(*child_of_type<g::coefficient>(node));
+      result.shared = child_of_type<g::shared_code>(node) != nullptr;
       if (const ParseNode* p = child_of_type<g::period>(node)) result.period = period(*p);
       result.citation = citation(*child_of_type<g::mandatory_citation>(node));
       return result;

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -15,6 +17,7 @@
 #include <vector>
 
 #include "cotation/batch.hpp"
+#include "cotation/decimal.hpp"
 #include "cotation/engine.hpp"
 
 namespace cotation {
@@ -118,18 +121,19 @@ std::string reasons_of(const nlohmann::json& record) {
   return text;
 }
 
-TEST(Conformance, EveryTableRowOfTheDocumentsToTheCent) {
-  const CompileResult compiled = compile_rule_set(shipped_rules);
+// Checks every table of `dir` against the shipped rules compiled with `options`.
+void check_tables(const fs::path& dir, const CompileOptions& options) {
+  const CompileResult compiled = compile_rule_set(shipped_rules, options);
   std::string diagnostics;
   for (const Diagnostic& d : compiled.diagnostics) diagnostics += render(d, Language::french);
   ASSERT_TRUE(compiled.ok()) << diagnostics;
 
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(conformance_dir)) {
+  for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().extension() == ".tsv") files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
-  ASSERT_FALSE(files.empty()) << "no table in " << conformance_dir;
+  ASSERT_FALSE(files.empty()) << "no table in " << dir;
 
   std::size_t checked = 0;
   std::size_t matched = 0;
@@ -166,6 +170,95 @@ TEST(Conformance, EveryTableRowOfTheDocumentsToTheCent) {
   std::cout << "[ conformance ] " << checked << " rows checked, " << matched << " matched\n";
   EXPECT_EQ(matched, checked);
   EXPECT_GT(checked, 0U);
+}
+
+TEST(Conformance, EveryTableRowOfTheDocumentsToTheCent) { check_tables(conformance_dir, {}); }
+
+// The tables of tel-que-signe/ test the dates as the texts were signed, before the later texts
+// (the amendments) moved them.
+TEST(Conformance, TableRowsAsSigned) {
+  CompileOptions as_signed;
+  as_signed.apply_amendments = false;
+  check_tables(conformance_dir / "tel-que-signe", as_signed);
+}
+
+// Seed 003 (prescribers' guide, before avenant 7: AMS 7.5 at 2.15 EUR) prices each HAS
+// referential's series as « N séances, coût ». A series here is N claims of one patient billing
+// AMS 7.5 on the N days before 2024-02-22, sessions 1 to N; the cost is the sum of the lines
+// rounded to the euro (half away from zero: the guide's « arrondi à l'euro supérieur » is in
+// fact to the nearest euro, shared/domain-notes.md).
+// One line: 7.5 x 2.15 = 16.125 -> 16.13.
+//   10 x 16.13 = 161.30 -> 161    15 x 16.13 = 241.95 -> 242    25 x 16.13 = 403.25 -> 403
+//   30 x 16.13 = 483.90 -> 484    40 x 16.13 = 645.20 -> 645    50 x 16.13 = 806.50 -> 807
+// The guide rounds the unrounded total instead: 50 x 7.5 x 2.15 = 806.25 -> 806 (docs/sources.md).
+struct HasSeries {
+  const char* source;  // seed 003 line
+  const char* referential;
+  int sessions;
+  int guide_cost;       // the euro figure the guide prints
+  int per_line_cost;    // the sum of the engine's line amounts, rounded to the euro
+};
+
+constexpr HasSeries has_series[] = {
+    {"003:79", "1. lombalgie commune, série", 15, 242, 242},
+    {"003:83", "1. lombalgie commune, 12 mois", 30, 484, 484},
+    {"003:90", "2. cervicalgie commune, série", 15, 242, 242},
+    {"003:94", "2. cervicalgie commune, 12 mois", 30, 484, 484},
+    {"003:98", "3. cervicalgie post-traumatique", 10, 161, 161},
+    {"003:101", "4. chirurgie de la coiffe des rotateurs", 50, 806, 807},
+    {"003:104", "5. tendinopathie de la coiffe des rotateurs", 25, 403, 403},
+    {"003:107", "6. fracture de l'extrémité proximale de l'humérus", 30, 484, 484},
+    {"003:111", "7. fracture du coude chez l'adulte", 30, 484, 484},
+    {"003:116", "9. fracture de l'extrémité distale des deux os de l'avant-bras", 25, 403, 403},
+    {"003:118", "10. prothèse totale de hanche", 15, 242, 242},
+    {"003:121", "11. prothèse totale ou partielle de genou", 25, 403, 403},
+    {"003:122", "12. ligament croisé antérieur", 40, 645, 645},
+    {"003:123", "13. méniscectomie", 15, 242, 242},
+    {"003:126", "14. entorse externe de cheville", 10, 161, 161},
+};
+
+std::string day_text(std::chrono::sys_days day) {
+  const std::chrono::year_month_day ymd{day};
+  char text[32];  // room for any int the compiler imagines
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return text;
+}
+
+TEST(Conformance, HasSeriesCostsOfThePrescribersGuideBeforeAvenant7) {
+  const CompileResult compiled = compile_rule_set(shipped_rules);
+  ASSERT_TRUE(compiled.ok());
+  const std::chrono::sys_days avenant_7{std::chrono::year{2024} / 2 / 22};
+  for (const HasSeries& series : has_series) {
+    std::ostringstream claims;
+    for (int session = 1; session <= series.sessions; ++session) {
+      Row row{series.source, series.source, day_text(avenant_7 - std::chrono::days{series.sessions - session + 1}),
+              "AMS 7.5", "{\"patient\":{\"id\":\"series\"},\"series\":{\"session_number\":" + std::to_string(session) + "}}",
+              "", series.referential};
+      claims << claim_of(row, 0).dump() << '\n';
+    }
+    std::istringstream input(claims.str());
+    std::ostringstream output;
+    (void)evaluate_json_lines(*compiled.rule_set, input, output);
+    std::istringstream decisions(output.str());
+    std::string record_text;
+    Decimal total;
+    int accepted = 0;
+    while (std::getline(decisions, record_text)) {
+      const nlohmann::json line = nlohmann::json::parse(record_text)["lines"][0];
+      EXPECT_EQ(outcome(line), "16.13") << series.source << " " << series.referential << reasons_of(line);
+      if (line.at("decision") != "accepted") continue;
+      total += Decimal::parse(line.at("amount").get<std::string>());
+      ++accepted;
+    }
+    EXPECT_EQ(accepted, series.sessions) << series.source;
+    EXPECT_EQ(total.round(0, RoundingMode::half_away_from_zero), Decimal(series.per_line_cost))
+        << series.source << " " << series.referential << ": " << total.to_string(2);
+    // The guide's figure: the unrounded total, N x 7.5 x 2.15, rounded to the euro.
+    const Decimal unrounded = Decimal(series.sessions) * Decimal::parse("7.5") * Decimal::parse("2.15");
+    EXPECT_EQ(unrounded.round(0, RoundingMode::half_away_from_zero), Decimal(series.guide_cost))
+        << series.source << " " << series.referential;
+  }
 }
 
 }  // namespace

@@ -420,6 +420,13 @@ TEST(SharedOldCode, TransitionAndRefusalNameEveryReplacingCotation) {
       "AMK 8.5 n'est plus admise le 2024-06-01 ; selon l'acte, la cotation en vigueur est RAB 8.51, RAB 8.49");
   EXPECT_EQ(after.lines[0].reasons.at(0).source,
             "Assurance Maladie : synthèse des mesures (fixture de test), fin de la transition au 1er juin 2024");
+
+  // Before the transition no cotation replaces it yet: the old one is in force, at the old value,
+  // and no transition reason is given. AMK 8.5 x 2.15 = 18.275 -> 18.28.
+  const ClaimDecision before =
+      compiled.rule_set->evaluate(claim_of("amk-avant", on(2024, 2, 21), {"AMK 8.5"}), scratch);
+  expect_accepted(before, 0, "18.28");
+  EXPECT_TRUE(before.lines[0].reasons.empty()) << describe(before);
 }
 
 // A rule set of the repository, compiled on first use and kept for the whole run.
