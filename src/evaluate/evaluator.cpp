@@ -429,6 +429,8 @@ class LineEvaluation {
         const Value b = operand(1);
         return compare(a, b) >= 0 ? a : b;
       }
+      case Op::fact:  // only in a scheme's expressions, which src/evaluate/scheme.cpp evaluates
+        break;
     }
     return v;
   }
