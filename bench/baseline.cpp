@@ -82,10 +82,9 @@ struct OldCotation {
   Day since;
   Day until;
 };
-// Before avenant 7 the shipped rules have no cotation at all: AMS 7.5 is refused before av7.
-// When rules/ accepts the old cotations before av7 too (at the old letter value, already in
-// ams_values), this is the one row to change: its `since` becomes first_day.
-constexpr OldCotation old_cotations[] = {{ams, 750, av7, transition_end}};
+// Before avenant 7 the old cotation is the one in force, at the old letter value (ams_values);
+// from av7 it stays accepted until the end of the transition.
+constexpr OldCotation old_cotations[] = {{ams, 750, first_day, transition_end}};
 
 // rules/deplacements.cot: flat items (cents, metropole and outre-mer, up to a day included).
 struct FlatItem {

@@ -160,6 +160,7 @@ class Compiler {
     resolve_exceptions();
     check_rule_conflicts();
     for (const auto* d : of_kind(DeclarationKind::example)) build_example(*d);
+    for (const auto* d : of_kind(DeclarationKind::scheme)) build_scheme(*d);
     return std::move(model_);
   }
 
@@ -1069,8 +1070,9 @@ class Compiler {
       case ExpressionKind::path: return path(e);
       case ExpressionKind::call: {
         const std::string name = utf8::fold(e.path.at(0).text);
-        if (name == "contient" && e.operands.size() == 1 && e.operands[0].kind == ExpressionKind::path &&
-            e.operands[0].path.size() == 1) {
+        // A scheme reads its facts only, never a claim's lines.
+        if (name == "contient" && scheme_facts_ == nullptr && e.operands.size() == 1 &&
+            e.operands[0].kind == ExpressionKind::path && e.operands[0].path.size() == 1) {
           return holds(e.operands[0].path[0]);
         }
         if ((name != "min" && name != "max") || e.operands.size() != 2) {
@@ -1240,6 +1242,7 @@ class Compiler {
 
   std::pair<NodeId, std::optional<Type>> path(const syntax::Expression& e) {
     const std::string folded = folded_path(e.path);
+    if (scheme_facts_ != nullptr) return fact(e, folded);
     for (const auto& field : claim_fields) {
       if (field.path == folded) {
         Node node;
@@ -1281,6 +1284,115 @@ class Compiler {
     }
     report(e.position, "compile.unknown_name", {joined_path(e.path)});
     return {0, std::nullopt};
+  }
+
+  // A scheme's expressions read its facts only: a claim field means nothing there.
+  std::pair<NodeId, std::optional<Type>> fact(const syntax::Expression& e, const std::string& folded) {
+    const auto it = scheme_facts_->find(folded);
+    if (it == scheme_facts_->end()) {
+      report(e.position, "compile.unknown_fact", {joined_path(e.path), scheme_name_});
+      return {0, std::nullopt};
+    }
+    const Type type = model_->facts[it->second].type;
+    return {intern(Node{Op::fact, type, {}, it->second, {}, {}}), type};
+  }
+
+  // ------------------------------------------------------------ schemes
+
+  static Type fact_type(syntax::FactType type) {
+    switch (type) {
+      case syntax::FactType::boolean: return Type::boolean;
+      case syntax::FactType::number: return Type::number;
+      case syntax::FactType::percentage: return Type::percentage;
+      case syntax::FactType::money: return Type::money;
+      case syntax::FactType::date: return Type::date;
+    }
+    return Type::boolean;
+  }
+
+  NodeId typed(const syntax::Expression& written, Type expected) {
+    const auto [node, type] = expression(written);
+    if (type && *type != expected) {
+      report(written.position, "compile.wrong_type", {std::string(type_word(*type)), std::string(type_word(expected))});
+    }
+    return node;
+  }
+
+  std::optional<NodeId> typed(const std::optional<syntax::Expression>& written, Type expected) {
+    return written ? std::optional(typed(*written, expected)) : std::nullopt;
+  }
+
+  void build_scheme(const syntax::Declaration& declaration) {
+    Scheme scheme;
+    scheme.name = declaration.name.text;
+    scheme.label = declaration.label;
+    std::map<std::string, std::uint32_t> facts;  // folded name -> index in model_->facts
+    for (const auto& statement : declaration.statements) {
+      const auto* written = std::get_if<syntax::FactStatement>(&statement.node);
+      if (written == nullptr) continue;
+      const auto index = static_cast<std::uint32_t>(model_->facts.size());
+      if (!facts.emplace(utf8::fold(written->name.text), index).second) {
+        report(written->name.position, "compile.duplicate_fact", {written->name.text, scheme.name});
+        continue;
+      }
+      model_->facts.push_back(Fact{written->name.text, written->label, fact_type(written->type)});
+      scheme.facts.push_back(index);
+    }
+    scheme_facts_ = &facts;
+    scheme_name_ = scheme.name;
+    std::set<std::string> amount_names;
+    std::vector<NodeId> paid;  // every amount and instalment, for the `total` check
+    std::vector<std::pair<NodeId, syntax::Position>> totals;
+    bool decided = false;  // a decision without `si` was seen
+    for (const auto& statement : declaration.statements) {
+      std::visit(
+          [&](const auto& node) {
+            using T = std::decay_t<decltype(node)>;
+            if constexpr (std::is_same_v<T, syntax::AmountStatement>) {
+              if (!amount_names.insert(utf8::fold(node.name.text)).second) {
+                report(node.name.position, "compile.duplicate_amount", {node.name.text, scheme.name});
+              }
+              SchemeAmount amount{node.name.text, node.label, typed(node.amount, Type::money),
+                                  typed(node.condition, Type::boolean), node.outside_prerequisites,
+                                  period(node.period), {}};
+              amount.citation = citation(node.citation, amount.period.since);
+              paid.push_back(amount.amount);
+              scheme.amounts.push_back(std::move(amount));
+            } else if constexpr (std::is_same_v<T, syntax::InstalmentStatement>) {
+              scheme.instalments.push_back(
+                  {node.year_offset, typed(node.amount, Type::money), node.at_signature, citation(node.citation)});
+              paid.push_back(scheme.instalments.back().amount);
+            } else if constexpr (std::is_same_v<T, syntax::DecisionStatement>) {
+              if (decided) report(statement.position, "compile.unreachable_decision", {node.label, scheme.name});
+              decided = decided || !node.condition;
+              scheme.decisions.push_back({node.label, typed(node.condition, Type::boolean), citation(node.citation)});
+            } else if constexpr (std::is_same_v<T, syntax::TotalStatement>) {
+              totals.emplace_back(typed(node.amount, Type::money), node.amount.position);
+              (void)citation(node.citation);
+            } else if constexpr (std::is_same_v<T, syntax::ConditionStatement>) {
+              scheme.prerequisites.push_back(build_condition(node, scheme.name, scheme.prerequisites.size()));
+            }
+          },
+          statement.node);
+    }
+    scheme_facts_ = nullptr;
+    check_totals(scheme.name, paid, totals);
+    model_->schemes.push_back(std::move(scheme));
+  }
+
+  // A written total must be the sum of the amounts and instalments, all written as constants.
+  void check_totals(const std::string& scheme, const std::vector<NodeId>& paid,
+                    const std::vector<std::pair<NodeId, syntax::Position>>& totals) {
+    const auto constant = [&](NodeId id) { return model_->nodes[id].op == Op::constant; };
+    Decimal sum;
+    for (const NodeId id : paid) sum = sum + model_->nodes[id].constant.number;
+    for (const auto& [total, at] : totals) {
+      if (!constant(total) || !std::all_of(paid.begin(), paid.end(), constant)) {
+        report(at, "compile.total_of_computed_amount", {scheme});
+      } else if (!(model_->nodes[total].constant.number == sum)) {
+        report(at, "compile.total_mismatch", {model_->nodes[total].constant.number.to_string(), sum.to_string(), scheme});
+      }
+    }
   }
 
   // ------------------------------------------------------------ examples
@@ -1507,6 +1619,8 @@ class Compiler {
   std::vector<std::pair<std::size_t, syntax::Name>> pending_exceptions_;
   std::set<std::string> reported_cycles_;
   std::set<std::string> letters_without_rounding_;
+  const std::map<std::string, std::uint32_t>* scheme_facts_ = nullptr;  // while a scheme is built
+  std::string scheme_name_;
 };
 
 // FNV-1a over the files' names and contents, in their stable order.

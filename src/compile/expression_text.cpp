@@ -177,6 +177,8 @@ class Printer {
         return model_.items.at(node.reference).code + ".valeur";
       case Op::parameter:
         return model_.parameters.at(node.reference).name;
+      case Op::fact:
+        return model_.facts.at(node.reference).name;
       case Op::logical_not:
         return "non " + operand(node.operands.at(0), precedence(Op::logical_not));
       case Op::negate:

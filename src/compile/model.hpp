@@ -54,7 +54,8 @@ enum class Op : std::uint8_t {
   logical_and, logical_or, logical_not, equal, not_equal, less, less_equal, greater, greater_equal, member,
   add, subtract, multiply, negate, minimum, maximum,
   date_plus, date_minus,  // a date and a duration; Node::reference is the DayRounding
-  holds  // contient(groupe): the claim bills a line of the group (Model::held_groups[reference])
+  holds,  // contient(groupe): the claim bills a line of the group (Model::held_groups[reference])
+  fact    // a fact of a `dispositif` (reference: index in RuleSet::Model::facts); never in a claim's expressions
 };
 
 // A date plus months that lands on a day the target month lacks (2024-02-29 + 1 an) takes
@@ -261,6 +262,50 @@ struct Example {
   std::vector<ExpectedLine> lines;
 };
 
+// ---------------------------------------------------------------- schemes (`dispositif`)
+
+// A fact about the practitioner that a scheme reads, given by the situation evaluated.
+struct Fact {
+  std::string name;  // as written
+  std::string label;
+  Type type = Type::boolean;
+};
+
+// `montant`: paid when the scheme's prerequisites hold (or `hors prérequis`) and its `si` holds.
+struct SchemeAmount {
+  std::string name;
+  std::string label;
+  NodeId amount = 0;  // money
+  std::optional<NodeId> condition;
+  bool outside_prerequisites = false;
+  Period period;
+  Citation citation;
+};
+
+// `versement année N+k`: one payment of a schedule, N being the year of the situation's date.
+struct Instalment {
+  std::uint32_t year_offset = 0;
+  NodeId amount = 0;  // money
+  bool at_signature = false;
+  Citation citation;
+};
+
+struct SchemeDecision {
+  std::string label;
+  std::optional<NodeId> condition;  // none: always taken
+  Citation citation;
+};
+
+struct Scheme {
+  std::string name;
+  std::string label;
+  std::vector<std::uint32_t> facts;  // indices in RuleSet::Model::facts, in declaration order
+  std::vector<Condition> prerequisites;
+  std::vector<SchemeAmount> amounts;
+  std::vector<Instalment> instalments;
+  std::vector<SchemeDecision> decisions;  // in order: the first that holds is taken
+};
+
 }  // namespace cotation::model
 
 namespace cotation {
@@ -288,6 +333,8 @@ struct RuleSet::Model {
   CodeMap<std::uint32_t> item_index;    // by code
   CodeMap<std::vector<model::CodeEntry>> codes_by_letter;
   std::vector<model::Example> examples;  // run by `cotation test`, never by evaluate()
+  std::vector<model::Fact> facts;        // of every scheme
+  std::vector<model::Scheme> schemes;    // evaluated by evaluate_scheme (cotation/scheme.hpp)
 };
 
 }  // namespace cotation

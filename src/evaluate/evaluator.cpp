@@ -14,6 +14,7 @@
 
 #include "compile/expression_text.hpp"
 #include "compile/model.hpp"
+#include "evaluate/calendar.hpp"
 
 namespace cotation {
 
@@ -197,30 +198,6 @@ struct NoValueInForce {
 };
 
 // A date plus months lands on a day its month lacks and the expression declares no rounding.
-struct DayMissingInMonth {
-  Day from = 0;
-  std::int32_t months = 0;
-  std::chrono::year_month_day missing;  // the day that does not exist
-};
-
-// `from` plus `months` (negative: minus). When the target month lacks the day, the declared
-// rounding picks its last day or the next month's first; none declared is an error.
-Day add_months(Day from, std::int32_t months, DayRounding rounding) {
-  namespace chrono = std::chrono;
-  const chrono::year_month_day date{chrono::sys_days(chrono::days(from))};
-  const chrono::year_month target = chrono::year_month{date.year(), date.month()} + chrono::months(months);
-  if (static_cast<int>(target.year()) < 1 || static_cast<int>(target.year()) > 9999) {
-    throw NoValueInForce{fmt::format("{} plus {} mois sort du calendrier (an 1 à 9999)", date_text(from), months)};
-  }
-  chrono::year_month_day shifted = target / date.day();
-  if (!shifted.ok()) {
-    if (rounding == DayRounding::none) throw DayMissingInMonth{from, months, shifted};
-    shifted = rounding == DayRounding::previous_day ? chrono::year_month_day{target / chrono::last}
-                                                     : (target + chrono::months(1)) / 1;
-  }
-  return static_cast<Day>(chrono::sys_days(shifted).time_since_epoch().count());
-}
-
 template <typename T>
 T require(const std::optional<T>& value, Field field) {
   if (!value) throw MissingField{field_name(field)};
@@ -623,9 +600,15 @@ class LineEvaluation {
         const Value duration = operand(1);
         const std::int32_t count = node.op == Op::date_plus ? duration.integer : -duration.integer;
         const Day from = operand(0).integer;
-        v.integer = duration.months ? add_months(from, count, static_cast<DayRounding>(node.reference)) : from + count;
+        try {
+          v.integer = duration.months ? add_months(from, count, static_cast<DayRounding>(node.reference)) : from + count;
+        } catch (const OutsideCalendar& error) {
+          throw NoValueInForce{error.what()};
+        }
         return v;
       }
+      case Op::fact:  // only in a scheme's expressions, which src/evaluate/scheme.cpp evaluates
+        break;
     }
     return v;
   }
@@ -1037,12 +1020,7 @@ class ClaimEvaluator {
     try {
       return line_.evaluate(predicate).boolean;
     } catch (const DayMissingInMonth& shift) {
-      throw NoValueInForce{fmt::format(
-          "{}{} : {} {} {} mois tombe le {:04}-{:02}-{:02}, qui n'existe pas, et aucun arrondi n'est déclaré "
-          "(`arrondi au jour précédent` ou `arrondi au jour suivant`)",
-          kind, owner, date_text(shift.from), shift.months < 0 ? '-' : '+', std::abs(shift.months),
-          static_cast<int>(shift.missing.year()), static_cast<unsigned>(shift.missing.month()),
-          static_cast<unsigned>(shift.missing.day()))};
+      throw NoValueInForce{fmt::format("{}{} : {}", kind, owner, shift.text())};
     }
   }
 

@@ -383,12 +383,31 @@ struct amendment_statement : sor<postponement, repeal, addition, note_statement>
 struct amendment_declaration : seq<declaration_head<keyword<"amendement">>, _, must<mandatory_citation>, _,
                                    block<amendment_statement, amendment_end>> {};
 
+struct fact_name : identifier {};
+struct fact_type
+    : sor<keyword<"booléen">, keyword<"nombre">, keyword<"pourcentage">, keyword<"montant">, keyword<"date">> {};
+struct fact_statement
+    : seq<keyword<"fait">, _, must<fact_name>, _, must<label>, _, must<one<':'>>, _, must<fact_type>> {};
 struct amount_name : identifier {};
-struct amount_value : money {};
+struct amount_value : sum {};
+struct amount_condition : seq<keyword<"si">, _, must<expression>> {};
+struct outside_prerequisites : seq<keyword<"hors">, _, must<keyword<"prérequis">>> {};
 struct amount_statement : seq<keyword<"montant">, _, must<amount_name>, _, must<label>, _, must<amount_value>,
-                              opt<_, period>, _, must<mandatory_citation>> {};
+                              opt<_, amount_condition>, opt<_, outside_prerequisites>, opt<_, period>, _,
+                              must<mandatory_citation>> {};
+struct year_offset : integer {};
+struct instalment_year : seq<keyword<"N">, opt<one<'+'>, must<year_offset>>> {};
+struct at_signature : seq<keyword<"à">, _, must<keyword<"la">>, _, must<keyword<"signature">>> {};
+struct instalment_statement
+    : seq<keyword<"versement">, _, must<keyword<"année">>, _, must<instalment_year>, _, must<amount_value>,
+          opt<_, at_signature>, _, must<mandatory_citation>> {};
+struct decision_label : string {};
+struct decision_statement
+    : seq<keyword<"décision">, _, must<decision_label>, opt<_, amount_condition>, _, must<mandatory_citation>> {};
+struct total_statement : seq<keyword<"total">, _, must<amount_value>, _, must<mandatory_citation>> {};
 struct scheme_end : one<'}'> {};
-struct scheme_statement : sor<amount_statement, condition_statement, note_statement> {};
+struct scheme_statement : sor<fact_statement, amount_statement, instalment_statement, decision_statement,
+                              total_statement, condition_statement, note_statement> {};
 struct scheme_declaration
     : seq<declaration_head<keyword<"dispositif">>, _, block<scheme_statement, scheme_end>> {};
 

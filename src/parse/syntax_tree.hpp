@@ -208,11 +208,35 @@ struct Addition {
   Target target;
   std::vector<Statement> statements;
 };
+// `dispositif` statements. Their expressions read the scheme's facts.
 struct AmountStatement {
   Name name;
   std::string label;
-  Literal amount;
+  Expression amount;
+  std::optional<Expression> condition;  // `si`
+  bool outside_prerequisites = false;   // `hors prérequis`
   Period period;
+  Citation citation;
+};
+enum class FactType { boolean, number, percentage, money, date };
+struct FactStatement {  // fait taux "..." : pourcentage
+  Name name;
+  std::string label;
+  FactType type = FactType::boolean;
+};
+struct InstalmentStatement {  // versement année N+2 9000 € selon ...
+  std::uint32_t year_offset = 0;
+  Expression amount;
+  bool at_signature = false;
+  Citation citation;
+};
+struct DecisionStatement {  // décision "..." si ... selon ...
+  std::string label;
+  std::optional<Expression> condition;
+  Citation citation;
+};
+struct TotalStatement {
+  Expression amount;
   Citation citation;
 };
 
@@ -236,7 +260,8 @@ struct Statement {
                ArticleStatement, ClassificationStatement, CotationStatement, ReferentialStatement,
                PendingStatement, RemovedStatement, SelectorStatement, PeriodStatement, WhenStatement,
                OutcomeStatement, LimitStatement, CumulationStatement, MessageStatement, CitationStatement,
-               StepStatement, Postponement, Repeal, Addition, AmountStatement, ExampleField, ExampleLine>
+               StepStatement, Postponement, Repeal, Addition, AmountStatement, ExampleField, ExampleLine,
+               FactStatement, InstalmentStatement, DecisionStatement, TotalStatement>
       node;
   Position position;
 };

@@ -488,14 +488,43 @@ class Builder {
       if (const ParseNode* reason = child_of_type<g::expected_reason>(outcome)) result.reason = text(*reason);
       return result;
     }
+    if (node.is_type<g::fact_statement>()) {
+      const std::string type = utf8::fold(child_of_type<g::fact_type>(node)->string_view());
+      return FactStatement{name(*child_of_type<g::fact_name>(node)), text(*child_of_type<g::label>(node)),
+                           type == "booleen"       ? FactType::boolean
+                           : type == "nombre"      ? FactType::number
+                           : type == "pourcentage" ? FactType::percentage
+                           : type == "montant"     ? FactType::money
+                                                   : FactType::date};
+    }
+    if (node.is_type<g::instalment_statement>()) {
+      InstalmentStatement result;
+      if (const ParseNode* offset = child_of_type<g::year_offset>(node)) result.year_offset = count(*offset);
+      result.amount = expression(*child_of_type<g::amount_value>(node));
+      result.at_signature = child_of_type<g::at_signature>(node) != nullptr;
+      result.citation = citation(*child_of_type<g::mandatory_citation>(node));
+      return result;
+    }
+    if (node.is_type<g::decision_statement>()) {
+      DecisionStatement result;
+      result.label = text(*child_of_type<g::decision_label>(node));
+      if (const ParseNode* condition = child_of_type<g::amount_condition>(node)) result.condition = expression(*condition);
+      result.citation = citation(*child_of_type<g::mandatory_citation>(node));
+      return result;
+    }
+    if (node.is_type<g::total_statement>()) {
+      return TotalStatement{expression(*child_of_type<g::amount_value>(node)),
+                            citation(*child_of_type<g::mandatory_citation>(node))};
+    }
     if (!node.is_type<g::amount_statement>()) {
       throw std::logic_error("tree builder: no statement for parse node " + std::string(node.type));
     }
     AmountStatement result;
     result.name = name(*child_of_type<g::amount_name>(node));
     result.label = text(*child_of_type<g::label>(node));
-    result.amount = literal(*child_of_type<g::amount_value>(node));
-    result.amount.kind = LiteralKind::money;
+    result.amount = expression(*child_of_type<g::amount_value>(node));
+    if (const ParseNode* condition = child_of_type<g::amount_condition>(node)) result.condition = expression(*condition);
+    result.outside_prerequisites = child_of_type<g::outside_prerequisites>(node) != nullptr;
     if (const ParseNode* p = child_of_type<g::period>(node)) result.period = period(*p);
     result.citation = citation(*child_of_type<g::mandatory_citation>(node));
     return result;

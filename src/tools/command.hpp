@@ -42,6 +42,7 @@ Command add_fmt_command(CLI::App& app);
 Command add_diff_command(CLI::App& app);
 Command add_impact_command(CLI::App& app);
 Command add_test_command(CLI::App& app);
+Command add_scheme_command(CLI::App& app);
 
 // Compiles the rule set a command works on, rendering its diagnostics to `errors`; null when
 // it does not compile.

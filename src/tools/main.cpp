@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
       add_diff_command(app),
       add_impact_command(app),
       add_test_command(app),
+      add_scheme_command(app),
   };
 
   try {

@@ -108,6 +108,15 @@ std::string outcome(const nlohmann::json& line) {
   return decision == "accepted" ? line.at("amount").get<std::string>() : decision;
 }
 
+// The outcome of the line billed with the row's code (a patch may bill other lines beside it),
+// or the claim's decision when the record has no such line (an invalid record).
+std::string outcome_of(const nlohmann::json& record, const std::string& code) {
+  for (const auto& line : record.value("lines", nlohmann::json::array())) {
+    if (line.value("code", std::string()) == code) return outcome(line);
+  }
+  return record.value("decision", std::string("?"));
+}
+
 std::string reasons_of(const nlohmann::json& record) {
   std::string text;
   const auto append = [&text](const nlohmann::json& reasons) {
@@ -151,9 +160,7 @@ void check_tables(const fs::path& dir, const CompileOptions& options) {
     for (const Row& row : rows) {
       ASSERT_TRUE(std::getline(decisions, record_text)) << row.where << ": no decision record";
       const nlohmann::json record = nlohmann::json::parse(record_text);
-      const std::string got = record.contains("lines") && record["lines"].size() == 1
-                                  ? outcome(record["lines"][0])
-                                  : record.value("decision", std::string("?"));
+      const std::string got = outcome_of(record, row.code);
       if (got == row.expected) {
         ++file_matched;
       } else {

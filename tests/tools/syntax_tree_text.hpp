@@ -143,7 +143,20 @@ inline std::string node_text(const Addition& s) {
   return "ajoute" + text(s.target) + text(s.statements);
 }
 inline std::string node_text(const AmountStatement& s) {
-  return "montant" + text(s.name) + text(s.label) + text(s.amount) + text(s.period) + text(s.citation);
+  return "montant" + text(s.name) + text(s.label) + text(s.amount) + text(s.condition) +
+         text(s.outside_prerequisites) + text(s.period) + text(s.citation);
+}
+inline std::string node_text(const FactStatement& s) {
+  return "fait" + text(s.name) + text(s.label) + std::to_string(static_cast<int>(s.type));
+}
+inline std::string node_text(const InstalmentStatement& s) {
+  return "versement" + text(s.year_offset) + text(s.amount) + text(s.at_signature) + text(s.citation);
+}
+inline std::string node_text(const DecisionStatement& s) {
+  return "décision" + text(s.label) + text(s.condition) + text(s.citation);
+}
+inline std::string node_text(const TotalStatement& s) {
+  return "total" + text(s.amount) + text(s.citation);
 }
 
 inline std::string node_text(const ExampleField& s) {

@@ -1,0 +1,32 @@
+// Date arithmetic shared by the claim evaluator and the schemes' evaluator.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+#include "compile/model.hpp"
+
+namespace cotation::model {
+
+// A date plus months landed on a day its month lacks, and the expression declares no rounding.
+struct DayMissingInMonth {
+  Day from = 0;
+  std::int32_t months = 0;
+  std::chrono::year_month_day missing;  // the day that does not exist
+
+  // "2024-02-29 + 12 mois tombe le 2025-02-29, qui n'existe pas, et aucun arrondi n'est déclaré (…)"
+  [[nodiscard]] std::string text() const;
+};
+
+// A shift beyond the years 1 to 9999.
+struct OutsideCalendar : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// `from` plus `months` (negative: minus). When the target month lacks the day, the declared
+// rounding picks its last day or the next month's first; none declared throws DayMissingInMonth.
+Day add_months(Day from, std::int32_t months, DayRounding rounding);
+
+}  // namespace cotation::model
