@@ -14,6 +14,9 @@ std::string DayMissingInMonth::text() const {
       static_cast<unsigned>(missing.month()), static_cast<unsigned>(missing.day()));
 }
 
+namespace {
+
+// `from` plus `months` (negative: minus).
 Day add_months(Day from, std::int32_t months, DayRounding rounding) {
   namespace chrono = std::chrono;
   const chrono::year_month_day date{chrono::sys_days(chrono::days(from))};
@@ -28,6 +31,13 @@ Day add_months(Day from, std::int32_t months, DayRounding rounding) {
                                                      : (target + chrono::months(1)) / 1;
   }
   return static_cast<Day>(chrono::sys_days(shifted).time_since_epoch().count());
+}
+
+}  // namespace
+
+Day shift_date(const Node& node, Day from, const Value& duration) {
+  const std::int32_t count = node.op == Op::date_plus ? duration.integer : -duration.integer;
+  return duration.months ? add_months(from, count, static_cast<DayRounding>(node.reference)) : from + count;
 }
 
 }  // namespace cotation::model

@@ -25,8 +25,9 @@ struct OutsideCalendar : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// `from` plus `months` (negative: minus). When the target month lacks the day, the declared
-// rounding picks its last day or the next month's first; none declared throws DayMissingInMonth.
-Day add_months(Day from, std::int32_t months, DayRounding rounding);
+// The value of a date_plus or date_minus node: `from` moved by `duration`, in days, or in months
+// with the node's declared rounding: when the target month lacks the day, its last day or the
+// next month's first; none declared throws DayMissingInMonth.
+Day shift_date(const Node& node, Day from, const Value& duration);
 
 }  // namespace cotation::model

@@ -123,11 +123,8 @@ class SchemeEvaluator {
       }
       case Op::date_plus:
       case Op::date_minus: {
-        const Value duration = operand(1);
-        const std::int32_t count = node.op == Op::date_plus ? duration.integer : -duration.integer;
-        const Day from = operand(0).integer;
         try {
-          v.integer = duration.months ? add_months(from, count, static_cast<DayRounding>(node.reference)) : from + count;
+          v.integer = shift_date(node, operand(0).integer, operand(1));
         } catch (const DayMissingInMonth& shift) {
           throw SchemeError(shift.text());
         } catch (const OutsideCalendar& error) {
