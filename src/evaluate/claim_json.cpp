@@ -984,6 +984,7 @@ struct Frame {
   std::string unknown_key;    // object: the name of an unknown member, for its path
   std::size_t index = 0;      // array: elements already read
   std::uint32_t seen = 0;     // object: the members met so far, one bit per entry of its table
+  std::uint8_t expected = 0;  // object: the entry after the last member met, looked at first
 };
 
 // A scalar value as the parser hands it over; numbers and strings by their text.
@@ -1113,8 +1114,13 @@ bool ClaimReader::key(std::string_view name) {
   Frame& frame = frames_.back();
   if (frame.context == Context::skip) return true;
   const auto members = members_of(frame.context);
-  for (std::size_t i = 0; i < members.size(); ++i) {
+  // Records mostly list their members in the table's order: start after the last one met, so
+  // that a member is usually found at the first comparison. The names of a table are distinct,
+  // so where the search starts changes nothing but its length.
+  std::size_t i = frame.expected;
+  for (std::size_t k = 0; k < members.size(); ++k, i = i + 1 == members.size() ? 0 : i + 1) {
     if (members[i].name != name) continue;
+    frame.expected = static_cast<std::uint8_t>(i + 1 == members.size() ? 0 : i + 1);
     frame.member = members[i];
     const std::uint32_t bit = std::uint32_t{1} << i;
     if ((frame.seen & bit) != 0) {

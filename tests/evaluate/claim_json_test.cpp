@@ -111,6 +111,37 @@ TEST(ReadClaim, ReadsTheBriefExampleWithEveryField) {
   EXPECT_EQ(claim.telehealth, false);
 }
 
+// The member lookup starts after the last member met: the brief example with every object's
+// members in reverse order reads the same claim.
+TEST(ReadClaim, MembersInAnyOrderReadTheSame) {
+  const ClaimReadResult reversed = read_claim(
+      R"({"telehealth":false,"time":{"urgent":false,"sunday_or_holiday":false,"night":false},)"
+      R"("series":{"prior_approval":false,"sessions_12_months_before":2,"session_number":3},)"
+      R"("prescription":{"kind":"medical"},"travel":{"same_agglomeration":false,"distance_km":"7.5"},)"
+      R"("lines":[{"code":"RAM 8.09"},{"code":"IFD"},{"code":"IK"}],"patient":{"age":45,"id":"p1"},)"
+      R"("place":"domicile","region":"metropole","date":"2025-07-01","id":"c1"})");
+  const ClaimReadResult in_order = read_claim(brief_example);
+  ASSERT_TRUE(reversed.claim.has_value()) << messages(reversed);
+  ASSERT_TRUE(in_order.claim.has_value()) << messages(in_order);
+  const Claim& a = *reversed.claim;
+  const Claim& b = *in_order.claim;
+  EXPECT_TRUE(a.id == b.id && a.date == b.date && a.region == b.region && a.place == b.place);
+  EXPECT_TRUE(a.patient.id == b.patient.id && a.patient.age == b.patient.age);
+  ASSERT_EQ(a.lines.size(), 3U);
+  EXPECT_TRUE(a.lines[0].code == b.lines[0].code && a.lines[2].code == b.lines[2].code);
+  EXPECT_TRUE(a.travel.distance_km == b.travel.distance_km &&
+              a.travel.same_agglomeration == b.travel.same_agglomeration);
+  EXPECT_TRUE(a.prescription.kind == b.prescription.kind && a.telehealth == b.telehealth);
+  EXPECT_TRUE(a.series.session_number == b.series.session_number &&
+              a.series.sessions_12_months_before == b.series.sessions_12_months_before &&
+              a.series.prior_approval == b.series.prior_approval);
+  EXPECT_TRUE(a.time.night == b.time.night && a.time.sunday_or_holiday == b.time.sunday_or_holiday &&
+              a.time.urgent == b.time.urgent);
+  // A member repeated after others, with the lookup past it, is still a duplicate.
+  expect_problem(record_with(R"("time":{"night":true,"urgent":false,"night":false})"),
+                 {"time.night : champ en double"});
+}
+
 TEST(ReadClaim, ReadsEveryEnumerationValueAndTrue) {
   const ClaimReadResult result =
       read_claim(R"({"id":"c2","date":"2024-02-29","region":"drom","place":"etablissement",)"
