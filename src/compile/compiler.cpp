@@ -496,6 +496,9 @@ class Compiler {
       if (const auto* r = std::get_if<syntax::RoundingStatement>(&statement.node)) {
         if (letter.rounding) report(statement.position, "compile.duplicate_rounding", {letter.code});
         letter.rounding = rounding(r->rounding, r->citation);
+      } else if (const auto* t = std::get_if<syntax::TelecareStatement>(&statement.node)) {
+        if (letter.telecare) report(statement.position, "compile.duplicate_telecare", {letter.code});
+        letter.telecare = citation(t->citation);
       }
     }
     model_->letters.push_back(std::move(letter));

@@ -70,6 +70,8 @@ constexpr std::array messages = {
             "keep a single `fait` declaration"},
     Message{"compile.duplicate_outcome", "la règle {0} a deux décisions `alors`", "the rule {0} has two `alors` outcomes", "", ""},
     Message{"compile.duplicate_rounding", "la lettre {0} déclare deux arrondis", "the letter {0} declares two roundings", "", ""},
+    Message{"compile.duplicate_telecare", "la lettre {0} déclare deux fois `télésoin des actes`",
+            "the letter {0} declares `télésoin des actes` twice", "gardez une seule déclaration", "keep a single one"},
     Message{"compile.effect_before_signature", "ceci prend effet le {0}, avant la signature de {1} le {2}", "this takes effect on {0}, before {1} was signed on {2}", "vérifiez la date, ou citez le texte qui fixe cette valeur", "check the date, or cite the text that sets this value"},
     Message{"compile.empty_period", "la période commence le {0} après sa fin le {1}", "the period starts on {0}, after its end on {1}", "", ""},
     Message{"compile.example_not_a_count", "le champ {0} attend un nombre entier, pas {1}",
