@@ -842,6 +842,7 @@ class ClaimEvaluator {
   void for_each_candidate(const Subject& subject, Visit visit) const {
     for (std::size_t a = 0; a < model_.acts.size(); ++a) {
       const auto& cotations = model_.acts[a].cotations;
+      if (model_.acts[a].removed_since && *model_.acts[a].removed_since <= line_.day()) continue;
       if (std::any_of(cotations.begin(), cotations.end(), [&](const Cotation& c) {
             return c.coefficient == subject.coefficient && c.period.contains(line_.day());
           })) {

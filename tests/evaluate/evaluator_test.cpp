@@ -1212,6 +1212,11 @@ TEST_F(Telecare, NamedActIsPricedWithTheTelecareLetter) {
   expect_accepted(decision, 0, "16.10");  // 7.49 x 2.15 = 16.1035 -> 16.10
 }
 
+TEST_F(Telecare, RoundedAsTheTelecareLetterSays) {
+  const ClaimDecision decision = decide(session("TMK 8.5", "respiratoire_hors_urgence"));
+  expect_accepted(decision, 0, "18.28");  // 8.5 x 2.15 = 18.275 -> 18.28 (half away from zero)
+}
+
 TEST_F(Telecare, NamedActKeepsItsThresholds) {
   Claim claim = session("TMK 7.49", "lombalgie_commune");
   claim.series.session_number = 16;  // beyond 15 sessions of the series: HAS referential
