@@ -784,10 +784,11 @@ class ClaimEvaluator {
         letter != model_.letter_index.end() && model_.letters[letter->second].telecare) {
       subject.telecare = &model_.letters[letter->second];
     }
-    const auto entries = model_.codes_by_letter.find(code.substr(0, space));
     if (subject.telecare != nullptr) {
-      return read_coefficient(code.substr(space + 1), subject) ? resolve_telecare(named_act, subject) : subject;
+      if (read_coefficient(code.substr(space + 1), subject)) resolve_telecare(named_act, subject);
+      return subject;
     }
+    const auto entries = model_.codes_by_letter.find(code.substr(0, space));
     if (entries == model_.codes_by_letter.end()) return subject;
     subject.entries = &entries->second;
     if (!read_coefficient(code.substr(space + 1), subject)) return subject;
@@ -853,7 +854,7 @@ class ClaimEvaluator {
 
   // The act the line names among the candidates, the only candidate, or none: several
   // candidates are decided together (decide_candidates()), a name that is none of them refused.
-  Subject resolve_telecare(std::string_view named_act, Subject& subject) const {
+  void resolve_telecare(std::string_view named_act, Subject& subject) const {
     std::size_t named = none;
     for_each_candidate(subject, [&](std::size_t act) {
       ++subject.candidates;
@@ -866,7 +867,6 @@ class ClaimEvaluator {
     } else if (subject.candidates > 1) {
       subject.index = none;
     }
-    return subject;
   }
 
   // Appends the names of the telecare line's candidate acts, after `lead`.
