@@ -496,6 +496,9 @@ class Compiler {
       if (const auto* r = std::get_if<syntax::RoundingStatement>(&statement.node)) {
         if (letter.rounding) report(statement.position, "compile.duplicate_rounding", {letter.code});
         letter.rounding = rounding(r->rounding, r->citation);
+      } else if (const auto* t = std::get_if<syntax::TelecareStatement>(&statement.node)) {
+        if (letter.telecare) report(statement.position, "compile.duplicate_telecare", {letter.code});
+        letter.telecare = citation(t->citation);
       }
     }
     model_->letters.push_back(std::move(letter));
@@ -842,6 +845,11 @@ class Compiler {
         for (const Cotation& c : replaced ? act.replaced : act.cotations) {
           Period p = c.period;
           if (act.removed_since) p.until = std::min(p.until, *act.removed_since - 1);
+          // "TMK 7.49" designates the act coted 7.49 done in telecare: no act is coted TMK.
+          if (model_->letters[c.letter].telecare) {
+            report(syntax::Position{c.origin.file, c.origin.offset}, "compile.telecare_letter_in_cotation",
+                   {model_->letters[c.letter].code, act.name});
+          }
           auto& entries = model_->codes_by_letter[model_->letters[c.letter].code];
           for (const CodeEntry& other : entries) {
             // Two cotations both declared `partagée` may share the code: the claim line names its act.

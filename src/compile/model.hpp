@@ -120,6 +120,8 @@ struct Letter {
   std::string label;
   std::vector<RegionalValue> values;  // sorted by period, disjoint
   std::optional<Rounding> rounding;
+  // `télésoin des actes`: a line "TMK 7.49" bills in telecare an act whose coefficient is 7.49.
+  std::optional<Citation> telecare;
 };
 
 struct Condition {

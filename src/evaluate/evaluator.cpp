@@ -54,6 +54,10 @@ struct Subject {
   // coefficient is not a number (coefficient_read false).
   const std::vector<model::CodeEntry>* entries = nullptr;
   bool coefficient_read = false;
+  // A telecare letter (`télésoin des actes`, TMK): the line bills in telecare an act whose
+  // coefficient it gives; the acts with that coefficient on the date are its candidates.
+  const model::Letter* telecare = nullptr;
+  std::size_t candidates = 0;
 };
 
 }  // namespace
@@ -82,6 +86,7 @@ struct EvaluationScratch::State {
   };
   CachedText transition;  // the reason of an old cotation accepted in its transition
   CachedText in_force;    // the cotations in force that replace an old code after its transition
+  std::vector<LineDecision> candidates;  // a telecare line decided for each of its candidate acts
 };
 
 EvaluationScratch::EvaluationScratch() : state_(std::make_unique<State>()) {}
@@ -772,15 +777,18 @@ class ClaimEvaluator {
       return subject;
     }
     subject.is_act = true;
+    if (const auto letter = model_.letter_index.find(code.substr(0, space));
+        letter != model_.letter_index.end() && model_.letters[letter->second].telecare) {
+      subject.telecare = &model_.letters[letter->second];
+    }
+    if (subject.telecare != nullptr) {
+      if (read_coefficient(code.substr(space + 1), subject)) resolve_telecare(named_act, subject);
+      return subject;
+    }
     const auto entries = model_.codes_by_letter.find(code.substr(0, space));
     if (entries == model_.codes_by_letter.end()) return subject;
     subject.entries = &entries->second;
-    try {
-      subject.coefficient = Decimal::parse(code.substr(space + 1));
-      subject.coefficient_read = true;
-    } catch (const DecimalError&) {
-      return subject;
-    }
+    if (!read_coefficient(code.substr(space + 1), subject)) return subject;
     const Day day = line_.day();
     const CodeEntry* old = nullptr;
     std::size_t unnamed_acts = 0;  // acts with the code on the date, not the one named
@@ -816,9 +824,86 @@ class ClaimEvaluator {
     return subject;
   }
 
+  static bool read_coefficient(std::string_view text, Subject& subject) {
+    try {
+      subject.coefficient = Decimal::parse(text);
+      subject.coefficient_read = true;
+    } catch (const DecimalError&) {
+      return false;
+    }
+    return true;
+  }
+
+  // Calls `visit` with each act whose cotation in force on the date has the subject's
+  // coefficient: the acts a telecare line may bill.
+  template <typename Visit>
+  void for_each_candidate(const Subject& subject, Visit visit) const {
+    for (std::size_t a = 0; a < model_.acts.size(); ++a) {
+      const auto& cotations = model_.acts[a].cotations;
+      if (model_.acts[a].removed_since && *model_.acts[a].removed_since <= line_.day()) continue;
+      if (std::any_of(cotations.begin(), cotations.end(), [&](const Cotation& c) {
+            return c.coefficient == subject.coefficient && c.period.contains(line_.day());
+          })) {
+        visit(a);
+      }
+    }
+  }
+
+  // The act the line names among the candidates, the only candidate, or none: several
+  // candidates are decided together (decide_candidates()), a name that is none of them refused.
+  void resolve_telecare(std::string_view named_act, Subject& subject) const {
+    std::size_t named = none;
+    for_each_candidate(subject, [&](std::size_t act) {
+      ++subject.candidates;
+      if (subject.candidates == 1) subject.index = act;
+      if (model_.acts[act].name == named_act) named = act;
+    });
+    if (!named_act.empty()) {
+      subject.index = named;
+      subject.act_not_named = named == none;
+    } else if (subject.candidates > 1) {
+      subject.index = none;
+    }
+  }
+
+  // Appends the names of the telecare line's candidate acts, after `lead`.
+  void append_candidates(std::string& message, std::string_view lead, const Subject& subject) {
+    scratch_.pieces.clear();
+    for_each_candidate(subject, [&](std::size_t act) {
+      scratch_.piece.assign(model_.acts[act].name);
+      append_once(message, lead, scratch_.piece);
+    });
+  }
+
+  // A telecare line's code, what it designates: "TMK 7.49 désigne en télésoin le 2024-09-02 :
+  // lombalgie_commune, ...". No candidate: the coefficient is no act's on that date.
+  std::string& telecare_reason(std::string_view code, const Subject& subject) {
+    std::string& message = reasons_.add("télésoin", subject.telecare->telecare->text).message;
+    message += code;
+    if (subject.candidates == 0) {
+      message += " : aucun acte n'a le coefficient ";
+      message += subject.coefficient.to_string();
+      message += " le ";
+      append_date(message, line_.day());
+      message += " ; la ligne de télésoin porte le coefficient de l'acte réalisé à distance";
+      return message;
+    }
+    message += " désigne en télésoin le ";
+    append_date(message, line_.day());
+    append_candidates(message, " : ", subject);
+    return message;
+  }
+
   // A line that names no act of its shared code, or an act its code does not designate: the
   // reason lists the acts the code designates on the date.
   void act_not_named(std::string_view code, std::string_view named_act, const Subject& subject) {
+    if (subject.telecare != nullptr) {
+      std::string& message = telecare_reason(code, subject);
+      message += " ; la ligne nomme « ";
+      message += named_act;
+      message += " », qui n'en est pas";
+      return;
+    }
     std::string& message = reasons_.add("code", "docs/claim-format.md").message;
     message += code;
     message += " désigne le ";
@@ -928,11 +1013,11 @@ class ClaimEvaluator {
   // Why a code matches no act on that date: the closest explanation the rule set gives.
   // `subject` is what resolve() made of the code.
   void unmatched(std::string_view code, const Subject& subject) {
+    if ((subject.entries != nullptr || subject.telecare != nullptr) && !subject.coefficient_read) {
+      reasons_.add_formatted("code", "", "le coefficient de « {} » n'est pas un nombre", code);
+      return;
+    }
     if (subject.entries != nullptr) {
-      if (!subject.coefficient_read) {
-        reasons_.add_formatted("code", "", "le coefficient de « {} » n'est pas un nombre", code);
-        return;
-      }
       if (outdated_shared_code(code, subject)) return;
       for (const auto& entry : *subject.entries) {
         if (!(entry.coefficient == subject.coefficient)) continue;
@@ -976,16 +1061,98 @@ class ClaimEvaluator {
     reasons_.start(line.reasons);
     const Subject& subject = subjects_[i];
     line_.set_line(i, act_rank, subject.coefficient);
+    if (subject.telecare != nullptr && subject.coefficient_read && !telehealth_session(code, subject, line)) {
+      reasons_.finish();
+      return;
+    }
     if (subject.index == none) {
       line.decision = Decision::refused;
       if (subject.act_not_named) {
         act_not_named(code, claim_.lines[i].act, subject);
+      } else if (subject.telecare != nullptr && subject.candidates != 1 && subject.coefficient_read) {
+        decide_candidates(i, line);
       } else {
         unmatched(code, subject);
       }
       reasons_.finish();
       return;
     }
+    decide_subject(i, subject, line);
+    reasons_.finish();
+  }
+
+  // A telecare line bills a session at a distance: a claim that does not say it is one (field
+  // telehealth) refuses it.
+  bool telehealth_session(std::string_view code, const Subject& subject, LineDecision& line) {
+    if (claim_.telehealth.value_or(false)) return true;
+    line.decision = Decision::refused;
+    reasons_.add_formatted("télésoin", subject.telecare->telecare->text,
+                           "{} facture une séance de télésoin ; la facture {} (champ telehealth)", code,
+                           claim_.telehealth ? "est celle d'une séance en présence du patient"
+                                             : "ne dit pas si la séance est en télésoin");
+    return false;
+  }
+
+  // A telecare line without `act` whose coefficient several acts have: decided for each of
+  // them. Decided alike, the line takes that decision with their reasons; decided differently,
+  // it is refused until it names its act. Never a silent pick.
+  void decide_candidates(std::size_t i, LineDecision& line) {
+    const Subject subject = subjects_[i];
+    if (subject.candidates == 0) {
+      telecare_reason(claim_.lines[i].code, subject);
+      return;
+    }
+    auto& decided = scratch_.candidates;
+    decided.resize(subject.candidates);
+    std::size_t n = 0;
+    for_each_candidate(subject, [&](std::size_t act) {
+      // The rules read the line's subject (limits, cumulations): the candidate's, for a while.
+      subjects_[i].index = act;
+      LineDecision& trial = decided[n++];
+      trial.decision = Decision::accepted;
+      trial.amount.reset();
+      reasons_.start(trial.reasons);
+      decide_subject(i, subjects_[i], trial);
+      reasons_.finish();
+    });
+    subjects_[i].index = none;
+    const bool alike = std::all_of(decided.begin(), decided.end(), [&](const LineDecision& d) {
+      return d.decision == decided.front().decision && d.amount == decided.front().amount;
+    });
+    reasons_.start(line.reasons);
+    std::string& message = telecare_reason(claim_.lines[i].code, subject);
+    if (!alike) {
+      message += " ; ces actes n'en décident pas de même (";
+      n = 0;
+      for_each_candidate(subject, [&](std::size_t act) {
+        const LineDecision& trial = decided[n++];
+        fmt::format_to(std::back_inserter(message), "{}{} : {}", n > 1 ? ", " : "", model_.acts[act].name,
+                       trial.decision == Decision::accepted  ? "acceptée"
+                       : trial.decision == Decision::refused ? "refusée"
+                                                             : "accord préalable");
+        if (trial.decision == Decision::refused && !trial.reasons.empty()) {
+          fmt::format_to(std::back_inserter(message), " ({})", trial.reasons.front().message);
+        }
+      });
+      message += ") : la ligne doit nommer l'acte (champ act)";
+      return;
+    }
+    message += decided.front().decision == Decision::accepted ? " ; chacun de ces actes l'admet"
+                                                              : " ; chacun de ces actes en décide de même";
+    line.decision = decided.front().decision;
+    line.amount = decided.front().amount;
+    for (const auto& trial : decided) {
+      for (const auto& r : trial.reasons) {
+        if (std::none_of(line.reasons.begin(), line.reasons.end(),
+                         [&](const Reason& kept) { return kept.rule == r.rule && kept.message == r.message; })) {
+          reasons_.add(r.rule, r.message, r.source);
+        }
+      }
+    }
+  }
+
+  // Decides the line of a known act or item.
+  void decide_subject(std::size_t i, const Subject& subject, LineDecision& line) {
     try {
       if (subject.is_act) {
         decide_act(subject, line);
@@ -1008,7 +1175,6 @@ class ClaimEvaluator {
       reasons_.add_formatted("calcul", "", "calcul impossible : {}", error.what());
     }
     if (line.decision == Decision::refused) line.amount.reset();
-    reasons_.finish();
   }
 
   // A predicate's value. A date shifted onto a day its month lacks, with no rounding declared,
@@ -1049,6 +1215,8 @@ class ClaimEvaluator {
     }
     if (letter == nullptr)
       throw NoValueInForce{fmt::format("aucune cotation de {} ne correspond le {}", act.name, date_text(line_.day()))};
+    // In telecare the act's coefficient takes the telecare letter's value and rounding.
+    if (subject.telecare != nullptr) letter = subject.telecare;
     const Decimal value = line_.value_at(letter->values, letter->code);
     if (!letter->rounding) throw NoValueInForce{fmt::format("la lettre {} ne déclare pas son arrondi", letter->code)};
     exact_amount_ = subject.coefficient * value;
@@ -1238,6 +1406,7 @@ class ClaimEvaluator {
   // The rounding the rules declare for the line's amount: its key letter's, or its item's
   // computation's. None declared is reported: an amount is never rounded by default.
   Rounding rounding_of(const Subject& subject, const Rule& rule) const {
+    if (subject.telecare != nullptr && subject.telecare->rounding) return *subject.telecare->rounding;
     if (subject.is_act) {
       for (const auto& c : model_.acts[subject.index].cotations) {
         if (c.period.contains(line_.day()) && model_.letters[c.letter].rounding)

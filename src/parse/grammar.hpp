@@ -268,7 +268,9 @@ struct rounding
     : seq<keyword<"arrondi">, _, must<keyword<"au">>, _, must<rounding_unit>, _, must<rounding_mode>> {};
 struct letter_end : one<'}'> {};
 struct rounding_statement : seq<rounding, _, must<mandatory_citation>> {};
-struct letter_statement : sor<value_statement, rounding_statement, note_statement> {};
+struct telecare_statement : seq<keyword<"télésoin">, _, must<keyword<"des">>, _, must<keyword<"actes">>, _,
+                                must<mandatory_citation>> {};
+struct letter_statement : sor<value_statement, rounding_statement, telecare_statement, note_statement> {};
 struct letter_declaration : seq<declaration_head<keyword<"lettre">>, _, block<letter_statement, letter_end>> {};
 
 struct computation_statement

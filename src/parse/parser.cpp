@@ -35,6 +35,7 @@ using kept_in_tree = pegtl::parse_tree::selector<
         g::message_statement, g::message_text, g::selector_list, g::selector_kind, g::selector_name,
         g::every_kind, g::value_statement, g::priced_value, g::money, g::per_unit, g::region_name,
         g::computation_statement, g::rounding_statement, g::rounding, g::rounding_unit, g::rounding_mode, g::condition_statement,
+        g::telecare_statement,
         g::parameter_value, g::parameter_literal, g::article_statement, g::classification_statement,
         g::classification_pair, g::classification_key, g::classification_value, g::cotation_statement, g::shared_code,
         g::replaces_statement, g::key_letter, g::coefficient, g::referential_statement, g::referential_name,

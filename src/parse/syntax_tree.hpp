@@ -100,6 +100,10 @@ struct RoundingStatement {
   Rounding rounding;
   Citation citation;
 };
+// `télésoin des actes`: the letter bills acts done in telecare.
+struct TelecareStatement {
+  Citation citation;
+};
 struct ComputationStatement {
   Expression expression;
   std::optional<Rounding> rounding;
@@ -261,7 +265,7 @@ struct Statement {
                PendingStatement, RemovedStatement, SelectorStatement, PeriodStatement, WhenStatement,
                OutcomeStatement, LimitStatement, CumulationStatement, MessageStatement, CitationStatement,
                StepStatement, Postponement, Repeal, Addition, AmountStatement, ExampleField, ExampleLine,
-               FactStatement, InstalmentStatement, DecisionStatement, TotalStatement>
+               FactStatement, InstalmentStatement, DecisionStatement, TotalStatement, TelecareStatement>
       node;
   Position position;
 };

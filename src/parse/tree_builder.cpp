@@ -335,6 +335,9 @@ class Builder {
       return RoundingStatement{Rounding{name(*rounding.children.at(0)), name(*rounding.children.at(1))},
                                citation(*child_of_type<g::mandatory_citation>(node))};
     }
+    if (node.is_type<g::telecare_statement>()) {
+      return TelecareStatement{citation(*child_of_type<g::mandatory_citation>(node))};
+    }
     if (node.is_type<g::computation_statement>()) {
       ComputationStatement result;
       result.expression = expression(*node.children.at(0));

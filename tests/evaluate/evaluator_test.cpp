@@ -1172,5 +1172,100 @@ TEST_F(Evaluator, OneRuleSetFromFourThreadsGivesTheDecisionsOfOneThread) {
   }
 }
 
+// ------------------------------------------------------------------ telecare (TMK), shipped rules
+
+// The shipped rules: the letter TMK bills in telecare the act whose coefficient the line gives.
+class Telecare : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    CompileResult compiled = compile_rule_set(fs::path(COTATION_SOURCE_DIR) / "rules");
+    ASSERT_TRUE(compiled.ok());
+    shipped_ = new std::shared_ptr<const RuleSet>(compiled.rule_set);
+  }
+  static void TearDownTestSuite() {
+    delete shipped_;
+    shipped_ = nullptr;
+  }
+
+  // A telehealth session on 2024-09-02 (TMK = 2.15 €), second of its series.
+  static Claim session(std::string code, std::string act = "") {
+    Claim claim = claim_of("tmk", on(2024, 9, 2), {std::move(code)});
+    claim.lines[0].act = std::move(act);
+    claim.telehealth = true;
+    claim.series.session_number = 2;
+    claim.series.sessions_12_months_before = 1;
+    return claim;
+  }
+
+  ClaimDecision decide(const Claim& claim) { return (*shipped_)->evaluate(claim, scratch_); }
+
+  EvaluationScratch scratch_;
+
+ private:
+  static std::shared_ptr<const RuleSet>* shipped_;
+};
+
+std::shared_ptr<const RuleSet>* Telecare::shipped_ = nullptr;
+
+TEST_F(Telecare, NamedActIsPricedWithTheTelecareLetter) {
+  const ClaimDecision decision = decide(session("TMK 7.49", "lombalgie_commune"));
+  expect_accepted(decision, 0, "16.10");  // 7.49 x 2.15 = 16.1035 -> 16.10
+}
+
+TEST_F(Telecare, RoundedAsTheTelecareLetterSays) {
+  const ClaimDecision decision = decide(session("TMK 8.5", "respiratoire_hors_urgence"));
+  expect_accepted(decision, 0, "18.28");  // 8.5 x 2.15 = 18.275 -> 18.28 (half away from zero)
+}
+
+TEST_F(Telecare, NamedActKeepsItsThresholds) {
+  Claim claim = session("TMK 7.49", "lombalgie_commune");
+  claim.series.session_number = 16;  // beyond 15 sessions of the series: HAS referential
+  const ClaimDecision decision = decide(claim);
+  EXPECT_EQ(decision.lines.at(0).decision, Decision::prior_approval) << describe(decision);
+  EXPECT_TRUE(has_reason(decision.lines[0].reasons, "lombalgie_commune", "accord préalable")) << describe(decision);
+}
+
+TEST_F(Telecare, RefusedInASessionAtThePractice) {
+  Claim claim = session("TMK 7.49", "lombalgie_commune");
+  claim.telehealth = false;
+  expect_refused(decide(claim), 0, "télésoin", "présence du patient");
+  claim.telehealth.reset();
+  expect_refused(decide(claim), 0, "télésoin", "ne dit pas si la séance est en télésoin");
+}
+
+TEST_F(Telecare, NamedActThatIsNoCandidateIsRefused) {
+  expect_refused(decide(session("TMK 7.49", "bdk")), 0, "télésoin", "« bdk », qui n'en est pas");
+}
+
+TEST_F(Telecare, CoefficientOfNoActIsRefused) {
+  expect_refused(decide(session("TMK 7.77")), 0, "télésoin", "aucun acte n'a le coefficient 7.77");
+  expect_refused(decide(session("TMK sept")), 0, "code", "n'est pas un nombre");
+}
+
+TEST_F(Telecare, CandidatesThatAllAcceptAcceptWithTheirNames) {
+  Claim claim = session("TMK 7.49");
+  // deviation_rachis_lombo_sacre is for patients under 18 only; canal_carpien asks for prior
+  // approval from the first session.
+  claim.patient.age = 16;
+  claim.series.prior_approval = true;
+  const ClaimDecision decision = decide(claim);
+  expect_accepted(decision, 0, "16.10");  // 7.49 x 2.15 = 16.1035 -> 16.10, whichever act
+  EXPECT_TRUE(has_reason(decision.lines[0].reasons, "télésoin", "lombalgie_commune")) << describe(decision);
+  EXPECT_TRUE(has_reason(decision.lines[0].reasons, "télésoin", "chacun de ces actes l'admet")) << describe(decision);
+}
+
+TEST_F(Telecare, CandidatesThatDisagreeAskForTheAct) {
+  // Aged 45 without prior approval: lombalgie_commune accepts, canal_carpien asks for approval,
+  // deviation_rachis_lombo_sacre refuses.
+  const ClaimDecision decision = decide(session("TMK 7.49"));
+  expect_refused(decision, 0, "télésoin", "la ligne doit nommer l'acte (champ act)");
+  EXPECT_TRUE(has_reason(decision.lines[0].reasons, "télésoin", "canal_carpien : accord préalable")) << describe(decision);
+  EXPECT_FALSE(decision.lines[0].amount.has_value()) << describe(decision);
+}
+
+TEST_F(Telecare, CandidatesAllExcludedAreRefusedWithTheExclusion) {
+  expect_refused(decide(session("TMK 2.2")), 0, "telesoin_balneotherapie", "kinébalnéothérapie");
+}
+
 }  // namespace
 }  // namespace cotation

@@ -138,6 +138,14 @@ TEST(Fmt, StatementThatFitsInHundredCharactersStaysOnOneLine) {
                 "acte a \"A\" {\n  cotation RAM 7.49\n    " + citation + "\n}\n");
 }
 
+TEST(Fmt, TelecareStatementIsLaidOutLikeTheOthers) {
+  expect_layout("lettre TMK \"T\" {\n      télésoin   des    actes    selon cnam_av7 \"x\"\n}\n",
+                "lettre TMK \"T\" {\n  télésoin des actes selon cnam_av7 \"x\"\n}\n");
+  const std::string citation = "selon s \"" + repeated("é", 90) + "\"";
+  expect_layout("lettre TMK \"T\" {\n  télésoin des actes " + citation + "\n}\n",
+                "lettre TMK \"T\" {\n  télésoin des actes\n    " + citation + "\n}\n");
+}
+
 TEST(Fmt, LongLineIsBrokenBeforeMessageThenBeforeSelon) {
   // `  condition patient.âge > 18` is 28 characters. With a message and a citation of 30
   // letters: 28 + 41 + 41 = 110, broken before `message`; then 4 + 40 + 41 = 85 fits.

@@ -79,6 +79,9 @@ inline std::string node_text(const NoteStatement& s) {
 inline std::string node_text(const RoundingStatement& s) {
   return "arrondi" + text(s.rounding) + text(s.citation);
 }
+inline std::string node_text(const TelecareStatement& s) {
+  return "télésoin des actes" + text(s.citation);
+}
 inline std::string node_text(const ComputationStatement& s) {
   return "calcul" + text(s.expression) + text(s.rounding) + text(s.citation);
 }
