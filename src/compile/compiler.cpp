@@ -159,6 +159,7 @@ class Compiler {
     for (const auto* d : of_kind(DeclarationKind::rule)) build_rule(*d);
     resolve_exceptions();
     check_rule_conflicts();
+    index_rules();
     for (const auto* d : of_kind(DeclarationKind::example)) build_example(*d);
     for (const auto* d : of_kind(DeclarationKind::scheme)) build_scheme(*d);
     return std::move(model_);
@@ -838,6 +839,27 @@ class Compiler {
   }
 
   // Builds the lookup of billed codes, and reports two acts answering one code on one date.
+  void index_rules() {
+    const auto index = [](bool every, const std::vector<std::uint32_t>& listed,
+                          std::vector<std::vector<std::uint32_t>>& by_subject, std::uint32_t rule) {
+      const auto add = [&](std::uint32_t subject) {
+        if (by_subject[subject].empty() || by_subject[subject].back() != rule) by_subject[subject].push_back(rule);
+      };
+      if (every) {
+        for (std::uint32_t s = 0; s < by_subject.size(); ++s) add(s);
+      } else {
+        for (const std::uint32_t s : listed) add(s);
+      }
+    };
+    model_->rules_by_act.assign(model_->acts.size(), {});
+    model_->rules_by_item.assign(model_->items.size(), {});
+    for (std::uint32_t r = 0; r < model_->rules.size(); ++r) {
+      const Scope& scope = model_->rules[r].scope;
+      index(scope.every_act, scope.acts, model_->rules_by_act, r);
+      index(scope.every_item, scope.items, model_->rules_by_item, r);
+    }
+  }
+
   void index_codes() {
     for (std::uint32_t a = 0; a < model_->acts.size(); ++a) {
       const Act& act = model_->acts[a];

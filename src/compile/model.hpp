@@ -328,6 +328,10 @@ struct RuleSet::Model {
   std::vector<model::Parameter> parameters;
   std::vector<model::Act> acts;
   std::vector<model::Rule> rules;  // in declaration order; priority is declared, never implied
+  // By act and by item, the rules whose scope holds it, in the order of `rules`: a line is
+  // checked against these only.
+  std::vector<std::vector<std::uint32_t>> rules_by_act;
+  std::vector<std::vector<std::uint32_t>> rules_by_item;
   std::vector<model::Postponement> postponements;  // what the amendments moved, in order
   std::vector<model::Source> sources;
   std::vector<std::pair<std::string, model::Scope>> held_groups;  // read by contient(), by name

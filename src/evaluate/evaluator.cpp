@@ -1314,8 +1314,9 @@ class ClaimEvaluator {
     }
   }
 
-  bool rule_applies(const Rule& rule, std::size_t line_index, const Subject& subject) {
-    if (!rule.period.contains(line_.day()) || !in_scope(rule.scope, subject)) return false;
+  // Only rules whose scope holds the subject come here (RuleSet::Model::rules_by_act, _by_item).
+  bool rule_applies(const Rule& rule, std::size_t line_index) {
+    if (!rule.period.contains(line_.day())) return false;
     if (rule.when) {
       const bool met = truth(*rule.when, "la règle ", rule.name);
       line_.explain([&] {
@@ -1344,8 +1345,8 @@ class ClaimEvaluator {
   // that still disagree refuse the line with both reasons.
   void apply_rules(std::size_t line_index, const Subject& subject, LineDecision& line) {
     applying_.clear();
-    for (std::uint32_t r = 0; r < model_.rules.size(); ++r) {
-      if (rule_applies(model_.rules[r], line_index, subject)) applying_.push_back(r);
+    for (const std::uint32_t r : subject.is_act ? model_.rules_by_act[subject.index] : model_.rules_by_item[subject.index]) {
+      if (rule_applies(model_.rules[r], line_index)) applying_.push_back(r);
     }
     std::erase_if(applying_, [&](std::uint32_t general) {
       return std::any_of(applying_.begin(), applying_.end(), [&](std::uint32_t r) {
