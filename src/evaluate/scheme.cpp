@@ -31,13 +31,14 @@ class SchemeEvaluator {
  public:
   SchemeEvaluator(const RuleSet::Model& model, const Scheme& scheme, const Situation& situation)
       : model_(model), given_(model.facts.size()) {
-    for (const auto& [name, value] : situation.facts) {
+    for (const auto& fact : situation.facts) {
+      const std::string& name = fact.first;  // not a structured binding: clang 14 cannot capture one
       const auto it = std::find_if(scheme.facts.begin(), scheme.facts.end(),
                                    [&](std::uint32_t f) { return model.facts[f].name == name; });
       if (it == scheme.facts.end()) {
         throw SchemeError(fmt::format("le dispositif {} n'a pas de fait {}", scheme.name, name));
       }
-      given_[*it] = typed(model.facts[*it], value);
+      given_[*it] = typed(model.facts[*it], fact.second);
     }
   }
 
