@@ -1,22 +1,20 @@
 #include "cotation/batch.hpp"
 
-#include <functional>
+#include <algorithm>
 #include <istream>
 #include <ostream>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "evaluate/claim_chunks.hpp"
 #include "evaluate/claim_json.hpp"
 
 namespace cotation {
 namespace {
 
-struct Record {
-  std::string line;
-  ClaimReadResult read;
-  std::size_t patient_hash = 0;  // which thread decides it
-  std::string output;
+// What a worker made of one record of the chunk.
+struct Output {
+  std::string text;
   Decision decision = Decision::invalid;
 };
 
@@ -37,42 +35,34 @@ std::string explanation_json(const std::vector<ExplanationStep>& steps) {
 
 // Every record gets its output line: an engine failure on one claim (a bug, or memory
 // exhausted) becomes an `invalid` record that says so, never a lost line or a stopped batch.
-// `decision` belongs to the worker and is reused from record to record, as is record.output.
-void decide(const RuleSet& rule_set, Record& record, EvaluationScratch& scratch, ClaimDecision& decision, bool explain);
+// `decision` belongs to the worker and is reused from record to record, as is output.text.
+void decide(const RuleSet& rule_set, ClaimReadResult& read, Output& output, EvaluationScratch& scratch,
+            ClaimDecision& decision, bool explain);
 
-void decide_or_report(const RuleSet& rule_set, Record& record, EvaluationScratch& scratch, ClaimDecision& decision,
-                      bool explain) {
+void decide_or_report(const RuleSet& rule_set, ClaimReadResult& read, Output& output, EvaluationScratch& scratch,
+                      ClaimDecision& decision, bool explain) {
   try {
-    decide(rule_set, record, scratch, decision, explain);
+    decide(rule_set, read, output, scratch, decision, explain);
   } catch (const std::exception& error) {
-    record.decision = Decision::invalid;
-    write_decision(engine_failure(record.read.claim ? record.read.claim->id : record.read.id, error, rule_set.hash()),
-                   record.output);
+    output.decision = Decision::invalid;
+    write_decision(engine_failure(read.claim ? read.claim->id : read.id, error, rule_set.hash()), output.text);
   }
 }
 
-void decide(const RuleSet& rule_set, Record& record, EvaluationScratch& scratch, ClaimDecision& decision,
-            bool explain) {
+void decide(const RuleSet& rule_set, ClaimReadResult& read, Output& output, EvaluationScratch& scratch,
+            ClaimDecision& decision, bool explain) {
   std::vector<ExplanationStep> steps;
-  if (!record.read.claim) {
-    set_unreadable(decision, record.read, rule_set.hash());
+  if (!read.claim) {
+    set_unreadable(decision, read, rule_set.hash());
   } else {
-    rule_set.evaluate_in_sequence(*record.read.claim, scratch, decision, explain ? &steps : nullptr);
+    rule_set.evaluate_in_sequence(*read.claim, scratch, decision, explain ? &steps : nullptr);
   }
-  record.decision = decision.decision;
-  write_decision(decision, record.output);
+  output.decision = decision.decision;
+  write_decision(decision, output.text);
   if (explain) {
-    record.output.pop_back();  // the closing brace
-    record.output += ",\"explanation\":" + explanation_json(steps) + "}";
+    output.text.pop_back();  // the closing brace
+    output.text += ",\"explanation\":" + explanation_json(steps) + "}";
   }
-}
-
-// Runs `work(worker)` on `jobs` threads (the calling thread is one of them).
-void in_parallel(std::size_t jobs, const std::function<void(std::size_t)>& work) {
-  std::vector<std::thread> threads;
-  for (std::size_t w = 1; w < jobs; ++w) threads.emplace_back(work, w);
-  work(0);
-  for (auto& thread : threads) thread.join();
 }
 
 }  // namespace
@@ -82,34 +72,19 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
   const std::size_t jobs = std::max<std::size_t>(1, options.jobs);
   std::vector<EvaluationScratch> scratches(jobs);
   std::vector<ClaimDecision> decisions(jobs);
-  std::vector<Record> records(options.chunk_lines);
+  std::vector<Output> outputs(std::max<std::size_t>(1, options.chunk_lines));
+  ClaimChunks chunks(input, jobs, outputs.size());
   BatchSummary summary;
-  bool more = true;
-  while (more) {
-    std::size_t count = 0;
-    while (count < records.size() && std::getline(input, records[count].line)) ++count;
-    more = count == records.size();
-    if (count == 0) break;
-    // Reading is independent per line; deciding is sequential per patient, so each
-    // patient belongs to one thread.
-    in_parallel(jobs, [&](std::size_t worker) {
-      for (std::size_t i = worker; i < count; i += jobs) {
-        Record& record = records[i];
-        record.read = read_claim(record.line);
-        record.patient_hash =
-            std::hash<std::string>{}(record.read.claim ? record.read.claim->patient.id : record.read.id);
-      }
+  while (chunks.next()) {
+    const auto records = chunks.records();
+    chunks.decide([&](std::size_t i, std::size_t worker) {
+      decide_or_report(rule_set, records[i].read, outputs[i], scratches[worker], decisions[worker], options.explain);
     });
-    in_parallel(jobs, [&](std::size_t worker) {
-      for (std::size_t i = 0; i < count; ++i) {
-        if (records[i].patient_hash % jobs == worker)
-          decide_or_report(rule_set, records[i], scratches[worker], decisions[worker], options.explain);
-      }
-    });
-    for (std::size_t i = 0; i < count; ++i) {
-      output << records[i].output << '\n';
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      output.write(outputs[i].text.data(), static_cast<std::streamsize>(outputs[i].text.size()));
+      output.put('\n');
       ++summary.records;
-      switch (records[i].decision) {
+      switch (outputs[i].decision) {
         case Decision::accepted:
           ++summary.accepted;
           break;

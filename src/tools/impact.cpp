@@ -5,12 +5,11 @@
 
 #include <algorithm>
 #include <fstream>
-#include <functional>
 #include <set>
 #include <stdexcept>
-#include <thread>
 
 #include "compile/model.hpp"
+#include "evaluate/claim_chunks.hpp"
 #include "evaluate/claim_json.hpp"
 
 namespace cotation::tools {
@@ -120,26 +119,13 @@ class ImpactRun {
   ImpactReport run(const std::filesystem::path& path) {
     std::ifstream input(path, std::ios::binary);
     if (!input) throw UnreadableClaims(path.string());
-    std::vector<Record> records(options_.chunk_lines);
+    ClaimChunks chunks(input, jobs_, options_.chunk_lines);
     std::size_t first_index = 0;
-    bool more = true;
-    while (more) {
-      std::size_t count = 0;
-      while (count < records.size() && std::getline(input, records[count].line)) ++count;
-      more = count == records.size();
-      in_parallel([&](std::size_t worker) {
-        for (std::size_t i = worker; i < count; i += jobs_) {
-          records[i].read = read_claim(records[i].line);
-          records[i].patient_hash =
-              std::hash<std::string>{}(records[i].read.claim ? records[i].read.claim->patient.id : "");
-        }
-      });
-      in_parallel([&](std::size_t worker) {
-        for (std::size_t i = 0; i < count; ++i) {
-          if (records[i].patient_hash % jobs_ == worker) decide_record(records[i], first_index + i, worker);
-        }
-      });
-      first_index += count;
+    while (chunks.next()) {
+      const auto records = chunks.records();
+      chunks.decide(
+          [&](std::size_t i, std::size_t worker) { decide_record(records[i].read, first_index + i, worker); });
+      first_index += records.size();
     }
     ImpactReport report = merged(first_index);
     explain_examples(path, report);
@@ -147,25 +133,13 @@ class ImpactRun {
   }
 
  private:
-  struct Record {
-    std::string line;
-    ClaimReadResult read;
-    std::size_t patient_hash = 0;
-  };
-
-  void in_parallel(const std::function<void(std::size_t)>& work) const {
-    std::vector<std::jthread> threads;
-    for (std::size_t w = 1; w < jobs_; ++w) threads.emplace_back(work, w);
-    work(0);
-  }
-
-  void decide_record(const Record& record, std::size_t index, std::size_t worker) {
+  void decide_record(const ClaimReadResult& read, std::size_t index, std::size_t worker) {
     Tally& tally = tallies_[worker];
-    if (!record.read.claim) {
+    if (!read.claim) {
       ++tally.invalid;
       return;
     }
-    const Claim& claim = *record.read.claim;
+    const Claim& claim = *read.claim;
     const ClaimDecision before = decide_claim(before_, claim, before_scratches_[worker], nullptr);
     const ClaimDecision after = decide_claim(after_, claim, after_scratches_[worker], nullptr);
     tally.total_before += before.total;

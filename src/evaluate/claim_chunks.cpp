@@ -1,0 +1,86 @@
+#include "evaluate/claim_chunks.hpp"
+
+#include <algorithm>
+#include <thread>
+
+namespace cotation {
+namespace {
+
+// Large enough that the input costs one read per thousands of lines; a line longer than this
+// (the reader refuses it anyway) only makes the text grow.
+constexpr std::size_t block_bytes = std::size_t{1} << 20U;
+
+}  // namespace
+
+ClaimChunks::ClaimChunks(std::istream& input, std::size_t jobs, std::size_t chunk_lines)
+    : input_(input), jobs_(std::max<std::size_t>(1, jobs)), records_(std::max<std::size_t>(1, chunk_lines)) {}
+
+bool ClaimChunks::next_line(std::size_t& begin, std::size_t& end) {
+  std::size_t searched = scan_;  // a line spread over several blocks is searched once
+  for (;;) {
+    const std::size_t newline = text_.find('\n', searched);
+    if (newline != std::string::npos) {
+      begin = scan_;
+      end = newline;
+      scan_ = newline + 1;
+      return true;
+    }
+    searched = text_.size();
+    if (input_ended_) {
+      // The last line may lack its '\n', as std::getline allows.
+      if (scan_ == text_.size()) return false;
+      begin = scan_;
+      end = text_.size();
+      scan_ = end;
+      return true;
+    }
+    const std::size_t size = text_.size();
+    text_.resize(size + block_bytes);
+    input_.read(text_.data() + size, static_cast<std::streamsize>(block_bytes));
+    const auto got = static_cast<std::size_t>(input_.gcount());
+    text_.resize(size + got);
+    // istream::read waits for the whole block unless the input ends (or fails).
+    if (got < block_bytes) input_ended_ = true;
+  }
+}
+
+bool ClaimChunks::next() {
+  // The previous chunk's lines are done with: keep only what follows them.
+  text_.erase(0, scan_);
+  scan_ = 0;
+  // Bounds first, views after: reading a block may move text_.
+  bounds_.clear();
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  while (bounds_.size() < records_.size() && next_line(begin, end)) bounds_.emplace_back(begin, end);
+  count_ = bounds_.size();
+  if (count_ == 0) return false;
+  for (std::size_t i = 0; i < count_; ++i) {
+    records_[i].line = std::string_view(text_).substr(bounds_[i].first, bounds_[i].second - bounds_[i].first);
+  }
+  in_parallel([&](std::size_t worker) {
+    for (std::size_t i = worker; i < count_; i += jobs_) {
+      ChunkRecord& record = records_[i];
+      record.read = read_claim(record.line);
+      record.patient_hash =
+          std::hash<std::string>{}(record.read.claim ? record.read.claim->patient.id : record.read.id);
+    }
+  });
+  return true;
+}
+
+void ClaimChunks::decide(const std::function<void(std::size_t index, std::size_t worker)>& decide) {
+  in_parallel([&](std::size_t worker) {
+    for (std::size_t i = 0; i < count_; ++i) {
+      if (records_[i].patient_hash % jobs_ == worker) decide(i, worker);
+    }
+  });
+}
+
+void ClaimChunks::in_parallel(const std::function<void(std::size_t worker)>& work) const {
+  std::vector<std::jthread> threads;
+  for (std::size_t worker = 1; worker < jobs_; ++worker) threads.emplace_back(work, worker);
+  work(0);
+}
+
+}  // namespace cotation

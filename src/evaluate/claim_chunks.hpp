@@ -1,0 +1,57 @@
+// A JSON Lines file of claims, a chunk of lines at a time, for the commands that decide a whole
+// corpus (`cotation eval`, `cotation impact`): the lines are cut out of large blocks of the
+// input, their claims read on several threads, then each claim handed to the thread of its
+// patient, in input order, so that counts derived from a patient's earlier claims do not depend
+// on the number of threads.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <istream>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "evaluate/claim_json.hpp"
+
+namespace cotation {
+
+struct ChunkRecord {
+  std::string_view line;  // without its '\n'; valid until the next chunk is read
+  ClaimReadResult read;
+  std::size_t patient_hash = 0;  // which thread decides it
+};
+
+class ClaimChunks {
+ public:
+  ClaimChunks(std::istream& input, std::size_t jobs, std::size_t chunk_lines);
+
+  // Reads the next chunk: its lines, and their claims in parallel. False when the input has
+  // no line left.
+  bool next();
+  [[nodiscard]] std::span<ChunkRecord> records() noexcept { return {records_.data(), count_}; }
+
+  // Calls decide(index in the chunk, worker) for every record of the chunk, each patient's
+  // records on one worker, in input order.
+  void decide(const std::function<void(std::size_t index, std::size_t worker)>& decide);
+
+  [[nodiscard]] std::size_t jobs() const noexcept { return jobs_; }
+
+ private:
+  // Moves the next line's bounds into [begin, end), reading blocks as needed; false at the end.
+  bool next_line(std::size_t& begin, std::size_t& end);
+  void in_parallel(const std::function<void(std::size_t worker)>& work) const;
+
+  std::istream& input_;
+  std::size_t jobs_;
+  std::vector<ChunkRecord> records_;
+  std::vector<std::pair<std::size_t, std::size_t>> bounds_;  // of the chunk's lines in text_
+  std::size_t count_ = 0;
+  std::string text_;      // the bytes read: the chunk's lines, then the start of the next one
+  std::size_t scan_ = 0;  // where the next line starts in text_
+  bool input_ended_ = false;
+};
+
+}  // namespace cotation

@@ -1,0 +1,102 @@
+// How the batch commands cut their input into lines and hand each claim to its patient's worker
+// (src/evaluate/claim_chunks.cpp): every line once, in order, whatever the chunk size, the
+// number of workers or where the input's blocks end.
+#include "evaluate/claim_chunks.hpp"
+
+#include <gtest/gtest.h>
+
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace cotation {
+namespace {
+
+std::string claim_line(int number, const std::string& patient) {
+  return R"({"id":"c)" + std::to_string(number) + R"(","patient":{"id":")" + patient +
+         R"("},"lines":[{"code":"RAM 8.09"}]})";
+}
+
+// The lines of `text` as the chunks give them, chunk after chunk.
+std::vector<std::string> lines_of(const std::string& text, std::size_t jobs, std::size_t chunk_lines) {
+  std::istringstream input(text);
+  ClaimChunks chunks(input, jobs, chunk_lines);
+  std::vector<std::string> lines;
+  while (chunks.next()) {
+    for (const ChunkRecord& record : chunks.records()) lines.emplace_back(record.line);
+  }
+  return lines;
+}
+
+TEST(ClaimChunks, EveryLineOnceInOrderWhateverTheChunkSize) {
+  std::string text;
+  std::vector<std::string> expected;
+  for (int i = 0; i < 10; ++i) {
+    expected.push_back(claim_line(i, "p" + std::to_string(i % 3)));
+    text += expected.back() + "\n";
+  }
+  for (const std::size_t chunk : {1U, 3U, 10U, 64U}) {
+    EXPECT_EQ(lines_of(text, 1, chunk), expected) << "chunk of " << chunk;
+    EXPECT_EQ(lines_of(text, 2, chunk), expected) << "chunk of " << chunk << ", 2 workers";
+  }
+}
+
+TEST(ClaimChunks, LinesAsGetlineCutsThem) {
+  // An empty line is a line (its record says it is empty); "\r" stays for the reader, which
+  // accepts it; the last line needs no '\n'; a final '\n' opens no line.
+  EXPECT_EQ(lines_of("a\n\nb\r\nc", 1, 2), (std::vector<std::string>{"a", "", "b\r", "c"}));
+  EXPECT_EQ(lines_of("a\n", 1, 2), (std::vector<std::string>{"a"}));
+  EXPECT_EQ(lines_of("\n", 1, 2), (std::vector<std::string>{""}));
+  EXPECT_TRUE(lines_of("", 1, 2).empty());
+}
+
+TEST(ClaimChunks, ALineOverSeveralBlocksOfInput) {
+  // The input is read a mebibyte at a time: a 2.5 MiB line spans three blocks, and the lines
+  // after it start inside the last one.
+  const std::string long_line(5U << 19U, 'x');
+  const std::string text =
+      claim_line(1, "p") + "\n" + long_line + "\n" + claim_line(2, "p") + "\n" + claim_line(3, "q");
+  const auto lines = lines_of(text, 1, 2);
+  ASSERT_EQ(lines.size(), 4U);
+  EXPECT_EQ(lines[1], long_line);
+  EXPECT_EQ(lines[2], claim_line(2, "p"));
+  EXPECT_EQ(lines[3], claim_line(3, "q"));
+}
+
+TEST(ClaimChunks, ClaimsReadAndEachPatientDecidedByOneWorkerInOrder) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += claim_line(i, "p" + std::to_string(i % 7)) + "\n";
+  text += "not json\n";
+  std::istringstream input(text);
+  ClaimChunks chunks(input, 2, 16);
+  std::mutex guard;
+  std::vector<std::pair<std::string, std::string>> decided;  // patient, claim id, as decided
+  std::size_t invalid = 0;
+  while (chunks.next()) {
+    const auto records = chunks.records();
+    chunks.decide([&](std::size_t i, std::size_t /*worker*/) {
+      const std::lock_guard lock(guard);
+      if (!records[i].read.claim) {
+        ++invalid;
+        return;
+      }
+      decided.emplace_back(records[i].read.claim->patient.id, records[i].read.claim->id);
+    });
+  }
+  EXPECT_EQ(invalid, 1U);
+  ASSERT_EQ(decided.size(), 40U);
+  // Whatever the interleaving of the two workers, each patient's claims come in input order.
+  for (int patient = 0; patient < 7; ++patient) {
+    std::vector<std::string> ids;
+    for (const auto& [who, id] : decided) {
+      if (who == "p" + std::to_string(patient)) ids.push_back(id);
+    }
+    std::vector<std::string> expected;
+    for (int i = patient; i < 40; i += 7) expected.push_back("c" + std::to_string(i));
+    EXPECT_EQ(ids, expected) << "patient p" << patient;
+  }
+}
+
+}  // namespace
+}  // namespace cotation
