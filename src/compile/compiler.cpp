@@ -1100,9 +1100,13 @@ class Compiler {
       case ExpressionKind::path: return path(e);
       case ExpressionKind::call: {
         const std::string name = utf8::fold(e.path.at(0).text);
-        // A scheme reads its facts only, never a claim's lines.
-        if (name == "contient" && scheme_facts_ == nullptr && e.operands.size() == 1 &&
-            e.operands[0].kind == ExpressionKind::path && e.operands[0].path.size() == 1) {
+        if (name == "contient" && e.operands.size() == 1 && e.operands[0].kind == ExpressionKind::path &&
+            e.operands[0].path.size() == 1) {
+          // A scheme reads its facts only, never a claim's lines.
+          if (scheme_facts_ != nullptr) {
+            report(e.position, "compile.claim_function_in_scheme", {e.operands[0].path[0].text});
+            return {0, std::nullopt};
+          }
           return holds(e.operands[0].path[0]);
         }
         if ((name != "min" && name != "max") || e.operands.size() != 2) {
