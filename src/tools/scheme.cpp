@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "tools/table.hpp"
 
@@ -16,11 +20,66 @@ Date date_of(model::Day day) {
   return std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(day))};
 }
 
-// A fact as JSON gives it; its declared type is checked by the evaluation. Decimals are
-// written as strings so that no binary floating point ever holds them.
-FactValue fact_value(const std::string& name, const Json& value) {
+// The text of each fact written as a JSON number with a fraction, by the fact's name: the parsed
+// document holds such a number as a double only, and no amount may pass through binary floating
+// point. Filled by a second reading of the line, which only a fact with a fraction needs.
+class FractionTexts : public nlohmann::json_sax<Json> {
+ public:
+  std::map<std::string, std::string, std::less<>> texts;
+
+  bool number_float(number_float_t /*value*/, const string_t& text) override {
+    if (depth_ == 2 && in_facts_) texts[key_] = text;
+    return true;
+  }
+  bool key(string_t& name) override {
+    if (depth_ == 1) in_facts_ = name == "facts";
+    key_ = name;
+    return true;
+  }
+  bool start_object(std::size_t /*elements*/) override { return enter(); }
+  bool start_array(std::size_t /*elements*/) override { return enter(); }
+  bool end_object() override { return leave(); }
+  bool end_array() override { return leave(); }
+  bool null() override { return true; }
+  bool boolean(bool /*value*/) override { return true; }
+  bool number_integer(number_integer_t /*value*/) override { return true; }
+  bool number_unsigned(number_unsigned_t /*value*/) override { return true; }
+  bool string(string_t& /*value*/) override { return true; }
+  bool binary(binary_t& /*value*/) override { return true; }
+  bool parse_error(std::size_t /*position*/, const std::string& /*token*/,
+                   const nlohmann::detail::exception& /*error*/) override {
+    return false;
+  }
+
+ private:
+  bool enter() {
+    ++depth_;
+    return true;
+  }
+  bool leave() {
+    --depth_;
+    return true;
+  }
+  int depth_ = 0;
+  bool in_facts_ = false;
+  std::string key_;
+};
+
+// A fact as JSON gives it; its declared type is checked by the evaluation. A decimal is read
+// from its text, written as a number (72.5) or a string ("72.5").
+FactValue fact_value(const std::string& name, const Json& value, const FractionTexts& fractions) {
   if (value.is_boolean()) return value.get<bool>();
   if (value.is_number_integer()) return Decimal::parse(value.dump());
+  if (value.is_number_float()) {
+    const auto text = fractions.texts.find(name);
+    if (text == fractions.texts.end()) throw SchemeError(fmt::format("facts.{} : nombre illisible", name));
+    try {
+      return Decimal::parse(text->second);
+    } catch (const DecimalError&) {
+      throw SchemeError(
+          fmt::format("facts.{} : « {} » : écrivez le nombre sans exposant, par exemple 72.5", name, text->second));
+    }
+  }
   if (value.is_string()) {
     const auto text = value.get<std::string>();
     if (const auto day = parse_day(text)) return date_of(*day);
@@ -30,8 +89,7 @@ FactValue fact_value(const std::string& name, const Json& value) {
       throw SchemeError(fmt::format("facts.{} : « {} » n'est ni un nombre décimal ni une date AAAA-MM-JJ", name, text));
     }
   }
-  throw SchemeError(fmt::format(
-      "facts.{} : on attend true/false, un entier, ou entre guillemets un décimal (\"72.5\") ou une date", name));
+  throw SchemeError(fmt::format("facts.{} : on attend true/false, un nombre (72.5 ou \"72.5\") ou une date", name));
 }
 
 }  // namespace
@@ -51,13 +109,22 @@ SituationRead read_situation(std::string_view line) {
         situation.scheme = value.get<std::string>();
       } else if (key == "date" && value.is_string()) {
         const auto day = parse_day(value.get<std::string>());
-        if (!day) throw SchemeError(fmt::format("date : « {} » n'est pas une date AAAA-MM-JJ du calendrier", value.get<std::string>()));
+        if (!day)
+          throw SchemeError(
+              fmt::format("date : « {} » n'est pas une date AAAA-MM-JJ du calendrier", value.get<std::string>()));
         situation.date = date_of(*day);
         has_date = true;
       } else if (key == "facts" && value.is_object()) {
-        for (const auto& [name, fact] : value.items()) situation.facts.emplace_back(name, fact_value(name, fact));
+        FractionTexts fractions;
+        const bool has_fraction =
+            std::any_of(value.begin(), value.end(), [](const Json& fact) { return fact.is_number_float(); });
+        if (has_fraction) Json::sax_parse(line.begin(), line.end(), &fractions);
+        for (const auto& [name, fact] : value.items()) {
+          situation.facts.emplace_back(name, fact_value(name, fact, fractions));
+        }
       } else {
-        throw SchemeError(fmt::format("{} : champ inconnu ou mal typé (id, scheme et date sont des chaînes, facts un objet)", key));
+        throw SchemeError(
+            fmt::format("{} : champ inconnu ou mal typé (id, scheme et date sont des chaînes, facts un objet)", key));
       }
     }
     if (situation.id.empty() || situation.scheme.empty() || !has_date) {
@@ -85,8 +152,12 @@ std::string result_json(const SchemeResult& result, const std::string& rule_set_
   }
   out["amounts"] = Json::array();
   for (const auto& a : result.amounts) {
-    out["amounts"].push_back({{"name", a.name}, {"label", a.label}, {"paid", a.paid}, {"amount", amount_text(a.amount)},
-                              {"reason", a.reason}, {"source", a.source}});
+    out["amounts"].push_back({{"name", a.name},
+                              {"label", a.label},
+                              {"paid", a.paid},
+                              {"amount", amount_text(a.amount)},
+                              {"reason", a.reason},
+                              {"source", a.source}});
   }
   out["schedule"] = Json::array();
   for (const auto& i : result.schedule) {

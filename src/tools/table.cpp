@@ -51,7 +51,11 @@ std::string_view region_name(RegionIndex region, Language language) {
 }
 
 std::string amount_text(const Decimal& amount) {
-  return amount.to_string(std::max(2, amount.scale()));
+  // A product's scale is the sum of its operands' (300 € × 2.5 × 50 % has three decimals):
+  // zeros beyond the cent are not digits of the amount, any other digit is.
+  int decimals = amount.scale();
+  for (std::uint64_t magnitude = amount.magnitude(); decimals > 2 && magnitude % 10 == 0; magnitude /= 10) --decimals;
+  return amount.to_string(std::max(2, decimals));
 }
 
 std::string prose_amount(const Decimal& amount, Language language) {

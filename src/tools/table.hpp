@@ -36,7 +36,8 @@ namespace cotation::tools {
 [[nodiscard]] std::string_view region_key(model::RegionIndex region);
 [[nodiscard]] std::string_view region_name(model::RegionIndex region, Language language);
 
-// An amount with at least two decimals, "16.55"; with a decimal comma in French prose.
+// An amount, exact, with at least two decimals and no trailing zero beyond them: "16.55",
+// "0.275"; with a decimal comma in French prose.
 [[nodiscard]] std::string amount_text(const Decimal& amount);
 [[nodiscard]] std::string prose_amount(const Decimal& amount, Language language);
 

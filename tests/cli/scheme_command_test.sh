@@ -11,8 +11,11 @@
 #     30 000 + 9 000 + 5 000 + 5 000 = 49 000
 #   stagiaire-mi-temps: 300 x 2 months x 50 % = 300
 #   cpd-non: ceding MK with 900 < 1 200 acts, CPD against: not granted
-#   casse: truncated JSON; flottant: a decimal written as a JSON number; fait-manquant: the
-#   evaluation needs engagements_socles; date-fausse: 30 February
+#   flottant: a decimal written as a JSON number, read from its text: 300 x 2.5 months x 50 %
+#     = 375 (shown "375.00": the product's third decimal is a zero)
+#   casse: truncated JSON; exposant: 2.5e0 (a decimal is written without exponent); tableau:
+#   a fact that is an array; fait-manquant: the evaluation needs engagements_socles;
+#   date-fausse: 30 February
 set -uo pipefail
 cotation="$1"
 source_dir="$2"
