@@ -1055,7 +1055,8 @@ class FieldReader {
   Claim& claim_;
 
  private:
-  std::optional<std::string> read_string(Field field, const Scalar& value);
+  // The text, as a view: assigned into the claim's strings, it allocates only when they must grow.
+  std::optional<std::string_view> read_string(Field field, const Scalar& value);
   // An optional identifier (prescription.id, episode.id): empty is a problem, not "absent".
   void read_identifier(Field field, const Scalar& value, std::string& out);
   std::optional<Date> read_date(Field field, const Scalar& value);
@@ -1325,20 +1326,20 @@ void FieldReader::assign(Field field, const Scalar& value) {
         if (text->empty()) problem(fmt::format(msg::empty_id, path()));
         if (!have_id_) result_.id = *text;
         have_id_ = true;
-        claim_.id = std::move(*text);
+        claim_.id = *text;
       }
       return;
     case Field::code:
       if (auto text = read_string(field, value)) {
-        if (text->find_first_not_of(" \t") == std::string::npos) problem(fmt::format(msg::empty_code, path()));
-        claim_.lines.back().code = std::move(*text);
+        if (text->find_first_not_of(" \t") == std::string_view::npos) problem(fmt::format(msg::empty_code, path()));
+        claim_.lines.back().code = *text;
       }
       return;
     case Field::act:
-      if (auto text = read_string(field, value)) claim_.lines.back().act = std::move(*text);
+      if (auto text = read_string(field, value)) claim_.lines.back().act = *text;
       return;
     case Field::patient_id:
-      if (auto text = read_string(field, value)) claim_.patient.id = std::move(*text);
+      if (auto text = read_string(field, value)) claim_.patient.id = *text;
       return;
     case Field::prescription_id:
       read_identifier(field, value, claim_.prescription.id);
@@ -1372,7 +1373,7 @@ void FieldReader::assign(Field field, const Scalar& value) {
         if (text->size() != 9 || !std::all_of(text->begin(), text->end(), is_digit)) {
           problem(fmt::format(msg::bad_prescriber_number, path(), shown(*text)));
         } else {
-          claim_.prescription.prescriber_number = std::move(*text);
+          claim_.prescription.prescriber_number.emplace(*text);
         }
       }
       return;
@@ -1468,12 +1469,12 @@ void FieldReader::assign(Field field, const Scalar& value) {
 void FieldReader::read_identifier(Field field, const Scalar& value, std::string& out) {
   if (auto text = read_string(field, value)) {
     if (text->empty()) problem(fmt::format(msg::empty_id, path()));
-    out = std::move(*text);
+    out = *text;
   }
 }
 
-std::optional<std::string> FieldReader::read_string(Field field, const Scalar& value) {
-  if (value.type == JsonType::string) return std::string(value.text);
+std::optional<std::string_view> FieldReader::read_string(Field field, const Scalar& value) {
+  if (value.type == JsonType::string) return value.text;
   if (value.type != JsonType::null || is_required(field)) wrong_type(field, value.type);
   return std::nullopt;
 }
