@@ -1598,6 +1598,10 @@ class SchemaReader final : public FieldReader {
   [[nodiscard]] std::string path() const override { return {}; }
   void problem(std::string /*message*/) override { failed_ = true; }
 
+  // The input's bytes [begin, end), within it already: substr's range check is not inlined.
+  [[nodiscard]] std::string_view bytes(std::size_t begin, std::size_t end) const noexcept {
+    return {input_.data() + begin, end - begin};
+  }
   // Moves past `c` and the whitespace after it, when `c` is next.
   bool consume(char c) noexcept {
     if (position_ >= input_.size() || input_[position_] != c) return false;
@@ -1609,7 +1613,7 @@ class SchemaReader final : public FieldReader {
   bool consume_name(std::string_view name) noexcept {
     const std::size_t end = position_ + 1 + name.size();
     if (end >= input_.size() || input_[position_] != '"' || input_[end] != '"' ||
-        input_.substr(position_ + 1, name.size()) != name) {
+        bytes(position_ + 1, end) != name) {
       return false;
     }
     position_ = skip_whitespace(input_, end + 1);
@@ -1676,7 +1680,7 @@ bool SchemaReader::value(Field field, std::size_t depth) {
     case ByteClass::number: {
       const Lexeme number = lex_number(input_, position_);
       scalar.type = JsonType::number;
-      scalar.text = input_.substr(position_, number.end - position_);
+      scalar.text = bytes(position_, number.end);
       // Beyond a double's range is a JSON error to the general reader, whatever member holds it.
       if (!number.whole || beyond_json_range(scalar.text)) return false;
       position_ = skip_whitespace(input_, number.end);
@@ -1701,7 +1705,7 @@ bool SchemaReader::string(std::string_view& text) {
   if (position_ >= input_.size() || input_[position_] != '"') return false;
   const std::size_t end = skip_plain_bytes(input_, position_ + 1);
   if (end >= input_.size() || input_[end] != '"') return false;
-  text = input_.substr(position_ + 1, end - position_ - 1);
+  text = bytes(position_ + 1, end);
   position_ = skip_whitespace(input_, end + 1);
   return true;
 }
