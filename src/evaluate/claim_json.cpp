@@ -6,7 +6,9 @@
 // problem is recorded with the JSON path of the value (lines[2].code, travel.distance_km) and
 // the reading goes on, so one pass reports them all; only the limits of ClaimReadLimits stop it.
 // Numbers are handed over as their text, and decimal values go to Decimal::parse, never through
-// binary floating point.
+// binary floating point. In front of it, a fast path (SchemaReader) reads the lines that follow
+// the schema to the letter straight over the bytes, and leaves any other line to it; both hand
+// their values to the same conversions (FieldReader).
 //
 // Writing: one std::string, appended to, with a small escaper that copies runs of plain bytes.
 #include "evaluate/claim_json.hpp"
@@ -288,7 +290,7 @@ constexpr std::array time_members = {
     Member{"urgent", Field::urgent},
 };
 
-std::span<const Member> members_of(Context context) noexcept {
+constexpr std::span<const Member> members_of(Context context) noexcept {
   switch (context) {
     case Context::record:
       return record_members;
@@ -424,7 +426,7 @@ std::string_view expected_of(Field field) noexcept {
 }
 
 // The members whose absence is a problem at this stage; every other member may be absent or null.
-bool is_required(Field field) noexcept {
+constexpr bool is_required(Field field) noexcept {
   return field == Field::id || field == Field::lines || field == Field::code;
 }
 
@@ -547,6 +549,12 @@ int digits_value(std::string_view text) noexcept {
 // expects no more of a reader; such a number is a JSON error, whatever field holds it.
 bool beyond_json_range(std::string_view number) noexcept {
   if (!number.empty() && number.front() == '-') number.remove_prefix(1);
+  // The largest double has 309 digits: a number without exponent and with fewer is below it.
+  constexpr std::int64_t double_magnitude = 309;
+  const auto is_exponent = [](char c) { return c == 'e' || c == 'E'; };
+  if (number.size() < static_cast<std::size_t>(double_magnitude) && std::ranges::none_of(number, is_exponent)) {
+    return false;
+  }
   const std::size_t e = number.find_first_of("eE");
   const std::string_view mantissa = number.substr(0, e);
   std::int64_t exponent = 0;
@@ -571,7 +579,6 @@ bool beyond_json_range(std::string_view number) noexcept {
     significant += mantissa[i];
   }
   if (significant.empty()) return false;  // zero
-  constexpr std::int64_t double_magnitude = 309;
   if (magnitude != double_magnitude) return magnitude > double_magnitude;
   return significant >= std::string_view("17976931348623158");
 }
@@ -663,6 +670,68 @@ std::size_t skip_plain_bytes(std::string_view text, std::size_t i) noexcept {
   }
   return i;
 }
+
+std::size_t skip_whitespace(std::string_view input, std::size_t i) noexcept {
+  // Most tokens are followed by no whitespace: one comparison tells.
+  while (i < input.size() && static_cast<unsigned char>(input[i]) <= ' ' &&
+         (input[i] == ' ' || input[i] == '\t' || input[i] == '\n' || input[i] == '\r')) {
+    ++i;
+  }
+  return i;
+}
+
+// A number or literal from `begin`: where it ends, or the byte that breaks it (`whole` false).
+// Both readers lex with these, so that they agree on what a number is.
+struct Lexeme {
+  std::size_t end = 0;
+  bool whole = false;
+};
+
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+Lexeme lex_number(std::string_view input, std::size_t begin) noexcept {
+  const auto at = [input](std::size_t i) { return i < input.size() ? input[i] : '\0'; };
+  const auto digit_at = [input](std::size_t i) { return i < input.size() && is_digit(input[i]); };
+  const auto broken = [input](std::size_t i) { return Lexeme{std::min(i, input.size()), false}; };
+  std::size_t i = begin;
+  if (at(i) == '-') ++i;
+  if (!digit_at(i)) return broken(i);
+  if (at(i) == '0') {
+    ++i;
+  } else {
+    while (digit_at(i)) ++i;
+  }
+  if (at(i) == '.') {
+    ++i;
+    if (!digit_at(i)) return broken(i);
+    while (digit_at(i)) ++i;
+  }
+  if (at(i) == 'e' || at(i) == 'E') {
+    ++i;
+    if (at(i) == '+' || at(i) == '-') ++i;
+    if (!digit_at(i)) return broken(i);
+    while (digit_at(i)) ++i;
+  }
+  return {i, true};
+}
+
+// true, false or null, told apart by their first letter.
+Lexeme lex_literal(std::string_view input, std::size_t begin) noexcept {
+  const char first = input[begin];
+  const std::string_view word = first == 't' ? "true" : first == 'f' ? "false" : "null";
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    if (begin + k >= input.size() || input[begin + k] != word[k]) return {std::min(begin + k, input.size()), false};
+  }
+  return {begin + word.size(), true};
+}
+
+// The token of each literal's first letter.
+constexpr std::array<Token::Kind, 256> literal_kinds = [] {
+  std::array<Token::Kind, 256> kinds{};
+  kinds['t'] = Token::Kind::literal_true;
+  kinds['f'] = Token::Kind::literal_false;
+  kinds['n'] = Token::Kind::literal_null;
+  return kinds;
+}();
 
 template <class Handler>
 class JsonScanner {
@@ -772,7 +841,6 @@ class JsonScanner {
   }
 
   [[nodiscard]] char at(std::size_t i) const noexcept { return i < input_.size() ? input_[i] : '\0'; }
-  [[nodiscard]] bool digit_at(std::size_t i) const noexcept { return i < input_.size() && is_digit(input_[i]); }
 
   static Token faulty(JsonFault fault, std::size_t begin, std::size_t at) {
     Token token;
@@ -784,12 +852,7 @@ class JsonScanner {
   }
 
   Token next() {
-    while (position_ < input_.size()) {
-      const char c = input_[position_];
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') break;
-      ++position_;
-    }
-    const std::size_t begin = position_;
+    const std::size_t begin = skip_whitespace(input_, position_);
     Token token;
     token.begin = begin;
     token.end = begin + 1;
@@ -818,51 +881,24 @@ class JsonScanner {
     return token;
   }
 
-  // true, false or null, by their first letter.
   Token literal(std::size_t begin) const {
-    const char first = input_[begin];
-    const std::string_view word = first == 't' ? "true" : first == 'f' ? "false" : "null";
-    const Token::Kind kind = first == 't'   ? Token::Kind::literal_true
-                             : first == 'f' ? Token::Kind::literal_false
-                                            : Token::Kind::literal_null;
-    for (std::size_t k = 0; k < word.size(); ++k) {
-      if (begin + k >= input_.size() || input_[begin + k] != word[k]) {
-        return faulty(JsonFault::bad_literal, begin, std::min(begin + k, input_.size()));
-      }
-    }
+    const Lexeme lexeme = lex_literal(input_, begin);
+    if (!lexeme.whole) return faulty(JsonFault::bad_literal, begin, lexeme.end);
     Token token;
-    token.kind = kind;
+    token.kind = literal_kinds[static_cast<unsigned char>(input_[begin])];
     token.begin = begin;
-    token.end = begin + word.size();
+    token.end = lexeme.end;
     return token;
   }
 
-  // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
   Token number(std::size_t begin) const {
-    std::size_t i = begin;
-    if (at(i) == '-') ++i;
-    if (!digit_at(i)) return faulty(JsonFault::bad_number, begin, std::min(i, input_.size()));
-    if (at(i) == '0') {
-      ++i;
-    } else {
-      while (digit_at(i)) ++i;
-    }
-    if (at(i) == '.') {
-      ++i;
-      if (!digit_at(i)) return faulty(JsonFault::bad_number, begin, std::min(i, input_.size()));
-      while (digit_at(i)) ++i;
-    }
-    if (at(i) == 'e' || at(i) == 'E') {
-      ++i;
-      if (at(i) == '+' || at(i) == '-') ++i;
-      if (!digit_at(i)) return faulty(JsonFault::bad_number, begin, std::min(i, input_.size()));
-      while (digit_at(i)) ++i;
-    }
+    const Lexeme lexeme = lex_number(input_, begin);
+    if (!lexeme.whole) return faulty(JsonFault::bad_number, begin, lexeme.end);
     Token token;
     token.kind = Token::Kind::number;
     token.begin = begin;
-    token.end = i;
-    token.text = input_.substr(begin, i - begin);
+    token.end = lexeme.end;
+    token.text = input_.substr(begin, lexeme.end - begin);
     return token;
   }
 
@@ -974,6 +1010,96 @@ class JsonScanner {
   std::size_t position_ = 0;
 };
 
+// ---- From JSON values to claim fields --------------------------------------------------------
+
+// A scalar value as the parser hands it over; numbers and strings by their text.
+struct Scalar {
+  JsonType type = JsonType::null;
+  bool boolean = false;
+  std::string_view text;
+};
+
+// An empty claim in `result`, with the lines' capacity of the claim it held: a result reused
+// from line to line allocates no lines.
+Claim& fresh_claim(ClaimReadResult& result) {
+  std::vector<ClaimLine> lines;
+  if (result.claim) lines = std::move(result.claim->lines);
+  lines.clear();
+  Claim& claim = result.claim.emplace();
+  claim.lines = std::move(lines);
+  return claim;
+}
+
+// Turns scalar values into the claim's fields, for both readers (ClaimReader, and SchemaReader
+// its fast path), so that a JSON value becomes a field in one place. The claim is built in the
+// result; a problem goes to the reader, with the path of the value.
+class FieldReader {
+ public:
+  FieldReader(const FieldReader&) = delete;
+  FieldReader& operator=(const FieldReader&) = delete;
+
+  void assign(Field field, const Scalar& value);
+
+ protected:
+  explicit FieldReader(ClaimReadResult& result) : result_(result), claim_(fresh_claim(result)) {}
+  ~FieldReader() = default;
+
+  // The JSON path of the value being read ("lines[2].code").
+  [[nodiscard]] virtual std::string path() const = 0;
+  virtual void problem(std::string message) = 0;
+  void wrong_type(Field field, JsonType found) {
+    problem(fmt::format(msg::wrong_type, path(), expected_of(field), describe(found)));
+  }
+
+  ClaimReadResult& result_;
+  Claim& claim_;
+
+ private:
+  // The text, as a view: assigned into the claim's strings, it allocates only when they must grow.
+  std::optional<std::string_view> read_string(Field field, const Scalar& value);
+  // An optional identifier (prescription.id, episode.id): empty is a problem, not "absent".
+  void read_identifier(Field field, const Scalar& value, std::string& out);
+  std::optional<Date> read_date(Field field, const Scalar& value);
+  std::optional<bool> read_bool(Field field, const Scalar& value);
+  std::optional<std::int32_t> read_int(Field field, const Scalar& value);
+  std::optional<Decimal> read_decimal(Field field, const Scalar& value);
+  template <class Enum, std::size_t N>
+  std::optional<Enum> read_enum(Field field, const Scalar& value, const std::array<EnumValue<Enum>, N>& values);
+
+  std::string scratch_;  // the plain text of a number in exponent form
+  bool have_id_ = false;
+};
+
+// The entry of `members` named `name`, or members.size(), looked for from entry `from` on and
+// around. Records mostly list their members in the table's order: starting after the last one
+// met finds a member at the first comparison. The names of a table are distinct, so where the
+// search starts changes nothing but its length.
+std::size_t find_member(std::span<const Member> members, std::string_view name, std::size_t from) noexcept {
+  std::size_t i = from;
+  for (std::size_t k = 0; k < members.size(); ++k) {
+    if (members[i].name == name) return i;
+    i = i + 1 == members.size() ? 0 : i + 1;
+  }
+  return members.size();
+}
+
+// The required members of each context's table, one bit per entry.
+constexpr auto required_members = [] {
+  std::array<std::uint32_t, static_cast<std::size_t>(Context::skip) + 1> masks{};
+  for (std::size_t context = 0; context < masks.size(); ++context) {
+    const auto members = members_of(static_cast<Context>(context));
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      if (is_required(members[i].field)) masks.at(context) |= std::uint32_t{1} << i;
+    }
+  }
+  return masks;
+}();
+
+// The required members of the context's table missing from `seen`, one bit per entry.
+std::uint32_t missing_required(Context context, std::uint32_t seen) noexcept {
+  return required_members.at(static_cast<std::size_t>(context)) & ~seen;
+}
+
 // ---- The SAX handler -------------------------------------------------------------------------
 
 struct Frame {
@@ -987,20 +1113,12 @@ struct Frame {
   std::uint8_t expected = 0;  // object: the entry after the last member met, looked at first
 };
 
-// A scalar value as the parser hands it over; numbers and strings by their text.
-struct Scalar {
-  JsonType type = JsonType::null;
-  bool boolean = false;
-  std::string_view text;
-};
-
-class ClaimReader {
+class ClaimReader final : public FieldReader {
  public:
-  ClaimReader(const ClaimReadLimits& limits, ClaimReadResult& result) : limits_(limits), result_(result) {}
+  ClaimReader(const ClaimReadLimits& limits, ClaimReadResult& result) : FieldReader(result), limits_(limits) {}
 
   // True when the whole line was read: no syntax error and no limit reached.
   [[nodiscard]] bool complete() const noexcept { return !stopped_; }
-  Claim& claim() noexcept { return claim_; }
 
   // What JsonScanner calls; false stops the reading.
   bool null() { return scalar({JsonType::null, false, {}}); }
@@ -1024,26 +1142,12 @@ class ClaimReader {
   bool scalar(const Scalar& value);
   bool open(JsonType type);
   bool close();
-  void assign(Field field, const Scalar& value);
   void after_value();
 
-  std::optional<std::string> read_string(Field field, const Scalar& value);
-  // An optional identifier (prescription.id, episode.id): empty is a problem, not "absent".
-  void read_identifier(Field field, const Scalar& value, std::string& out);
-  std::optional<Date> read_date(Field field, const Scalar& value);
-  std::optional<bool> read_bool(Field field, const Scalar& value);
-  std::optional<std::int32_t> read_int(Field field, const Scalar& value);
-  std::optional<Decimal> read_decimal(Field field, const Scalar& value);
-  template <class Enum, std::size_t N>
-  std::optional<Enum> read_enum(Field field, const Scalar& value, const std::array<EnumValue<Enum>, N>& values);
-
-  // The JSON path of the value about to be read ("lines[2].code"), or of `member` inside the
-  // innermost object when given.
-  [[nodiscard]] std::string path(std::string_view member = {}) const;
-  void wrong_type(Field field, JsonType found) {
-    problem(fmt::format(msg::wrong_type, path(), expected_of(field), describe(found)));
-  }
-  void problem(std::string message);
+  [[nodiscard]] std::string path() const override { return path_of({}); }
+  // The path of the value about to be read, or of `member` inside the innermost object when given.
+  [[nodiscard]] std::string path_of(std::string_view member) const;
+  void problem(std::string message) override;
   void push(Context context, bool is_array) {
     Frame& frame = frames_.emplace_back();
     frame.context = context;
@@ -1055,15 +1159,11 @@ class ClaimReader {
   }
 
   const ClaimReadLimits& limits_;
-  ClaimReadResult& result_;
-  Claim claim_;
   // The format nests three levels; deeper input is a problem long before this spills over.
   boost::container::small_vector<Frame, 8> frames_;
   std::string_view input_;
   std::string strings_;  // the last string with escapes, decoded
-  std::string scratch_;  // the plain text of a number in exponent form
   bool stopped_ = false;
-  bool have_id_ = false;
 };
 
 void append_key(std::string& out, std::string_view name) {
@@ -1081,7 +1181,7 @@ void append_key(std::string& out, std::string_view name) {
   }
 }
 
-std::string ClaimReader::path(std::string_view member) const {
+std::string ClaimReader::path_of(std::string_view member) const {
   std::string out;
   for (const Frame& frame : frames_) {
     if (frame.is_array) {
@@ -1114,12 +1214,8 @@ bool ClaimReader::key(std::string_view name) {
   Frame& frame = frames_.back();
   if (frame.context == Context::skip) return true;
   const auto members = members_of(frame.context);
-  // Records mostly list their members in the table's order: start after the last one met, so
-  // that a member is usually found at the first comparison. The names of a table are distinct,
-  // so where the search starts changes nothing but its length.
-  std::size_t i = frame.expected;
-  for (std::size_t k = 0; k < members.size(); ++k, i = i + 1 == members.size() ? 0 : i + 1) {
-    if (members[i].name != name) continue;
+  const std::size_t i = find_member(members, name, frame.expected);
+  if (i < members.size()) {
     frame.expected = static_cast<std::uint8_t>(i + 1 == members.size() ? 0 : i + 1);
     frame.member = members[i];
     const std::uint32_t bit = std::uint32_t{1} << i;
@@ -1186,10 +1282,9 @@ bool ClaimReader::close() {
   frames_.pop_back();
   if (context == Context::lines && elements == 0) problem(fmt::format(msg::no_lines, path()));
   const auto members = members_of(context);
+  const std::uint32_t missing = missing_required(context, seen);
   for (std::size_t i = 0; i < members.size(); ++i) {
-    if (is_required(members[i].field) && (seen & (std::uint32_t{1} << i)) == 0) {
-      problem(fmt::format(msg::missing_field, path(members[i].name)));
-    }
+    if ((missing & (std::uint32_t{1} << i)) != 0) problem(fmt::format(msg::missing_field, path_of(members[i].name)));
   }
   after_value();
   return !stopped_;
@@ -1224,27 +1319,27 @@ bool ClaimReader::scalar(const Scalar& value) {
   return !stopped_;
 }
 
-void ClaimReader::assign(Field field, const Scalar& value) {
+void FieldReader::assign(Field field, const Scalar& value) {
   switch (field) {
     case Field::id:
       if (auto text = read_string(field, value)) {
         if (text->empty()) problem(fmt::format(msg::empty_id, path()));
         if (!have_id_) result_.id = *text;
         have_id_ = true;
-        claim_.id = std::move(*text);
+        claim_.id = *text;
       }
       return;
     case Field::code:
       if (auto text = read_string(field, value)) {
-        if (text->find_first_not_of(" \t") == std::string::npos) problem(fmt::format(msg::empty_code, path()));
-        claim_.lines.back().code = std::move(*text);
+        if (text->find_first_not_of(" \t") == std::string_view::npos) problem(fmt::format(msg::empty_code, path()));
+        claim_.lines.back().code = *text;
       }
       return;
     case Field::act:
-      if (auto text = read_string(field, value)) claim_.lines.back().act = std::move(*text);
+      if (auto text = read_string(field, value)) claim_.lines.back().act = *text;
       return;
     case Field::patient_id:
-      if (auto text = read_string(field, value)) claim_.patient.id = std::move(*text);
+      if (auto text = read_string(field, value)) claim_.patient.id = *text;
       return;
     case Field::prescription_id:
       read_identifier(field, value, claim_.prescription.id);
@@ -1278,7 +1373,7 @@ void ClaimReader::assign(Field field, const Scalar& value) {
         if (text->size() != 9 || !std::all_of(text->begin(), text->end(), is_digit)) {
           problem(fmt::format(msg::bad_prescriber_number, path(), shown(*text)));
         } else {
-          claim_.prescription.prescriber_number = std::move(*text);
+          claim_.prescription.prescriber_number.emplace(*text);
         }
       }
       return;
@@ -1371,20 +1466,20 @@ void ClaimReader::assign(Field field, const Scalar& value) {
 
 // Each reader: the value, nothing when absent (null) or wrong (the problem is then recorded).
 
-void ClaimReader::read_identifier(Field field, const Scalar& value, std::string& out) {
+void FieldReader::read_identifier(Field field, const Scalar& value, std::string& out) {
   if (auto text = read_string(field, value)) {
     if (text->empty()) problem(fmt::format(msg::empty_id, path()));
-    out = std::move(*text);
+    out = *text;
   }
 }
 
-std::optional<std::string> ClaimReader::read_string(Field field, const Scalar& value) {
-  if (value.type == JsonType::string) return std::string(value.text);
+std::optional<std::string_view> FieldReader::read_string(Field field, const Scalar& value) {
+  if (value.type == JsonType::string) return value.text;
   if (value.type != JsonType::null || is_required(field)) wrong_type(field, value.type);
   return std::nullopt;
 }
 
-std::optional<Date> ClaimReader::read_date(Field field, const Scalar& value) {
+std::optional<Date> FieldReader::read_date(Field field, const Scalar& value) {
   if (value.type != JsonType::string) {
     if (value.type != JsonType::null) wrong_type(field, value.type);
     return std::nullopt;
@@ -1403,19 +1498,19 @@ std::optional<Date> ClaimReader::read_date(Field field, const Scalar& value) {
   return date;
 }
 
-std::optional<bool> ClaimReader::read_bool(Field field, const Scalar& value) {
+std::optional<bool> FieldReader::read_bool(Field field, const Scalar& value) {
   if (value.type == JsonType::boolean) return value.boolean;
   if (value.type != JsonType::null) wrong_type(field, value.type);
   return std::nullopt;
 }
 
-std::optional<std::int32_t> ClaimReader::read_int(Field field, const Scalar& value) {
+std::optional<std::int32_t> FieldReader::read_int(Field field, const Scalar& value) {
   if (value.type != JsonType::number) {
     if (value.type != JsonType::null) wrong_type(field, value.type);
     return std::nullopt;
   }
   const std::string_view text = value.text;
-  if (text.find_first_of(".eE") != std::string_view::npos) {
+  if (std::ranges::any_of(text, [](char c) { return c == '.' || c == 'e' || c == 'E'; })) {
     problem(fmt::format(msg::not_integer, path(), shown(text)));
     return std::nullopt;
   }
@@ -1428,7 +1523,7 @@ std::optional<std::int32_t> ClaimReader::read_int(Field field, const Scalar& val
   return result;
 }
 
-std::optional<Decimal> ClaimReader::read_decimal(Field field, const Scalar& value) {
+std::optional<Decimal> FieldReader::read_decimal(Field field, const Scalar& value) {
   std::string_view text = value.text;
   if (value.type == JsonType::number) {
     if (!plain_decimal_text(value.text, scratch_)) {
@@ -1456,7 +1551,7 @@ std::optional<Decimal> ClaimReader::read_decimal(Field field, const Scalar& valu
 }
 
 template <class Enum, std::size_t N>
-std::optional<Enum> ClaimReader::read_enum(Field field, const Scalar& value,
+std::optional<Enum> FieldReader::read_enum(Field field, const Scalar& value,
                                            const std::array<EnumValue<Enum>, N>& values) {
   if (value.type != JsonType::string) {
     if (value.type != JsonType::null) wrong_type(field, value.type);
@@ -1479,12 +1574,174 @@ void ClaimReader::parse_error(std::size_t offset, JsonFault fault) {
   stop();
 }
 
+// ---- The fast path ---------------------------------------------------------------------------
+
+// Reads a line that follows the format's schema to the letter, straight over its bytes: at
+// each member it expects a known, new name, then a value of that member's kind. It gives up
+// (false) at anything else (an escape or a non-ASCII byte in a string, an unknown or repeated
+// member, a wrong type, a limit, any problem the conversions find), and the line is then read
+// again by ClaimReader, which reports it. So it only accepts lines that ClaimReader reads without
+// a problem, and hands the same values to the same conversions in the same order.
+class SchemaReader final : public FieldReader {
+ public:
+  SchemaReader(std::string_view input, const ClaimReadLimits& limits, ClaimReadResult& result)
+      : FieldReader(result), input_(input), limits_(limits) {}
+
+  // True when the whole line was read into the result's claim, without a problem.
+  bool read() {
+    position_ = skip_whitespace(input_, 0);
+    return object(Context::record, 1) && position_ == input_.size();
+  }
+
+ private:
+  // Messages are ClaimReader's business: here a problem only means giving up.
+  [[nodiscard]] std::string path() const override { return {}; }
+  void problem(std::string /*message*/) override { failed_ = true; }
+
+  // The input's bytes [begin, end), within it already: substr's range check is not inlined.
+  [[nodiscard]] std::string_view bytes(std::size_t begin, std::size_t end) const noexcept {
+    return {input_.data() + begin, end - begin};
+  }
+  // Moves past `c` and the whitespace after it, when `c` is next.
+  bool consume(char c) noexcept {
+    if (position_ >= input_.size() || input_[position_] != c) return false;
+    position_ = skip_whitespace(input_, position_ + 1);
+    return true;
+  }
+  // Moves past the member name `name` when it is next: the name expected is compared in place,
+  // without looking for the string's end first.
+  bool consume_name(std::string_view name) noexcept {
+    const std::size_t end = position_ + 1 + name.size();
+    if (end >= input_.size() || input_[position_] != '"' || input_[end] != '"' ||
+        bytes(position_ + 1, end) != name) {
+      return false;
+    }
+    position_ = skip_whitespace(input_, end + 1);
+    return true;
+  }
+  // The object of `context` at position_, the `depth`th level of nesting (the record is the first).
+  bool object(Context context, std::size_t depth);
+  bool lines(std::size_t depth);
+  bool value(Field field, std::size_t depth);
+  // A string of printable ASCII without escapes: its bytes between the quotes.
+  bool string(std::string_view& text);
+
+  std::string_view input_;
+  const ClaimReadLimits& limits_;
+  std::size_t position_ = 0;
+  bool failed_ = false;
+};
+
+bool SchemaReader::object(Context context, std::size_t depth) {
+  if (depth > limits_.max_depth || !consume('{')) return false;
+  const auto members = members_of(context);
+  std::uint32_t seen = 0;
+  std::size_t expected = 0;
+  if (!consume('}')) {
+    do {
+      std::size_t i = expected;
+      if (!consume_name(members[i].name)) {
+        std::string_view name;
+        if (!string(name)) return false;
+        i = find_member(members, name, expected);
+      }
+      if (i == members.size() || (seen & (std::uint32_t{1} << i)) != 0 || !consume(':')) return false;
+      seen |= std::uint32_t{1} << i;
+      expected = i + 1 == members.size() ? 0 : i + 1;
+      if (!value(members[i].field, depth)) return false;
+    } while (consume(','));
+    if (!consume('}')) return false;
+  }
+  return missing_required(context, seen) == 0;
+}
+
+bool SchemaReader::lines(std::size_t depth) {
+  if (depth > limits_.max_depth || !consume('[')) return false;
+  do {
+    if (claim_.lines.size() >= limits_.max_claim_lines) return false;
+    claim_.lines.emplace_back();
+    if (!object(Context::line, depth + 1)) return false;
+  } while (consume(','));
+  return consume(']');
+}
+
+bool SchemaReader::value(Field field, std::size_t depth) {
+  if (position_ >= input_.size()) return false;
+  const Context context = container_of(field);
+  Scalar scalar;
+  switch (byte_classes[static_cast<unsigned char>(input_[position_])]) {
+    case ByteClass::single:
+      if (context == Context::lines) return lines(depth + 1);
+      return context != Context::skip && object(context, depth + 1);
+    case ByteClass::quote:
+      scalar.type = JsonType::string;
+      if (!string(scalar.text)) return false;
+      break;
+    case ByteClass::number: {
+      const Lexeme number = lex_number(input_, position_);
+      scalar.type = JsonType::number;
+      scalar.text = bytes(position_, number.end);
+      // Beyond a double's range is a JSON error to the general reader, whatever member holds it.
+      if (!number.whole || beyond_json_range(scalar.text)) return false;
+      position_ = skip_whitespace(input_, number.end);
+      break;
+    }
+    case ByteClass::literal: {
+      const Lexeme literal = lex_literal(input_, position_);
+      if (!literal.whole) return false;
+      scalar.type = input_[position_] == 'n' ? JsonType::null : JsonType::boolean;
+      scalar.boolean = input_[position_] == 't';
+      position_ = skip_whitespace(input_, literal.end);
+      break;
+    }
+    case ByteClass::other:
+      return false;
+  }
+  assign(field, scalar);
+  return !failed_;
+}
+
+bool SchemaReader::string(std::string_view& text) {
+  if (position_ >= input_.size() || input_[position_] != '"') return false;
+  const std::size_t end = skip_plain_bytes(input_, position_ + 1);
+  if (end >= input_.size() || input_[end] != '"') return false;
+  text = bytes(position_ + 1, end);
+  position_ = skip_whitespace(input_, end + 1);
+  return true;
+}
+
+// ---- Reading a line --------------------------------------------------------------------------
+
 bool is_blank(std::string_view text) noexcept {
   return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
 Reason format_problem(std::string message) {
   return {std::string(format_rule), std::move(message), std::string(format_source)};
+}
+
+void read_in_general(std::string_view json_line, const ClaimReadLimits& limits, ClaimReadResult& result) {
+  result.id.clear();
+  result.problems.clear();
+  if (is_blank(json_line)) {
+    result.claim.reset();
+    result.problems.push_back(format_problem(msg::empty_line));
+    return;
+  }
+  if (json_line.size() > limits.max_line_bytes) {
+    // Only the id is wanted from a line this long: read the head of it, where the id usually
+    // is, and drop whatever else that partial reading finds.
+    ClaimReadResult head;
+    ClaimReader reader(limits, head);
+    reader.read(json_line.substr(0, limits.max_line_bytes));
+    result.claim.reset();
+    result.id = std::move(head.id);
+    result.problems.push_back(format_problem(fmt::format(msg::line_too_long, json_line.size(), limits.max_line_bytes)));
+    return;
+  }
+  ClaimReader reader(limits, result);
+  reader.read(json_line);
+  if (!reader.complete() || !result.problems.empty()) result.claim.reset();
 }
 
 }  // namespace
@@ -1495,23 +1752,23 @@ ClaimReadResult read_claim(std::string_view json_line) {
 
 ClaimReadResult read_claim(std::string_view json_line, const ClaimReadLimits& limits) {
   ClaimReadResult result;
-  if (is_blank(json_line)) {
-    result.problems.push_back(format_problem(msg::empty_line));
-    return result;
-  }
-  if (json_line.size() > limits.max_line_bytes) {
-    // Only the id is wanted from a line this long: read the head of it, where the id usually
-    // is, and drop whatever else that partial reading finds.
-    ClaimReadResult head;
-    ClaimReader reader(limits, head);
-    reader.read(json_line.substr(0, limits.max_line_bytes));
-    result.id = std::move(head.id);
-    result.problems.push_back(format_problem(fmt::format(msg::line_too_long, json_line.size(), limits.max_line_bytes)));
-    return result;
-  }
-  ClaimReader reader(limits, result);
-  reader.read(json_line);
-  if (reader.complete() && result.problems.empty()) result.claim = std::move(reader.claim());
+  read_claim(json_line, limits, result);
+  return result;
+}
+
+void read_claim(std::string_view json_line, const ClaimReadLimits& limits, ClaimReadResult& result) {
+  if (!read_claim_by_schema(json_line, limits, result)) read_in_general(json_line, limits, result);
+}
+
+bool read_claim_by_schema(std::string_view json_line, const ClaimReadLimits& limits, ClaimReadResult& result) {
+  result.id.clear();
+  result.problems.clear();
+  return json_line.size() <= limits.max_line_bytes && SchemaReader(json_line, limits, result).read();
+}
+
+ClaimReadResult read_claim_in_general(std::string_view json_line, const ClaimReadLimits& limits) {
+  ClaimReadResult result;
+  read_in_general(json_line, limits, result);
   return result;
 }
 

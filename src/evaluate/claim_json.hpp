@@ -43,6 +43,17 @@ struct ClaimReadResult {
 // One line of a JSON Lines file (without its line break; a trailing "\r" is accepted).
 [[nodiscard]] ClaimReadResult read_claim(std::string_view json_line);
 [[nodiscard]] ClaimReadResult read_claim(std::string_view json_line, const ClaimReadLimits& limits);
+// The same into `result`, replacing its content: a result reused from line to line keeps the
+// capacity of its claim's lines.
+void read_claim(std::string_view json_line, const ClaimReadLimits& limits, ClaimReadResult& result);
+
+// The two readers read_claim is made of, for tests. The schema-driven fast path reads a line
+// that follows the format to the letter, without a problem: true, and `result` holds its claim;
+// false when it gives up, leaving `result` to be overwritten. Every line it gives up on goes to
+// the general reader, which reads any line and reports every problem.
+[[nodiscard]] bool read_claim_by_schema(std::string_view json_line, const ClaimReadLimits& limits,
+                                        ClaimReadResult& result);
+[[nodiscard]] ClaimReadResult read_claim_in_general(std::string_view json_line, const ClaimReadLimits& limits);
 
 // The `invalid` decision of a line whose claim did not read: the reader's problems become its
 // reasons. Written into `decision`, whose buffers a batch reuses from record to record.

@@ -1,0 +1,292 @@
+// read_claim's two readers: the schema-driven fast path must read every line it accepts exactly as
+// the general reader does, and leave every other line to it (src/evaluate/claim_json.cpp).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "evaluate/claim_json.hpp"
+
+namespace cotation {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+template <class T>
+void put(std::ostream& out, std::string_view name, const std::optional<T>& value) {
+  out << name << '=';
+  if (value) {
+    out << *value;
+  } else {
+    out << '-';
+  }
+  out << ' ';
+}
+
+void put(std::ostream& out, std::string_view name, const std::optional<Date>& value) {
+  out << name << '=';
+  if (value) {
+    out << static_cast<int>(value->year()) << '-' << static_cast<unsigned>(value->month()) << '-'
+        << static_cast<unsigned>(value->day());
+  } else {
+    out << '-';
+  }
+  out << ' ';
+}
+
+template <class Enum>
+std::optional<int> number_of(const std::optional<Enum>& value) {
+  if (!value) return std::nullopt;
+  return static_cast<int>(*value);
+}
+
+// Every field of the result as text (decimals as written, so that 7.5 and 7.50 differ): two
+// results are the same exactly when their texts are.
+std::string text_of(const ClaimReadResult& result) {
+  std::ostringstream out;
+  out << "id=" << result.id << '\n';
+  for (const Reason& problem : result.problems)
+    out << problem.rule << '|' << problem.message << '|' << problem.source << '\n';
+  if (!result.claim) return out.str() + "no claim\n";
+  const Claim& claim = *result.claim;
+  out << "claim.id=" << claim.id << ' ';
+  put(out, "date", claim.date);
+  put(out, "region", number_of(claim.region));
+  put(out, "place", number_of(claim.place));
+  out << "\npatient=" << claim.patient.id << ' ';
+  put(out, "age", claim.patient.age);
+  put(out, "birth_date", claim.patient.birth_date);
+  for (const ClaimLine& line : claim.lines) out << "\nline code=" << line.code << " act=" << line.act;
+  out << "\ntravel ";
+  put(out, "distance_km",
+      claim.travel.distance_km ? std::optional<std::string>(claim.travel.distance_km->to_string()) : std::nullopt);
+  put(out, "same_agglomeration", claim.travel.same_agglomeration);
+  put(out, "casf_establishment", claim.travel.casf_establishment);
+  put(out, "charged_for_another_patient", claim.travel.charged_for_another_patient);
+  out << "\nprescription ";
+  put(out, "kind", number_of(claim.prescription.kind));
+  put(out, "initial_date", claim.prescription.initial_date);
+  put(out, "renewal_date", claim.prescription.renewal_date);
+  put(out, "prescriber_number", claim.prescription.prescriber_number);
+  put(out, "prior_diagnosis", claim.prescription.prior_diagnosis);
+  out << "id=" << claim.prescription.id << "\npractitioner ";
+  put(out, "structure", number_of(claim.practitioner.structure));
+  out << "\nseries ";
+  put(out, "session_number", claim.series.session_number);
+  put(out, "sessions_12_months_before", claim.series.sessions_12_months_before);
+  put(out, "prior_approval", claim.series.prior_approval);
+  out << "\nsame_day ";
+  put(out, "earlier_sessions", claim.same_day.earlier_sessions);
+  put(out, "same_prescription", claim.same_day.same_prescription);
+  put(out, "same_article", claim.same_day.same_article);
+  put(out, "same_body_region", claim.same_day.same_body_region);
+  out << "\nepisode=" << claim.episode_id << "\ntime ";
+  put(out, "night", claim.time.night);
+  put(out, "sunday_or_holiday", claim.time.sunday_or_holiday);
+  put(out, "urgent", claim.time.urgent);
+  put(out, "telehealth", claim.telehealth);
+  return out.str() + '\n';
+}
+
+// Lines of the corpus's kinds (tools/ generates them so): each must take the fast path.
+constexpr std::string_view corpus_lines[] = {
+    R"({"id":"c00500001","date":"2025-07-02","region":"metropole","place":"cabinet","patient":{"id":"p0019647",)"
+    R"("birth_date":"1986-04-03"},"lines":[{"code":"RAM 7.49"}],"prescription":{"kind":"direct_access",)"
+    R"("prior_diagnosis":false},"practitioner":{"structure":"health_home"},"series":{"session_number":24,)"
+    R"("sessions_12_months_before":23,"prior_approval":false},"time":{"night":false,"sunday_or_holiday":false,)"
+    R"("urgent":false},"telehealth":false})",
+    R"({"id":"c00500004","date":"2025-07-02","region":"metropole","place":"domicile","patient":{"id":"p0022789",)"
+    R"("birth_date":"1966-01-11"},"lines":[{"code":"RAM 7.49"},{"code":"IFD"},{"code":"IK"}],)"
+    R"("travel":{"distance_km":"0.6","same_agglomeration":true},"prescription":{"kind":"renewal",)"
+    R"("initial_date":"2024-10-19","renewal_date":"2025-05-07","prescriber_number":"291991123"},)"
+    R"("series":{"session_number":3,"sessions_12_months_before":2,"prior_approval":false},)"
+    R"("time":{"night":false,"sunday_or_holiday":false,"urgent":false},"telehealth":false})",
+};
+
+// Every member of every object of the format, each with a valid value.
+constexpr std::string_view every_field =
+    R"({"id":"c1","date":"2025-07-01","region":"drom","place":"etablissement",)"
+    R"("patient":{"id":"p1","age":45,"birth_date":"1980-02-29"},)"
+    R"("lines":[{"code":"RAM 8.09","act":"reeducation"},{"code":"IFD"},{"code":"IK"}],)"
+    R"("travel":{"distance_km":7.5,"same_agglomeration":false,"casf_establishment":true,)"
+    R"("charged_for_another_patient":false},)"
+    R"("prescription":{"kind":"medical","initial_date":"2025-01-02","renewal_date":"2025-03-04",)"
+    R"("prescriber_number":"123456789","prior_diagnosis":true,"id":"o-1"},)"
+    R"("series":{"session_number":3,"sessions_12_months_before":2,"prior_approval":true},)"
+    R"("same_day":{"earlier_sessions":1,"same_prescription":true,"same_article":false,"same_body_region":true},)"
+    R"("episode":{"id":"e-1"},"time":{"night":true,"sunday_or_holiday":false,"urgent":true},)"
+    R"("telehealth":false,"practitioner":{"structure":"primary_care_team"}})";
+
+// Values put in place of each member's: every JSON type, edge numbers, texts the conversions refuse.
+const std::vector<Json>& replacement_values() {
+  static const std::vector<Json> values = [] {
+    std::vector<Json> out = {nullptr,      true,        false, 0,           -1,           7,
+                             2147483648LL, "",          " ",   "x",         "2025-02-30", "2025-7-1",
+                             "medical",    "metropole", "7,5", "123456789", "RAM 8.09",   Json::object(),
+                             Json::array()};
+    out.push_back(Json::parse(R"([{"code":"AMK 7"}])"));
+    out.push_back(Json::parse(R"([{"code":"AMK 7"},1])"));
+    out.push_back(Json::parse(R"({"code":"AMK 7","id":"i"})"));
+    out.push_back(Json::parse(R"([[[[[[]]]]]])"));
+    return out;
+  }();
+  return values;
+}
+
+// JSON numbers as written (nlohmann would rewrite them): spliced in place of a marker.
+constexpr std::string_view number_texts[] = {"1.5", "7.50",  "75e-1", "7.5E0", "1E+1",  "-0",
+                                             "0.0", "1e400", "3.0",   "-1.5",  "1e-19", "99999999999"};
+
+std::vector<std::string> mutations_of(std::string_view base) {
+  const Json root = Json::parse(base);
+  std::vector<std::string> out;
+  std::vector<Json::json_pointer> objects;
+  const auto walk = [&objects](const auto& self, const Json& value, const Json::json_pointer& at) -> void {
+    if (value.is_object()) objects.push_back(at);
+    if (value.is_object()) {
+      for (const auto& member : value.items()) self(self, member.value(), at / member.key());
+    } else if (value.is_array()) {
+      for (std::size_t i = 0; i < value.size(); ++i) self(self, value[i], at / i);
+    }
+  };
+  walk(walk, root, Json::json_pointer());
+  const auto with = [&](const Json::json_pointer& at, const auto& change) {
+    Json copy = root;
+    change(copy[at]);
+    return copy.dump();
+  };
+  for (const auto& at : objects) {
+    // A sentinel name, renamed after dump(): an object cannot hold a member twice.
+    out.push_back(with(at, [](Json& object) { object["\x01zz"] = 1; }));
+    out.push_back(with(at, [](Json& object) {
+      Json reversed = Json::object();
+      for (auto it = object.rbegin(); it != object.rend(); ++it) reversed[it.key()] = it.value();
+      object = reversed;
+    }));
+    for (const auto& member : root[at].items()) {
+      const std::string key = member.key();
+      out.push_back(with(at, [&key](Json& object) { object.erase(key); }));
+      out.push_back(with(at, [&key](Json& object) { object["\x01" + key] = object[key]; }));
+      for (const Json& value : replacement_values()) {
+        out.push_back(with(at, [&key, &value](Json& object) { object[key] = value; }));
+      }
+      for (const std::string_view number : number_texts) {
+        std::string line = with(at, [&key](Json& object) { object[key] = "\x02"; });
+        line.replace(line.find("\"\\u0002\""), 8, number);
+        out.push_back(line);
+      }
+    }
+  }
+  for (std::string& line : out) {
+    for (std::size_t at = line.find("\\u0001"); at != std::string::npos; at = line.find("\\u0001")) line.erase(at, 6);
+  }
+  return out;
+}
+
+// Changes to the text of a line: whitespace, escapes, non-ASCII, bytes around it, truncation.
+std::vector<std::string> text_changes_of(std::string_view base) {
+  std::vector<std::string> out;
+  std::string spaced;
+  for (const char c : base) {
+    if (c == '}' || c == ']') spaced += " \t";
+    spaced += c;
+    if (c == '{' || c == '[' || c == ':' || c == ',') spaced += "\r\n ";
+  }
+  out.push_back(spaced);
+  const std::string line(base);
+  out.push_back(" " + line + " \r");
+  out.push_back("\xEF\xBB\xBF" + line);
+  out.push_back(line + "x");
+  out.push_back(line + "}");
+  out.push_back(line + " {}");
+  out.push_back("[" + line + "]");
+  out.push_back("");
+  out.push_back(" \t");
+  const std::size_t id_text = line.find(R"("id":")") + 6;
+  for (const std::string_view inserted : {R"(\u0063)", R"(\")", R"(\\)", "\xC3\xA9", "\xE2\x9C\x93", "\xC3", "\x01"}) {
+    out.push_back(std::string(line).insert(id_text, inserted));
+  }
+  for (std::size_t size = 0; size < line.size(); size += 3) out.push_back(line.substr(0, size));
+  for (std::size_t at = 0; at < line.size(); at += 5) out.push_back(std::string(line).erase(at, 1));
+  return out;
+}
+
+std::vector<std::string> inputs() {
+  std::vector<std::string> out(std::begin(corpus_lines), std::end(corpus_lines));
+  out.emplace_back(every_field);
+  std::vector<std::string> changed;
+  for (const std::string& base : out) {
+    for (auto& line : mutations_of(base)) changed.push_back(std::move(line));
+    for (auto& line : text_changes_of(base)) changed.push_back(std::move(line));
+  }
+  out.insert(out.end(), changed.begin(), changed.end());
+  out.emplace_back(R"({"id":"c1","lines":[{"code":"AMK 7"}],"zz":)" + std::string(40, '[') + std::string(40, ']') +
+                   "}");
+  return out;
+}
+
+// The default limits, then each limit tight enough for some inputs to reach it.
+std::vector<ClaimReadLimits> limits_to_try() {
+  std::vector<ClaimReadLimits> out(7);
+  out[1].max_depth = 1;  // the record's objects are too deep
+  out[2].max_depth = 2;  // the lines' objects are
+  out[3].max_line_bytes = 400;
+  out[4].max_claim_lines = 1;
+  out[5].max_claim_lines = 2;
+  out[6].max_problems = 0;
+  return out;
+}
+
+TEST(ClaimReaderPaths, CorpusLinesTakeTheFastPath) {
+  for (const std::string_view line : corpus_lines) {
+    ClaimReadResult fast;
+    ASSERT_TRUE(read_claim_by_schema(line, ClaimReadLimits{}, fast)) << line;
+    EXPECT_EQ(text_of(fast), text_of(read_claim_in_general(line, ClaimReadLimits{})));
+  }
+  ClaimReadResult fast;
+  EXPECT_TRUE(read_claim_by_schema(every_field, ClaimReadLimits{}, fast));
+}
+
+// The fast path gives up on these and leaves them to the general reader: escapes, non-ASCII
+// bytes (a byte order mark among them).
+bool is_plain(std::string_view line) {
+  return std::ranges::none_of(line, [](char c) { return c == '\\' || static_cast<unsigned char>(c) >= 0x80U; });
+}
+
+// Every input, under several limits: read_claim gives the general reader's result, and so does
+// the fast path whenever it accepts a line, into a fresh result or one reused from line to line.
+// The fast path takes every plain line the general reader reads without a problem.
+TEST(ClaimReaderPaths, TheFastPathReadsWhatTheGeneralReaderReads) {
+  const std::vector<std::string> lines = inputs();
+  ASSERT_GT(lines.size(), 1000U);
+  std::size_t accepted = 0;
+  ClaimReadResult reused;
+  for (const ClaimReadLimits& limits : limits_to_try()) {
+    for (const std::string& line : lines) {
+      SCOPED_TRACE(line);
+      const ClaimReadResult general = read_claim_in_general(line, limits);
+      EXPECT_EQ(text_of(read_claim(line, limits)), text_of(general));
+      read_claim(line, limits, reused);
+      EXPECT_EQ(text_of(reused), text_of(general));
+      ClaimReadResult fast;
+      const bool took = read_claim_by_schema(line, limits, fast);
+      if (took) {
+        ++accepted;
+        EXPECT_EQ(text_of(fast), text_of(general));
+      }
+      EXPECT_EQ(took, general.claim && is_plain(line));
+    }
+  }
+  EXPECT_GT(accepted, 100U);
+}
+
+}  // namespace
+}  // namespace cotation
