@@ -58,10 +58,11 @@ bool ClaimChunks::next() {
   for (std::size_t i = 0; i < count_; ++i) {
     records_[i].line = std::string_view(text_).substr(bounds_[i].first, bounds_[i].second - bounds_[i].first);
   }
+  const ClaimReadLimits limits;
   in_parallel([&](std::size_t worker) {
     for (std::size_t i = worker; i < count_; i += jobs_) {
       ChunkRecord& record = records_[i];
-      record.read = read_claim(record.line);
+      read_claim(record.line, limits, record.read);
       record.patient_hash =
           std::hash<std::string>{}(record.read.claim ? record.read.claim->patient.id : record.read.id);
     }
