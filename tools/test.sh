@@ -18,5 +18,5 @@ done
 build/release/cotation check rules/
 build/release/cotation test rules/
 
-# A minute of fuzzing of the parser (clang, libFuzzer, ASan + UBSan).
+# A minute of fuzzing each for the rules parser and the claim reader (clang, libFuzzer, ASan + UBSan).
 tools/fuzz.sh 60
