@@ -1242,8 +1242,11 @@ class ClaimEvaluator {
         if (threshold_exceeded(threshold)) {
           if (line_.prior_approval_granted()) continue;
           line.decision = Decision::prior_approval;
-          reasons_.add_formatted(act.name, referential.citation.text,
-                                 "référentiel « {} » : accord préalable nécessaire", referential.name);
+          // Appended piece by piece, not formatted: a line in ten past a threshold gives this reason.
+          std::string& message = reasons_.add(act.name, referential.citation.text).message;
+          message += "référentiel « ";
+          message += referential.name;
+          message += " » : accord préalable nécessaire";
           return;
         }
       }
