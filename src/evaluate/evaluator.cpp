@@ -294,6 +294,16 @@ class LineEvaluation {
   std::int32_t session_number() { return whole(field(Field::session_number)); }
   std::int32_t sessions_12_months_before() { return whole(field(Field::sessions_12_months_before)); }
 
+  // A predicate's value. Its top `et` and `ou` are decided here, left side first as compute()
+  // does, without a call and a memo entry for each: a rule's `si` is most often a conjunction
+  // whose left side is false.
+  bool is_true(NodeId id) {
+    const Node& node = model_.nodes[id];
+    if (node.op == Op::logical_and) return is_true(node.operands[0]) && is_true(node.operands[1]);
+    if (node.op == Op::logical_or) return is_true(node.operands[0]) || is_true(node.operands[1]);
+    return evaluate(id).boolean;
+  }
+
   // A reference into the scratch, whose values do not move while a claim is decided.
   const Value& evaluate(NodeId id) {
     Value& memo = scratch_.values[id];
@@ -1184,7 +1194,7 @@ class ClaimEvaluator {
   // is reported under the name of the rule or condition that reads it: never a silent choice.
   bool truth(NodeId predicate, std::string_view kind, std::string_view owner) {
     try {
-      return line_.evaluate(predicate).boolean;
+      return line_.is_true(predicate);
     } catch (const DayMissingInMonth& shift) {
       throw NoValueInForce{fmt::format("{}{} : {}", kind, owner, shift.text())};
     }
