@@ -715,7 +715,9 @@ class LineReasons {
   void set_source(std::string_view source) { (*reasons_)[used_ - 1].source.assign(source); }
   void drop_last() { --used_; }
   // The reasons left over from the earlier claim go.
-  void finish() { reasons_->resize(used_); }
+  void finish() {
+    if (used_ != reasons_->size()) reasons_->resize(used_);  // most lines keep their count: no call
+  }
 
  private:
   std::vector<Reason>* reasons_ = nullptr;
