@@ -155,6 +155,12 @@ class Decimal {
   // "242". Trailing zeros are added or removed, but a non-zero digit is never dropped:
   // that throws DecimalError (inexact); round first.
   [[nodiscard]] std::string to_string(int decimals) const;
+  // The most characters to_chars writes: a sign, 38 digits (20 of the mantissa, 18 zeros
+  // added to its scale) and a point.
+  static constexpr std::size_t max_chars = 40;
+  // to_string(decimals) written from `first` without allocating (writers on the hot path);
+  // returns the end. Throws as to_string does.
+  [[nodiscard]] char* to_chars(char* first, int decimals) const;
   // The value with its own scale: 8.5 × 2.21 gives "18.785".
   [[nodiscard]] std::string to_string() const;
 

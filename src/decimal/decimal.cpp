@@ -1,6 +1,7 @@
 // Decimal: parsing, formatting, division and the slow paths of +, - and ×.
 #include "cotation/decimal.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <ostream>
 
@@ -117,18 +118,25 @@ Decimal Decimal::parse(std::string_view text) {
     throw DecimalError(DecimalErrorKind::too_many_digits,
                        quoted(text) + " has more than " + std::to_string(max_scale) + " decimals");
   }
-  detail::CheckedMagnitude mantissa = 0U;
-  try {
+  const auto mantissa = [&](auto value) {
     for (std::size_t i = integer_begin; i < fraction_end; ++i) {
       if (i == integer_end) continue;  // the separator
-      mantissa *= 10U;
-      mantissa += static_cast<unsigned>(text[i] - '0');
+      value *= 10U;
+      value += static_cast<unsigned>(text[i] - '0');
     }
+    return value;
+  };
+  // Nineteen digits always fit 64 bits: only longer mantissas need the checked arithmetic.
+  constexpr std::size_t digits_that_fit = 19;
+  if (fraction_end - integer_begin - (has_separator ? 1 : 0) <= digits_that_fit) {
+    return {mantissa(std::uint64_t{0}), negative, static_cast<int>(decimals)};
+  }
+  try {
+    return {mantissa(detail::CheckedMagnitude(0U)).convert_to<std::uint64_t>(), negative, static_cast<int>(decimals)};
   } catch (const std::overflow_error&) {
     throw DecimalError(DecimalErrorKind::too_many_digits,
                        quoted(text) + " has too many digits for an exact amount (at most 19 significant digits)");
   }
-  return {mantissa.convert_to<std::uint64_t>(), negative, static_cast<int>(decimals)};
 }
 
 Decimal Decimal::divide(const Decimal& dividend, const Decimal& divisor, int decimals, RoundingMode mode) {
@@ -222,9 +230,10 @@ Decimal Decimal::with_scale(int decimals) const {
   }
 }
 
-std::string Decimal::to_string(int decimals) const {
+char* Decimal::to_chars(char* first, int decimals) const {
   if (decimals < 0 || decimals > max_scale) throw_invalid_decimals(decimals);
   std::uint64_t magnitude = magnitude_;
+  std::size_t zeros = 0;  // written after the mantissa's digits, to extend its scale
   if (decimals < scale_) {
     const std::uint64_t divisor = detail::powers_of_ten[static_cast<std::size_t>(scale_ - decimals)];
     if (magnitude % divisor != 0U) {
@@ -232,14 +241,35 @@ std::string Decimal::to_string(int decimals) const {
                                                         " decimals: round it before formatting");
     }
     magnitude /= divisor;
+  } else {
+    zeros = static_cast<std::size_t>(decimals - scale_);
   }
-  std::string digits = std::to_string(magnitude);
-  if (decimals > scale_) digits.append(static_cast<std::size_t>(decimals - scale_), '0');
+  std::size_t mantissa_digits = 1;
+  while (mantissa_digits < detail::powers_of_ten.size() && magnitude >= detail::powers_of_ten[mantissa_digits]) {
+    ++mantissa_digits;
+  }
+  // At least one digit before the point: 0.05.
   const auto fraction = static_cast<std::size_t>(decimals);
-  if (digits.size() <= fraction) digits.insert(0, fraction + 1 - digits.size(), '0');
-  if (fraction > 0) digits.insert(digits.size() - fraction, 1, '.');
-  if (negative_) digits.insert(0, 1, '-');
-  return digits;
+  const std::size_t digits = std::max(mantissa_digits + zeros, fraction + 1);
+  if (negative_) *first++ = '-';
+  char* const end = first + digits + (fraction > 0 ? 1 : 0);
+  // From the last digit back; the mantissa, once its digits are written, gives the leading zeros.
+  char* at = end;
+  for (std::size_t k = 0; k < digits; ++k) {
+    if (k == fraction && k > 0) *--at = '.';
+    if (k < zeros) {
+      *--at = '0';
+    } else {
+      *--at = static_cast<char>('0' + magnitude % 10U);
+      magnitude /= 10U;
+    }
+  }
+  return end;
+}
+
+std::string Decimal::to_string(int decimals) const {
+  std::array<char, max_chars> text{};
+  return {text.data(), to_chars(text.data(), decimals)};
 }
 
 std::string Decimal::to_string() const {

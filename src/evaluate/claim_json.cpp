@@ -1774,6 +1774,9 @@ ClaimReadResult read_claim_in_general(std::string_view json_line, const ClaimRea
 
 // ---- Writing ---------------------------------------------------------------------------------
 
+// Literals as string views: appending one then needs no strlen.
+using namespace std::string_view_literals;
+
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr std::string_view hex = "0123456789abcdef";
   out += '"';
@@ -1795,7 +1798,7 @@ void append_json_string(std::string& out, std::string_view text) {
       out += '\\';
       out += static_cast<char>(c);
     } else if (c < 0x20U) {
-      out += "\\u00";
+      out += "\\u00"sv;
       out += hex[c >> 4U];
       out += hex[c & 0xFU];
     } else {
@@ -1810,9 +1813,11 @@ void append_json_string(std::string& out, std::string_view text) {
 namespace {
 
 void append_amount(std::string& out, const Decimal& amount) {
-  out += '"';
-  out += amount.to_string(2);
-  out += '"';
+  std::array<char, Decimal::max_chars + 2> text{};
+  text[0] = '"';
+  char* end = amount.to_chars(text.data() + 1, 2);
+  *end++ = '"';
+  out.append(text.data(), end);
 }
 
 void append_reasons(std::string& out, const std::vector<Reason>& reasons) {
@@ -1821,11 +1826,11 @@ void append_reasons(std::string& out, const std::vector<Reason>& reasons) {
   for (const Reason& reason : reasons) {
     if (!first) out += ',';
     first = false;
-    out += "{\"rule\":";
+    out += "{\"rule\":"sv;
     append_json_string(out, reason.rule);
-    out += ",\"message\":";
+    out += ",\"message\":"sv;
     append_json_string(out, reason.message);
-    out += ",\"source\":";
+    out += ",\"source\":"sv;
     append_json_string(out, reason.source);
     out += '}';
   }
@@ -1871,34 +1876,34 @@ void write_decision(const ClaimDecision& decision, std::string& out) {
   out.clear();
   out.reserve(size);
 
-  out += "{\"id\":";
+  out += "{\"id\":"sv;
   append_json_string(out, decision.id);
-  out += ",\"decision\":\"";
+  out += ",\"decision\":\""sv;
   out += to_string(decision.decision);
-  out += "\",\"total\":";
+  out += "\",\"total\":"sv;
   append_amount(out, decision.total);
-  out += ",\"lines\":[";
+  out += ",\"lines\":["sv;
   bool first = true;
   for (const LineDecision& line : decision.lines) {
     if (!first) out += ',';
     first = false;
-    out += "{\"code\":";
+    out += "{\"code\":"sv;
     append_json_string(out, line.code);
-    out += ",\"decision\":\"";
+    out += ",\"decision\":\""sv;
     out += to_string(line.decision);
-    out += "\",\"amount\":";
+    out += "\",\"amount\":"sv;
     if (line.amount) {
       append_amount(out, *line.amount);
     } else {
-      out += "null";
+      out += "null"sv;
     }
-    out += ",\"reasons\":";
+    out += ",\"reasons\":"sv;
     append_reasons(out, line.reasons);
     out += '}';
   }
-  out += "],\"reasons\":";
+  out += "],\"reasons\":"sv;
   append_reasons(out, decision.reasons);
-  out += ",\"rule_set\":";
+  out += ",\"rule_set\":"sv;
   append_json_string(out, decision.rule_set);
   out += '}';
 }

@@ -47,8 +47,8 @@ struct Subject {
   std::size_t index = static_cast<std::size_t>(-1);  // none
   Decimal coefficient;                               // acts
   const model::Cotation* cotation = nullptr;
-  bool old_cotation = false;  // an old cotation accepted during its transition
-  bool several_acts = false;  // ... that several acts replaced: which one is not known
+  bool old_cotation = false;   // an old cotation accepted during its transition
+  bool several_acts = false;   // ... that several acts replaced: which one is not known
   bool act_not_named = false;  // a shared code (`partagée`) whose line does not name one of its acts
   // Acts: the cotations of the code's key letter, null when the letter is unknown or the
   // coefficient is not a number (coefficient_read false).
@@ -84,8 +84,8 @@ struct EvaluationScratch::State {
     model::Day day = 0;
     std::string text;
   };
-  CachedText transition;  // the reason of an old cotation accepted in its transition
-  CachedText in_force;    // the cotations in force that replace an old code after its transition
+  CachedText transition;                 // the reason of an old cotation accepted in its transition
+  CachedText in_force;                   // the cotations in force that replace an old code after its transition
   std::vector<LineDecision> candidates;  // a telecare line decided for each of its candidate acts
 };
 
@@ -294,13 +294,25 @@ class LineEvaluation {
   std::int32_t session_number() { return whole(field(Field::session_number)); }
   std::int32_t sessions_12_months_before() { return whole(field(Field::sessions_12_months_before)); }
 
-  Value evaluate(NodeId id) {
-    if (scratch_.stamps[id] == scratch_.generation) return scratch_.values[id];
+  // A predicate's value. Its top `et` and `ou` are decided here, left side first as compute()
+  // does, without a call and a memo entry for each: a rule's `si` is most often a conjunction
+  // whose left side is false.
+  bool is_true(NodeId id) {
     const Node& node = model_.nodes[id];
-    Value result = compute(node);
-    scratch_.values[id] = result;
+    if (node.op == Op::logical_and) return is_true(node.operands[0]) && is_true(node.operands[1]);
+    if (node.op == Op::logical_or) return is_true(node.operands[0]) || is_true(node.operands[1]);
+    return evaluate(id).boolean;
+  }
+
+  // A reference into the scratch, whose values do not move while a claim is decided.
+  const Value& evaluate(NodeId id) {
+    Value& memo = scratch_.values[id];
+    if (scratch_.stamps[id] == scratch_.generation) return memo;
+    const Node& node = model_.nodes[id];
+    if (node.op == Op::constant) return node.constant;  // nothing to remember
+    memo = compute(node);
     scratch_.stamps[id] = scratch_.generation;
-    return result;
+    return memo;
   }
 
  private:
@@ -492,14 +504,15 @@ class LineEvaluation {
   Value compute(const Node& node) {
     Value v;
     v.type = node.type;
-    const auto operand = [&](std::size_t i) { return evaluate(node.operands[i]); };
+    const auto operand = [&](std::size_t i) -> const Value& { return evaluate(node.operands[i]); };
     switch (node.op) {
       case Op::constant:
         return node.constant;
       case Op::holds: {
         const Scope& group = model_.held_groups[node.reference].second;
-        v.boolean = std::any_of(scratch_.subjects.begin(), scratch_.subjects.end(),
-                                [&](const Subject& subject) { return subject.index != none && in_scope(group, subject); });
+        v.boolean = std::any_of(scratch_.subjects.begin(), scratch_.subjects.end(), [&](const Subject& subject) {
+          return subject.index != none && in_scope(group, subject);
+        });
         return v;
       }
       case Op::field:
@@ -558,7 +571,7 @@ class LineEvaluation {
         v.boolean = compare(operand(0), operand(1)) >= 0;
         return v;
       case Op::member: {
-        const Value element = operand(0);
+        const Value& element = operand(0);
         for (std::size_t i = 1; i < node.operands.size(); ++i) {
           if (compare(element, operand(i)) == 0) {
             v.boolean = true;
@@ -575,8 +588,8 @@ class LineEvaluation {
         v.number = operand(0).number - operand(1).number;
         return v;
       case Op::multiply: {
-        const Value a = operand(0);
-        const Value b = operand(1);
+        const Value& a = operand(0);
+        const Value& b = operand(1);
         // A percentage multiplies as a fraction: 50 % × 10 € = 5 €.
         const Decimal left = a.type == Type::percentage && b.type != Type::percentage
                                  ? Decimal::divide(a.number, Decimal(100), Decimal::max_scale, RoundingMode::half_even)
@@ -591,13 +604,13 @@ class LineEvaluation {
         v.number = -operand(0).number;
         return v;
       case Op::minimum: {
-        const Value a = operand(0);
-        const Value b = operand(1);
+        const Value& a = operand(0);
+        const Value& b = operand(1);
         return compare(a, b) <= 0 ? a : b;
       }
       case Op::maximum: {
-        const Value a = operand(0);
-        const Value b = operand(1);
+        const Value& a = operand(0);
+        const Value& b = operand(1);
         return compare(a, b) >= 0 ? a : b;
       }
       case Op::date_plus:
@@ -702,7 +715,9 @@ class LineReasons {
   void set_source(std::string_view source) { (*reasons_)[used_ - 1].source.assign(source); }
   void drop_last() { --used_; }
   // The reasons left over from the earlier claim go.
-  void finish() { reasons_->resize(used_); }
+  void finish() {
+    if (used_ != reasons_->size()) reasons_->resize(used_);  // most lines keep their count: no call
+  }
 
  private:
   std::vector<Reason>* reasons_ = nullptr;
@@ -1181,7 +1196,7 @@ class ClaimEvaluator {
   // is reported under the name of the rule or condition that reads it: never a silent choice.
   bool truth(NodeId predicate, std::string_view kind, std::string_view owner) {
     try {
-      return line_.evaluate(predicate).boolean;
+      return line_.is_true(predicate);
     } catch (const DayMissingInMonth& shift) {
       throw NoValueInForce{fmt::format("{}{} : {}", kind, owner, shift.text())};
     }
@@ -1239,8 +1254,11 @@ class ClaimEvaluator {
         if (threshold_exceeded(threshold)) {
           if (line_.prior_approval_granted()) continue;
           line.decision = Decision::prior_approval;
-          reasons_.add_formatted(act.name, referential.citation.text,
-                                 "référentiel « {} » : accord préalable nécessaire", referential.name);
+          // Appended piece by piece, not formatted: a line in ten past a threshold gives this reason.
+          std::string& message = reasons_.add(act.name, referential.citation.text).message;
+          message += "référentiel « ";
+          message += referential.name;
+          message += " » : accord préalable nécessaire";
           return;
         }
       }
@@ -1301,7 +1319,7 @@ class ClaimEvaluator {
       if (!holds(condition, line, item.code)) return;
     }
     if (item.computation) {
-      const Value computed = line_.evaluate(*item.computation);
+      const Value& computed = line_.evaluate(*item.computation);
       exact_amount_ = computed.number;
       line.amount = computed.number.round(item.computation_rounding->decimals, item.computation_rounding->mode);
       line_.explain([&] {
@@ -1345,7 +1363,8 @@ class ClaimEvaluator {
   // that still disagree refuse the line with both reasons.
   void apply_rules(std::size_t line_index, const Subject& subject, LineDecision& line) {
     applying_.clear();
-    for (const std::uint32_t r : subject.is_act ? model_.rules_by_act[subject.index] : model_.rules_by_item[subject.index]) {
+    for (const std::uint32_t r :
+         subject.is_act ? model_.rules_by_act[subject.index] : model_.rules_by_item[subject.index]) {
       if (rule_applies(model_.rules[r], line_index)) applying_.push_back(r);
     }
     std::erase_if(applying_, [&](std::uint32_t general) {
@@ -1505,7 +1524,14 @@ void RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratc
     evaluate(claim, scratch, decision, explanation);
     return;
   }
-  PatientHistory& patient = scratch.state().patients[claim.patient.id];
+  const auto [found, added] = scratch.state().patients.try_emplace(claim.patient.id);
+  PatientHistory& patient = found->second;
+  if (added) {
+    // Room for a patient's first sessions at once, rather than growing by one, two, four.
+    constexpr std::size_t first_sessions = 8;
+    patient.sessions.reserve(first_sessions);
+    patient.billed.reserve(first_sessions);
+  }
   const Day today = day_of(*claim.date);
   // The counts the claim does not give, derived from the patient's earlier claims.
   Series series = claim.series;
@@ -1541,7 +1567,11 @@ void RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratc
       patient.billed.push_back(BilledBefore{today, subject->first, subject->second, patient.sessions.size()});
     }
   }
-  patient.sessions.push_back(Session{today, claim.prescription.id, claim.episode_id});
+  // Filled in place: the strings are copied once, never moved.
+  Session& session = patient.sessions.emplace_back();
+  session.day = today;
+  session.prescription = claim.prescription.id;
+  session.episode = claim.episode_id;
 }
 
 ClaimDecision RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratch,

@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -278,6 +280,17 @@ TEST(DecimalParse, TooManyDigitsAreRejected) {
   expect_parse_error(DecimalErrorKind::too_many_digits, "0.0000000000000000000");  // 19 decimals
 }
 
+// Up to 19 digits the mantissa is read without overflow checks; longer ones (here made long by
+// leading zeros) take the checked path: both read the same values.
+TEST(DecimalParse, NineteenDigitsAndLongerReadAlike) {
+  EXPECT_EQ(d("9999999999999999999").magnitude(), 9999999999999999999U);   // 19 nines, below 2^64
+  EXPECT_EQ(d("-0.999999999999999999").magnitude(), 999999999999999999U);  // 19 digits, 18 decimals
+  EXPECT_EQ(d("0009999999999999999999").magnitude(), 9999999999999999999U);
+  EXPECT_EQ(d("000000000000000000000018.79"), d("18.79"));
+  EXPECT_EQ(d("000000000000000000000018.79").scale(), 2);
+  EXPECT_EQ(d("-00000000000000000000000.6"), d("-0.6"));
+}
+
 TEST(DecimalParse, AnythingElseIsRejected) {
   const std::vector<std::string_view> rejected = {
       "",      "-",     "+",   ".5",     "5.",     ",5",  "5,",  "7.4.9", "7,4,9",   "7.4,9", " 7.49", "7.49 ",
@@ -325,6 +338,85 @@ TEST(DecimalFormat, NeverDropsANonZeroDigit) {
   expect_error(DecimalErrorKind::invalid_argument, "-1 decimals", [] { (void)d("2.50").to_string(-1); });
   expect_error(DecimalErrorKind::invalid_argument, "19 decimals", [] { (void)d("2.50").to_string(19); });
   expect_error(DecimalErrorKind::invalid_argument, "scale 19", [] { (void)Decimal::from_scaled(1, 19); });
+}
+
+// to_chars writes what to_string returns, without allocating. The expected texts come from the
+// formatting as it was written before to_chars (std::to_string of the mantissa, then zeros,
+// point and sign inserted), kept here as the reference.
+std::optional<std::string> reference_text(const Decimal& value, int decimals) {
+  std::uint64_t magnitude = value.magnitude();
+  for (int s = value.scale(); s > decimals; --s) {
+    if (magnitude % 10U != 0U) return std::nullopt;  // a non-zero digit would be dropped
+    magnitude /= 10U;
+  }
+  std::string digits = std::to_string(magnitude);
+  if (decimals > value.scale()) digits.append(static_cast<std::size_t>(decimals - value.scale()), '0');
+  const auto fraction = static_cast<std::size_t>(decimals);
+  if (digits.size() <= fraction) digits.insert(0, fraction + 1 - digits.size(), '0');
+  if (fraction > 0) digits.insert(digits.size() - fraction, 1, '.');
+  if (value.is_negative()) digits.insert(0, 1, '-');
+  return digits;
+}
+
+TEST(DecimalFormat, ToCharsWritesWhatToStringReturns) {
+  const std::vector<std::string_view> values = {"0",
+                                                "-0.00",
+                                                "0.05",
+                                                "-0.05",
+                                                "0.5",
+                                                "18.79",
+                                                "-18.79",
+                                                "2.5",
+                                                "242",
+                                                "-0.6",
+                                                "18.700",
+                                                "3.00",
+                                                "7.49",
+                                                "100",
+                                                "0.000000000000000001",
+                                                "-0.000000000000000001",
+                                                "18446744073709551615",
+                                                "-18446744073709551615",
+                                                "18.446744073709551615",
+                                                "-1844674407370955161.5",
+                                                "1000000000000000000",
+                                                "-5.000000000000000000"};
+  for (const std::string_view text : values) {
+    const Decimal value = d(text);
+    for (int decimals = 0; decimals <= Decimal::max_scale; ++decimals) {
+      const std::optional<std::string> expected = reference_text(value, decimals);
+      // Around the text, guard bytes that to_chars must leave as they are.
+      std::array<char, Decimal::max_chars + 2> buffer{};
+      buffer.fill('#');
+      if (!expected) {
+        expect_error(DecimalErrorKind::inexact, text, [&] { (void)value.to_chars(buffer.data() + 1, decimals); });
+        expect_error(DecimalErrorKind::inexact, text, [&] { (void)value.to_string(decimals); });
+        continue;
+      }
+      char* end = value.to_chars(buffer.data() + 1, decimals);
+      const std::string written(buffer.data() + 1, end);
+      EXPECT_EQ(written, *expected) << text << " to " << decimals;
+      EXPECT_EQ(written, value.to_string(decimals)) << text << " to " << decimals;
+      EXPECT_LE(written.size(), Decimal::max_chars);
+      EXPECT_EQ(buffer.front(), '#');
+      EXPECT_EQ(buffer.back(), '#');
+    }
+  }
+  // The longest text: 20 digits, 18 zeros, a point and a sign.
+  std::array<char, Decimal::max_chars> longest{};
+  const Decimal largest = d("-18446744073709551615");
+  EXPECT_EQ(static_cast<std::size_t>(largest.to_chars(longest.data(), Decimal::max_scale) - longest.data()),
+            Decimal::max_chars);
+}
+
+TEST(DecimalFormat, ToCharsNeverDropsANonZeroDigit) {
+  std::array<char, Decimal::max_chars> buffer{};
+  expect_error(DecimalErrorKind::inexact, "18.785 to 2 decimals",
+               [&] { (void)d("18.785").to_chars(buffer.data(), 2); });
+  expect_error(DecimalErrorKind::invalid_argument, "19 decimals", [&] { (void)d("2.50").to_chars(buffer.data(), 19); });
+  // Zeros beyond the cent are dropped: 2.500 is written 2.50.
+  EXPECT_EQ(std::string(buffer.data(), d("2.500").to_chars(buffer.data(), 2)), "2.50");
+  EXPECT_EQ(std::string(buffer.data(), d("-0.600000000000000000").to_chars(buffer.data(), 1)), "-0.6");
 }
 
 TEST(DecimalFormat, StreamsItsOwnScale) {

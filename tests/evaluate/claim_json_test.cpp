@@ -643,6 +643,22 @@ TEST(WriteDecision, AnAmountBeyondTheCentIsNeverRoundedSilently) {
   EXPECT_THROW((void)write_decision(decision), DecimalError);
 }
 
+// The writer formats amounts into a buffer of its own (no std::string per amount): the same
+// text as Decimal::to_string(2), over signs, zero, scales and the largest magnitude.
+TEST(WriteDecision, AmountsAreWrittenAsToStringWritesThem) {
+  for (const std::string_view text : {"0", "-0.00", "0.05", "-0.05", "17.88", "-17.880", "2.5", "242",
+                                      "1.000000000000000000", "-184467440737095516.15", "184467440737095516.15",
+                                      "18446744073709551615"}) {
+    ClaimDecision decision;
+    decision.total = Decimal::parse(text);
+    decision.lines.push_back({"RAM 8.09", Decision::accepted, Decimal::parse(text), {}});
+    const nlohmann::json parsed = nlohmann::json::parse(write_decision(decision));
+    const std::string expected = decision.total.to_string(2);
+    EXPECT_EQ(parsed.at("total").get<std::string>(), expected) << text;
+    EXPECT_EQ(parsed.at("lines").at(0).at("amount").get<std::string>(), expected) << text;
+  }
+}
+
 TEST(WriteDecision, DecisionNames) {
   EXPECT_EQ(to_string(Decision::accepted), "accepted");
   EXPECT_EQ(to_string(Decision::refused), "refused");

@@ -1267,5 +1267,39 @@ TEST_F(Telecare, CandidatesAllExcludedAreRefusedWithTheExclusion) {
   expect_refused(decide(session("TMK 2.2")), 0, "telesoin_balneotherapie", "kinébalnéothérapie");
 }
 
+// A rule's `si` whose top is `et` or `ou` is decided without computing that node; the same
+// predicate negated in another rule is computed node by node (fixture rules-conjunctions). Over
+// every combination of its fields, exactly one of the two rules applies, and a field the
+// predicate does not need to decide (telesoin unless horaire.nuit) may be missing.
+TEST(Conjunctions, DecidedAtTheTopAsComputedInside) {
+  const RuleSet& rules = compiled_once("tests/evaluate/rules-conjunctions");
+  EvaluationScratch scratch;
+  for (const bool night : {false, true}) {
+    for (const std::optional<bool> telehealth : {std::optional<bool>(), std::optional(false), std::optional(true)}) {
+      for (const int age : {10, 45}) {
+        for (const bool urgent : {false, true}) {
+          Claim claim = claim_of("et-ou", on(2025, 3, 1), {"RAM 7.49"});
+          claim.time.night = night;
+          claim.telehealth = telehealth;
+          claim.patient.age = age;
+          claim.time.urgent = urgent;
+          const ClaimDecision decision = rules.evaluate(claim, scratch);
+          const std::string context = describe(decision);
+          ASSERT_EQ(decision.lines.size(), 1U) << context;
+          const std::vector<Reason>& reasons = decision.lines[0].reasons;
+          EXPECT_EQ(decision.lines[0].decision, Decision::refused) << context;
+          ASSERT_EQ(reasons.size(), 1U) << context;
+          if (night && !telehealth) {
+            EXPECT_EQ(reasons[0].rule, "donnée manquante") << context;
+            continue;
+          }
+          const bool holds = (night && (*telehealth || age < 18)) || urgent;
+          EXPECT_EQ(reasons[0].rule, holds ? "en_tete" : "niee") << context;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace cotation
