@@ -46,8 +46,10 @@ ACTS = [
 ]
 OLD_COTATION = ("AMS", 750)
 
-# Codes that match nothing in the rules on any date, as practitioners mistype them.
-UNKNOWN_CODES = ["XYZ 1", "AMK 7", "RAM 9.99", "IFV", "ik", "RAM7.49", "TMK 8", "RIM 7.49", "IFX"]
+# Codes that match nothing in the rules on any date, as practitioners mistype them. "TMK 99": the
+# telecare letter with a coefficient no act has ("TMK 8" bills the acts coted 8 since TMK became
+# the telecare letter of every act: rules/lettres-cles.cot).
+UNKNOWN_CODES = ["XYZ 1", "AMK 7", "RAM 9.99", "IFV", "ik", "RAM7.49", "TMK 99", "RIM 7.49", "IFX"]
 
 # Share of claim lines that are malformed, and how.
 MALFORMED_SHARE = 0.005
