@@ -10,9 +10,12 @@
 namespace cotation {
 
 struct BatchOptions {
-  std::size_t jobs = 1;         // threads evaluating claims
-  bool explain = false;         // add each claim's explanation to its record
-  std::size_t chunk_lines = 16'384;  // lines read, decided and written together
+  std::size_t jobs = 1;  // threads evaluating claims
+  bool explain = false;  // add each claim's explanation to its record
+  // Lines read, decided and written together; 0: 1,024 per thread, whose records (line, claim,
+  // output) stay in the processor's caches from reading to writing (a chunk of 16,384 lines
+  // made `--jobs 1` about 20 % slower; much smaller ones pay for starting threads).
+  std::size_t chunk_lines = 0;
 };
 
 struct BatchSummary {

@@ -72,8 +72,8 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
   const std::size_t jobs = std::max<std::size_t>(1, options.jobs);
   std::vector<EvaluationScratch> scratches(jobs);
   std::vector<ClaimDecision> decisions(jobs);
-  std::vector<Output> outputs(std::max<std::size_t>(1, options.chunk_lines));
-  ClaimChunks chunks(input, jobs, outputs.size());
+  ClaimChunks chunks(input, jobs, options.chunk_lines);
+  std::vector<Output> outputs(chunks.capacity());
   BatchSummary summary;
   while (chunks.next()) {
     const auto records = chunks.records();

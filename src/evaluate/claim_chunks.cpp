@@ -9,11 +9,14 @@ namespace {
 // Large enough that the input costs one read per thousands of lines; a line longer than this
 // (the reader refuses it anyway) only makes the text grow.
 constexpr std::size_t block_bytes = std::size_t{1} << 20U;
+constexpr std::size_t lines_per_worker = 1024;
 
 }  // namespace
 
 ClaimChunks::ClaimChunks(std::istream& input, std::size_t jobs, std::size_t chunk_lines)
-    : input_(input), jobs_(std::max<std::size_t>(1, jobs)), records_(std::max<std::size_t>(1, chunk_lines)) {}
+    : input_(input),
+      jobs_(std::max<std::size_t>(1, jobs)),
+      records_(chunk_lines == 0 ? lines_per_worker * jobs_ : chunk_lines) {}
 
 bool ClaimChunks::next_line(std::size_t& begin, std::size_t& end) {
   std::size_t searched = scan_;  // a line spread over several blocks is searched once

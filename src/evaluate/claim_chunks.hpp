@@ -26,6 +26,7 @@ struct ChunkRecord {
 
 class ClaimChunks {
  public:
+  // chunk_lines 0: 1,024 lines per worker (BatchOptions::chunk_lines says why).
   ClaimChunks(std::istream& input, std::size_t jobs, std::size_t chunk_lines);
 
   // Reads the next chunk: its lines, and their claims in parallel. False when the input has
@@ -37,7 +38,7 @@ class ClaimChunks {
   // records on one worker, in input order.
   void decide(const std::function<void(std::size_t index, std::size_t worker)>& decide);
 
-  [[nodiscard]] std::size_t jobs() const noexcept { return jobs_; }
+  [[nodiscard]] std::size_t capacity() const noexcept { return records_.size(); }  // lines per chunk
 
  private:
   // Moves the next line's bounds into [begin, end), reading blocks as needed; false at the end.

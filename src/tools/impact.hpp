@@ -20,7 +20,7 @@ namespace cotation::tools {
 struct ImpactOptions {
   std::size_t jobs = 1;
   std::size_t examples = 3;          // per kind of change, the first ones in input order
-  std::size_t chunk_lines = 16'384;  // lines read and decided together
+  std::size_t chunk_lines = 0;  // lines read and decided together; 0 as in BatchOptions
 };
 
 // The billed lines of one act (or one article) under both rule sets.

@@ -42,6 +42,13 @@ TEST(ClaimChunks, EveryLineOnceInOrderWhateverTheChunkSize) {
   }
 }
 
+TEST(ClaimChunks, ByDefaultAThousandLinesPerWorker) {
+  std::istringstream input;
+  EXPECT_EQ(ClaimChunks(input, 1, 0).capacity(), 1024U);
+  EXPECT_EQ(ClaimChunks(input, 3, 0).capacity(), 3072U);
+  EXPECT_EQ(ClaimChunks(input, 2, 10).capacity(), 10U);
+}
+
 TEST(ClaimChunks, LinesAsGetlineCutsThem) {
   // An empty line is a line (its record says it is empty); "\r" stays for the reader, which
   // accepts it; the last line needs no '\n'; a final '\n' opens no line.
