@@ -188,12 +188,7 @@ void json_line(benchmark::State& state, const RuleSet* rules, const std::vector<
     if (read.claim) {
       rules->evaluate(*read.claim, scratch, decision);
     } else {
-      decision.id = std::move(read.id);
-      decision.decision = Decision::invalid;
-      decision.total = Decimal();
-      decision.lines.clear();
-      decision.reasons = std::move(read.problems);
-      decision.rule_set = rules->hash();
+      cotation::set_unreadable(decision, read, rules->hash());
     }
     cotation::write_decision(decision, out);
     benchmark::DoNotOptimize(out);
