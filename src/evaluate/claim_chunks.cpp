@@ -48,9 +48,13 @@ bool ClaimChunks::next_line(std::size_t& begin, std::size_t& end) {
 }
 
 bool ClaimChunks::next() {
-  // The previous chunk's lines are done with: keep only what follows them.
-  text_.erase(0, scan_);
-  scan_ = 0;
+  // The previous chunks' lines are done with. What follows them moves to the front only once
+  // they are the larger part: a chunk is a fraction of a block, and moving the rest of the
+  // block after every chunk would copy the input several times over.
+  if (scan_ >= text_.size() - scan_) {
+    text_.erase(0, scan_);
+    scan_ = 0;
+  }
   // Bounds first, views after: reading a block may move text_.
   bounds_.clear();
   std::size_t begin = 0;
