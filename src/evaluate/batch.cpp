@@ -1,6 +1,5 @@
 #include "cotation/batch.hpp"
 
-#include <algorithm>
 #include <istream>
 #include <ostream>
 #include <string>
@@ -69,10 +68,10 @@ void decide(const RuleSet& rule_set, ClaimReadResult& read, Output& output, Eval
 
 BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, std::ostream& output,
                                  const BatchOptions& options) {
-  const std::size_t jobs = std::max<std::size_t>(1, options.jobs);
-  std::vector<EvaluationScratch> scratches(jobs);
-  std::vector<ClaimDecision> decisions(jobs);
-  ClaimChunks chunks(input, jobs, options.chunk_lines);
+  ClaimChunks chunks(input, options.jobs, options.chunk_lines);
+  // One scratch and one decision per worker, as many as the chunks have.
+  std::vector<EvaluationScratch> scratches(chunks.workers());
+  std::vector<ClaimDecision> decisions(chunks.workers());
   std::vector<Output> outputs(chunks.capacity());
   // The chunk's records go out in one write: record by record, a stream's small buffer made a
   // system call every 8 KB.

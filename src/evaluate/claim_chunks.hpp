@@ -39,6 +39,7 @@ class ClaimChunks {
   void decide(const std::function<void(std::size_t index, std::size_t worker)>& decide);
 
   [[nodiscard]] std::size_t capacity() const noexcept { return records_.size(); }  // lines per chunk
+  [[nodiscard]] std::size_t workers() const noexcept { return jobs_; }             // at least one
 
  private:
   // Moves the next line's bounds into [begin, end), reading blocks as needed; false at the end.
