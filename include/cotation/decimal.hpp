@@ -209,7 +209,9 @@ class Decimal {
 };
 
 inline Decimal Decimal::add(const Decimal& a, std::uint64_t b_magnitude, bool b_negative, int b_scale) {
-  // Inline: the common case of two amounts with the same scale (sums of cents).
+  // Inline: the common case of two amounts with the same scale (sums of cents), and a sum that
+  // starts from zero (a claim's total), which is b with b's scale.
+  if (a.magnitude_ == 0 && a.scale_ <= b_scale) return {b_magnitude, b_negative, b_scale};
   if (a.scale_ != b_scale) return add_aligned(a, b_magnitude, b_negative, b_scale);
   if (a.negative_ == b_negative) {
     try {

@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "compile/model.hpp"
+#include "compile/guards.hpp"
 #include "parse/parser.hpp"
 #include "parse/utf8.hpp"
 
@@ -1689,6 +1690,7 @@ std::unique_ptr<RuleSet::Model> parse_and_compile(const ParsedRuleSet& parsed, c
   sort_diagnostics(diagnostics);
   if (has_error(diagnostics)) return nullptr;
   model->hash = content_hash(parsed);
+  find_guards(*model);
   return model;
 }
 

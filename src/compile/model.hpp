@@ -72,6 +72,14 @@ enum class Field : std::uint8_t {
   charged_for_another_patient
 };
 
+inline constexpr std::size_t field_count = static_cast<std::size_t>(Field::charged_for_another_patient) + 1;
+
+// Whether the evaluator reads the field as an integer (a count, a boolean, an enumeration, a
+// date); the distance and the line's coefficient are decimals.
+[[nodiscard]] constexpr bool reads_whole(Field field) noexcept {
+  return field != Field::travel_distance && field != Field::line_coefficient;
+}
+
 struct Value {
   Type type = Type::boolean;
   bool boolean = false;
@@ -90,6 +98,15 @@ struct Node {
 };
 
 using NodeId = std::uint32_t;
+
+// A claim field read as an integer (a boolean as 0 or 1, an enumeration as its rank, a date as
+// its day) compared with a constant: `prescription.nature = renouvellement`, `télésoin`
+// (telesoin != 0). Found by src/compile/guards.cpp.
+struct Comparison {
+  Field field = Field::date;
+  Op op = Op::equal;  // equal .. greater_equal, the field on the left
+  std::int64_t constant = 0;
+};
 
 // ---------------------------------------------------------------- declarations
 
@@ -208,6 +225,9 @@ struct Rule {
   Scope scope;
   Period period;
   std::optional<NodeId> when;
+  // A comparison `when` needs to hold (its first conjunct): the evaluator checks it first, and a
+  // rule whose guard is false does not apply, without its `si` walked.
+  std::optional<Comparison> guard;
   Outcome outcome = Outcome::none;
   Decimal rate;  // Outcome::rate, as a fraction (50 % -> 0.50)
   std::optional<Limit> limit;

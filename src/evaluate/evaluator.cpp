@@ -84,8 +84,18 @@ struct EvaluationScratch::State {
     model::Day day = 0;
     std::string text;
   };
-  CachedText transition;                 // the reason of an old cotation accepted in its transition
-  CachedText in_force;                   // the cotations in force that replace an old code after its transition
+  CachedText transition;  // the reason of an old cotation accepted in its transition
+  CachedText in_force;    // the cotations in force that replace an old code after its transition
+  // What the codes billed lately designate whatever the date (resolve()'s two hash lookups and
+  // number read), in slots chosen by a hash of the code. Keyed by the rule set's address and
+  // the count of rule sets destroyed, as CachedText.
+  struct LookedUpCode {
+    std::uint64_t rule_sets_destroyed = 0;
+    const RuleSet::Model* model = nullptr;  // none: an empty slot
+    std::string code;
+    Subject subject;
+  };
+  std::array<LookedUpCode, 64> looked_up;
   std::vector<LineDecision> candidates;  // a telecare line decided for each of its candidate acts
 };
 
@@ -259,6 +269,7 @@ class LineEvaluation {
     line_rank_ = rank;
     line_coefficient_ = coefficient;
     ++scratch_.generation;  // line-dependent fields change: forget the values computed
+    wholes_read_ = 0;
   }
 
   RegionIndex region() const {
@@ -289,10 +300,10 @@ class LineEvaluation {
       explain([&] { return ExplanationStep{"series.prior_approval", "absent : accord non établi", "facture"}; });
       return false;
     }
-    return field(Field::prior_approval).boolean;
+    return field(Field::prior_approval, Type::boolean).boolean;
   }
-  std::int32_t session_number() { return whole(field(Field::session_number)); }
-  std::int32_t sessions_12_months_before() { return whole(field(Field::sessions_12_months_before)); }
+  std::int32_t session_number() { return whole(field(Field::session_number, Type::number)); }
+  std::int32_t sessions_12_months_before() { return whole(field(Field::sessions_12_months_before, Type::number)); }
 
   // A predicate's value. Its top `et` and `ou` are decided here, left side first as compute()
   // does, without a call and a memo entry for each: a rule's `si` is most often a conjunction
@@ -302,6 +313,14 @@ class LineEvaluation {
     if (node.op == Op::logical_and) return is_true(node.operands[0]) && is_true(node.operands[1]);
     if (node.op == Op::logical_or) return is_true(node.operands[0]) || is_true(node.operands[1]);
     return evaluate(id).boolean;
+  }
+
+  // Whether the comparison is known false, read without a memo entry; not when the field is
+  // missing (the graph then reports it) or when an explanation is asked for (it shows the walk).
+  bool known_false(const Comparison& comparison) {
+    if (explanation_ != nullptr) return false;
+    const auto value = whole_field(comparison.field);
+    return value && !satisfies(comparison.op, *value < comparison.constant ? -1 : *value > comparison.constant ? 1 : 0);
   }
 
   // A reference into the scratch, whose values do not move while a claim is decided.
@@ -316,125 +335,119 @@ class LineEvaluation {
   }
 
  private:
-  Value field(Field field) {
+  // A claim field as the rules read it, typed `type` (the field's, as the compiler gave it).
+  Value field(Field field, Type type) {
     Value v;
-    // Most fields are a boolean, a count or an enumeration the claim may lack.
-    const auto boolean = [&](const std::optional<bool>& given) {
-      v.type = Type::boolean;
-      v.boolean = require(given, field);
-    };
-    const auto count = [&](const std::optional<std::int32_t>& given) {
-      v.type = Type::number;
-      v.number = Decimal(require(given, field));
-    };
-    const auto enumeration = [&](Type type, std::int32_t value) {
-      v.type = type;
-      v.integer = value;
-    };
-    switch (field) {
-      case Field::date:
-        enumeration(Type::date, day_);
-        break;
-      case Field::region:
-        enumeration(Type::region, static_cast<std::int32_t>(region()));
-        break;
-      case Field::place:
-        enumeration(Type::place, static_cast<std::int32_t>(require(claim_.place, field)));
-        break;
-      case Field::patient_age: {
-        v.type = Type::number;
-        if (claim_.patient.age) {
-          v.number = Decimal(*claim_.patient.age);
-        } else if (claim_.patient.birth_date) {
-          v.number = Decimal(age_on(*claim_.patient.birth_date, day_));
-        } else {
-          throw MissingField{"patient.age"};
-        }
-        break;
+    v.type = type;
+    if (field == Field::travel_distance) {
+      v.number = require(claim_.travel.distance_km, field);
+    } else if (field == Field::line_coefficient) {
+      v.number = line_coefficient_;
+    } else {
+      const std::int64_t whole = require(whole_field(field), field);
+      if (type == Type::boolean) {
+        v.boolean = whole != 0;
+      } else if (type == Type::number) {
+        v.number = Decimal(whole);
+      } else {
+        v.integer = static_cast<std::int32_t>(whole);
       }
-      case Field::prescription_kind:
-        enumeration(Type::prescription, static_cast<std::int32_t>(require(claim_.prescription.kind, field)));
-        break;
-      case Field::session_number:
-        count(series_.session_number);
-        break;
-      case Field::sessions_12_months_before:
-        count(series_.sessions_12_months_before);
-        break;
-      case Field::prior_approval:
-        boolean(series_.prior_approval);
-        break;
-      case Field::travel_distance:
-        v.type = Type::distance;
-        v.number = require(claim_.travel.distance_km, field);
-        break;
-      case Field::same_agglomeration:
-        boolean(claim_.travel.same_agglomeration);
-        break;
-      case Field::night:
-        boolean(claim_.time.night);
-        break;
-      case Field::sunday_or_holiday:
-        boolean(claim_.time.sunday_or_holiday);
-        break;
-      case Field::urgent:
-        boolean(claim_.time.urgent);
-        break;
-      case Field::telehealth:
-        boolean(claim_.telehealth);
-        break;
-      case Field::line_rank:
-        v.type = Type::number;
-        v.number = Decimal(static_cast<std::int64_t>(line_rank_));
-        break;
-      case Field::line_coefficient:
-        v.type = Type::number;
-        v.number = line_coefficient_;
-        break;
-      case Field::initial_date:
-        enumeration(Type::date, day_of(require(claim_.prescription.initial_date, field)));
-        break;
-      case Field::renewal_date:
-        enumeration(Type::date, day_of(require(claim_.prescription.renewal_date, field)));
-        break;
-      case Field::prescriber_number: {
-        // Nine digits, checked when the claim was read: compared as the number they write.
-        const std::string& digits = require(claim_.prescription.prescriber_number, field);
-        std::int64_t number = 0;
-        std::from_chars(digits.data(), digits.data() + digits.size(), number);
-        v.type = Type::number;
-        v.number = Decimal(number);
-        break;
-      }
-      case Field::prior_diagnosis:
-        boolean(claim_.prescription.prior_diagnosis);
-        break;
-      case Field::practice_structure:
-        enumeration(Type::structure, static_cast<std::int32_t>(require(claim_.practitioner.structure, field)));
-        break;
-      case Field::earlier_sessions_same_day:
-        count(same_day_.earlier_sessions);
-        break;
-      case Field::same_prescription:
-        boolean(same_day_.same_prescription);
-        break;
-      case Field::same_article:
-        boolean(same_day_.same_article ? same_day_.same_article : shared_with_same_day(article_of));
-        break;
-      case Field::same_body_region:
-        boolean(same_day_.same_body_region ? same_day_.same_body_region : shared_with_same_day(body_region_of));
-        break;
-      case Field::casf_establishment:
-        boolean(claim_.travel.casf_establishment);
-        break;
-      case Field::charged_for_another_patient:
-        // Claims of different patients are never compared (each thread of `eval --jobs` has
-        // its own patients): not given, no other patient's claim is known to have charged it.
-        boolean(std::optional(claim_.travel.charged_for_another_patient.value_or(false)));
-        break;
     }
     explain([&] { return ExplanationStep{std::string(field_name(field)), describe(v), "facture"}; });
     return v;
+  }
+
+  // A field read as an integer (model::reads_whole): a boolean as 0 or 1, an enumeration as its
+  // rank, a date as its day number; none when the claim lacks it. Read once a line: the guards
+  // of a line's rules read the same few fields.
+  std::optional<std::int64_t> whole_field(Field field) {
+    const auto index = static_cast<std::size_t>(field);
+    const std::uint32_t bit = 1U << index;
+    if ((wholes_read_ & bit) == 0) {
+      const auto value = read_whole_field(field);
+      wholes_read_ |= bit;
+      wholes_missing_ = value ? wholes_missing_ & ~bit : wholes_missing_ | bit;
+      if (value) wholes_[index] = *value;
+    }
+    if ((wholes_missing_ & bit) != 0) return std::nullopt;
+    return wholes_[index];
+  }
+
+  // Out of line: whole_field() stays small enough to inline where a line's guards are checked.
+  [[gnu::noinline]] std::optional<std::int64_t> read_whole_field(Field field) const {
+    const auto given = [](const auto& value) -> std::optional<std::int64_t> {
+      if (!value) return std::nullopt;
+      return static_cast<std::int64_t>(*value);
+    };
+    switch (field) {
+      case Field::date:
+        return day_;
+      case Field::region:
+        if (!claim_.region) return std::nullopt;
+        return static_cast<std::int64_t>(region());
+      case Field::place:
+        return given(claim_.place);
+      case Field::patient_age:
+        if (claim_.patient.age) return *claim_.patient.age;
+        if (claim_.patient.birth_date) return age_on(*claim_.patient.birth_date, day_);
+        return std::nullopt;
+      case Field::prescription_kind:
+        return given(claim_.prescription.kind);
+      case Field::session_number:
+        return given(series_.session_number);
+      case Field::sessions_12_months_before:
+        return given(series_.sessions_12_months_before);
+      case Field::prior_approval:
+        return given(series_.prior_approval);
+      case Field::same_agglomeration:
+        return given(claim_.travel.same_agglomeration);
+      case Field::night:
+        return given(claim_.time.night);
+      case Field::sunday_or_holiday:
+        return given(claim_.time.sunday_or_holiday);
+      case Field::urgent:
+        return given(claim_.time.urgent);
+      case Field::telehealth:
+        return given(claim_.telehealth);
+      case Field::line_rank:
+        return static_cast<std::int64_t>(line_rank_);
+      case Field::initial_date:
+        if (!claim_.prescription.initial_date) return std::nullopt;
+        return day_of(*claim_.prescription.initial_date);
+      case Field::renewal_date:
+        if (!claim_.prescription.renewal_date) return std::nullopt;
+        return day_of(*claim_.prescription.renewal_date);
+      case Field::prescriber_number: {
+        // Nine digits, checked when the claim was read: compared as the number they write.
+        if (!claim_.prescription.prescriber_number) return std::nullopt;
+        const std::string& digits = *claim_.prescription.prescriber_number;
+        std::int64_t number = 0;
+        std::from_chars(digits.data(), digits.data() + digits.size(), number);
+        return number;
+      }
+      case Field::prior_diagnosis:
+        return given(claim_.prescription.prior_diagnosis);
+      case Field::practice_structure:
+        return given(claim_.practitioner.structure);
+      case Field::earlier_sessions_same_day:
+        return given(same_day_.earlier_sessions);
+      case Field::same_prescription:
+        return given(same_day_.same_prescription);
+      case Field::same_article:
+        return given(same_day_.same_article ? same_day_.same_article : shared_with_same_day(article_of));
+      case Field::same_body_region:
+        return given(same_day_.same_body_region ? same_day_.same_body_region : shared_with_same_day(body_region_of));
+      case Field::casf_establishment:
+        return given(claim_.travel.casf_establishment);
+      case Field::charged_for_another_patient:
+        // Claims of different patients are never compared (each thread of `eval --jobs` has
+        // its own patients): not given, no other patient's claim is known to have charged it.
+        return claim_.travel.charged_for_another_patient.value_or(false) ? 1 : 0;
+      case Field::travel_distance:
+      case Field::line_coefficient:
+        break;  // decimals: field() reads them
+    }
+    return std::nullopt;
   }
 
   static std::int32_t whole(const Value& v) { return static_cast<std::int32_t>(v.number.magnitude()); }
@@ -483,6 +496,27 @@ class LineEvaluation {
     }
   }
 
+  // Whether `order` (negative, zero, positive: a before, equal to, after b) satisfies the
+  // comparison `a comparison b`.
+  static bool satisfies(Op comparison, int order) {
+    switch (comparison) {
+      case Op::equal:
+        return order == 0;
+      case Op::not_equal:
+        return order != 0;
+      case Op::less:
+        return order < 0;
+      case Op::less_equal:
+        return order <= 0;
+      case Op::greater:
+        return order > 0;
+      case Op::greater_equal:
+        return order >= 0;
+      default:
+        return false;
+    }
+  }
+
   static int compare(const Value& a, const Value& b) {
     switch (a.type) {
       case Type::boolean:
@@ -516,7 +550,7 @@ class LineEvaluation {
         return v;
       }
       case Op::field:
-        return field(node.field);
+        return field(node.field, node.type);
       case Op::letter_value: {
         const Letter& letter = model_.letters[node.reference];
         v.number = value_at(letter.values, letter.code);
@@ -553,22 +587,12 @@ class LineEvaluation {
         v.boolean = !operand(0).boolean;
         return v;
       case Op::equal:
-        v.boolean = compare(operand(0), operand(1)) == 0;
-        return v;
       case Op::not_equal:
-        v.boolean = compare(operand(0), operand(1)) != 0;
-        return v;
       case Op::less:
-        v.boolean = compare(operand(0), operand(1)) < 0;
-        return v;
       case Op::less_equal:
-        v.boolean = compare(operand(0), operand(1)) <= 0;
-        return v;
       case Op::greater:
-        v.boolean = compare(operand(0), operand(1)) > 0;
-        return v;
       case Op::greater_equal:
-        v.boolean = compare(operand(0), operand(1)) >= 0;
+        v.boolean = satisfies(node.op, compare(operand(0), operand(1)));
         return v;
       case Op::member: {
         const Value& element = operand(0);
@@ -639,6 +663,10 @@ class LineEvaluation {
   std::optional<std::size_t> line_index_;  // none until a line is being decided
   std::size_t line_rank_ = 0;
   Decimal line_coefficient_;
+  static_assert(field_count <= 32, "a bit of wholes_read_ for each field");
+  std::array<std::int64_t, field_count> wholes_;  // whole_field()'s, for the bits of wholes_read_
+  std::uint32_t wholes_read_ = 0;
+  std::uint32_t wholes_missing_ = 0;
 };
 
 Reason reason(std::string rule, std::string message, std::string source) {
@@ -785,29 +813,16 @@ class ClaimEvaluator {
   // "RAM 8.09" -> the act whose cotation that is on the claim's date; "IFD" -> the item. A
   // code several acts share (`partagée`) designates the act the line names (`act`).
   Subject resolve(std::string_view code, std::string_view named_act) {
-    Subject subject;
-    const auto space = code.find(' ');
-    if (space == std::string_view::npos) {
-      if (const auto it = model_.item_index.find(code); it != model_.item_index.end()) subject.index = it->second;
-      return subject;
-    }
-    subject.is_act = true;
-    if (const auto letter = model_.letter_index.find(code.substr(0, space));
-        letter != model_.letter_index.end() && model_.letters[letter->second].telecare) {
-      subject.telecare = &model_.letters[letter->second];
-    }
+    Subject subject = look_up_cached(code);
+    if (!subject.is_act || !subject.coefficient_read) return subject;  // read: a telecare letter or entries
     if (subject.telecare != nullptr) {
-      if (read_coefficient(code.substr(space + 1), subject)) resolve_telecare(named_act, subject);
+      resolve_telecare(named_act, subject);
       return subject;
     }
-    const auto entries = model_.codes_by_letter.find(code.substr(0, space));
-    if (entries == model_.codes_by_letter.end()) return subject;
-    subject.entries = &entries->second;
-    if (!read_coefficient(code.substr(space + 1), subject)) return subject;
     const Day day = line_.day();
     const CodeEntry* old = nullptr;
     std::size_t unnamed_acts = 0;  // acts with the code on the date, not the one named
-    for (const auto& entry : entries->second) {
+    for (const auto& entry : *subject.entries) {
       if (!(entry.coefficient == subject.coefficient) || !entry.period.contains(day)) continue;
       if (!entry.replaced) {
         if (model_.acts[entry.act].name == named_act || (!entry.shared && named_act.empty())) {
@@ -839,14 +854,46 @@ class ClaimEvaluator {
     return subject;
   }
 
-  static bool read_coefficient(std::string_view text, Subject& subject) {
+  // What the code designates whatever the date: an item; or a key letter (its codes, or the
+  // telecare letter) and the coefficient, read only when the letter is known.
+  Subject look_up(std::string_view code) const {
+    Subject subject;
+    const auto space = code.find(' ');
+    if (space == std::string_view::npos) {
+      if (const auto it = model_.item_index.find(code); it != model_.item_index.end()) subject.index = it->second;
+      return subject;
+    }
+    subject.is_act = true;
+    if (const auto letter = model_.letter_index.find(code.substr(0, space));
+        letter != model_.letter_index.end() && model_.letters[letter->second].telecare) {
+      subject.telecare = &model_.letters[letter->second];
+    } else if (const auto entries = model_.codes_by_letter.find(code.substr(0, space));
+               entries != model_.codes_by_letter.end()) {
+      subject.entries = &entries->second;
+    } else {
+      return subject;
+    }
     try {
-      subject.coefficient = Decimal::parse(text);
+      subject.coefficient = Decimal::parse(code.substr(space + 1));
       subject.coefficient_read = true;
     } catch (const DecimalError&) {
-      return false;
     }
-    return true;
+    return subject;
+  }
+
+  // look_up(), remembered by the scratch: a batch bills the same few codes again and again.
+  const Subject& look_up_cached(std::string_view code) {
+    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a: a code is a few bytes
+    for (const char c : code) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    auto& slot = scratch_.looked_up[hash % scratch_.looked_up.size()];
+    const std::uint64_t destroyed = rule_sets_destroyed.load(std::memory_order_relaxed);
+    if (slot.model != &model_ || slot.rule_sets_destroyed != destroyed || slot.code != code) {
+      slot.subject = look_up(code);
+      slot.code.assign(code);
+      slot.model = &model_;
+      slot.rule_sets_destroyed = destroyed;
+    }
+    return slot.subject;
   }
 
   // Calls `visit` with each act whose cotation in force on the date has the subject's
@@ -1335,6 +1382,7 @@ class ClaimEvaluator {
   // Only rules whose scope holds the subject come here (RuleSet::Model::rules_by_act, _by_item).
   bool rule_applies(const Rule& rule, std::size_t line_index) {
     if (!rule.period.contains(line_.day())) return false;
+    if (rule.guard && line_.known_false(*rule.guard)) return false;
     if (rule.when) {
       const bool met = truth(*rule.when, "la règle ", rule.name);
       line_.explain([&] {

@@ -445,6 +445,12 @@ TEST(DecimalArithmetic, AdditionAlignsScalesExactly) {
   for (int i = 0; i < 10; ++i) total += d("0.1");
   EXPECT_EQ(total, Decimal(1));
   EXPECT_EQ(total.to_string(), "1.0");
+  // From zero, a sum takes the larger scale: 0 + 18.79 = 18.79, 0.000 + 18.79 = 18.790, and
+  // 0 - 18.79 = -18.79.
+  EXPECT_EQ((Decimal() + d("18.79")).to_string(), "18.79");
+  EXPECT_EQ((d("0.000") + d("18.79")).to_string(), "18.790");
+  EXPECT_EQ((Decimal() - d("18.79")).to_string(), "-18.79");
+  EXPECT_EQ((d("0.0") + d("0")).to_string(), "0.0");
 }
 
 TEST(DecimalArithmetic, SubtractionAndSigns) {

@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "compile/model.hpp"
 #include "cotation/engine.hpp"
 
 namespace cotation {
@@ -445,7 +446,6 @@ const RuleSet& compiled_once(const std::string& directory) {
 // is the one it computes from the initial prescription's date, so the reasons name the dates.
 class DateRounding : public ::testing::Test {
  protected:
-
   // The rules that refused a session on `session` of a prescription written on `initial`.
   ClaimDecision decide(Date initial, Date session, Place place = Place::cabinet) {
     Claim claim = claim_of("dates", session, {"RAM 7.49"});
@@ -1259,7 +1259,8 @@ TEST_F(Telecare, CandidatesThatDisagreeAskForTheAct) {
   // deviation_rachis_lombo_sacre refuses.
   const ClaimDecision decision = decide(session("TMK 7.49"));
   expect_refused(decision, 0, "télésoin", "la ligne doit nommer l'acte (champ act)");
-  EXPECT_TRUE(has_reason(decision.lines[0].reasons, "télésoin", "canal_carpien : accord préalable")) << describe(decision);
+  EXPECT_TRUE(has_reason(decision.lines[0].reasons, "télésoin", "canal_carpien : accord préalable"))
+      << describe(decision);
   EXPECT_FALSE(decision.lines[0].amount.has_value()) << describe(decision);
 }
 
@@ -1299,6 +1300,106 @@ TEST(Conjunctions, DecidedAtTheTopAsComputedInside) {
       }
     }
   }
+}
+
+// A rule whose `si` starts with a comparison of a field with a constant has a guard, checked
+// before its `si` is walked (fixture rules-guards); with an explanation, every `si` is walked.
+// Over combinations of the fields the rules read, each given or missing, the decisions with and
+// without the guards must be the ones the rules' text gives, worked out here rule by rule.
+TEST(Guards, DecideAsTheRulesText) {
+  const RuleSet& rules = compiled_once("tests/evaluate/rules-guards");
+  const auto guard_of = [&](std::string_view name) {
+    for (const model::Rule& rule : rules.model().rules) {
+      if (rule.name == name) return rule.guard;
+    }
+    throw std::runtime_error("no rule " + std::string(name));
+  };
+  // 18 > patient.age, read from the field's side; prescription.nature = renouvellement; the
+  // boolean horaire.urgence, true when not 0; a fraction is compared by the graph only.
+  ASSERT_TRUE(guard_of("garde_inversee"));
+  EXPECT_EQ(guard_of("garde_inversee")->field, model::Field::patient_age);
+  EXPECT_EQ(guard_of("garde_inversee")->op, model::Op::less);
+  EXPECT_EQ(guard_of("garde_inversee")->constant, 18);
+  ASSERT_TRUE(guard_of("garde_enumeration"));
+  EXPECT_EQ(guard_of("garde_enumeration")->field, model::Field::prescription_kind);
+  EXPECT_EQ(guard_of("garde_enumeration")->op, model::Op::equal);
+  EXPECT_EQ(guard_of("garde_enumeration")->constant, static_cast<std::int64_t>(PrescriptionKind::renewal));
+  ASSERT_TRUE(guard_of("garde_booleenne"));
+  EXPECT_EQ(guard_of("garde_booleenne")->field, model::Field::urgent);
+  EXPECT_EQ(guard_of("garde_booleenne")->op, model::Op::not_equal);
+  EXPECT_EQ(guard_of("garde_booleenne")->constant, 0);
+  EXPECT_FALSE(guard_of("sans_garde"));
+
+  EvaluationScratch scratch;
+  std::size_t refused_by_rules = 0;
+  const std::optional<int> ages[] = {std::nullopt, 10, 45};
+  const std::optional<bool> flags[] = {std::nullopt, false, true};
+  const std::optional<PrescriptionKind> kinds[] = {std::nullopt, PrescriptionKind::medical, PrescriptionKind::renewal};
+  const std::optional<std::string> numbers[] = {std::nullopt, "291991123", "123456789"};
+  const std::optional<int> ranks[] = {std::nullopt, 2, 3};
+  for (const auto& age : ages)
+    for (const auto& night : flags)
+      for (const auto& kind : kinds)
+        for (const auto& number : numbers)
+          for (const auto& urgent : flags)
+            for (const Date date : {on(2024, 6, 3), on(2025, 6, 2)})
+              for (const auto& rank : ranks)
+                for (const auto& sunday : flags) {
+                  Claim claim = claim_of("garde", date, {"RAM 7.49"});
+                  claim.patient.age = age;
+                  claim.time.night = night;
+                  claim.prescription.kind = kind;
+                  claim.prescription.prescriber_number = number;
+                  claim.time.urgent = urgent;
+                  claim.series.session_number = rank;
+                  claim.time.sunday_or_holiday = sunday;
+                  // The rules in their order, each `si` read left to right: the first field missing
+                  // where a rule needs it refuses the line.
+                  std::string missing;
+                  std::vector<std::string> applied;
+                  const auto needs = [&](bool given, std::string_view field) {
+                    if (!given && missing.empty()) missing = field;
+                    return given;
+                  };
+                  if (needs(age.has_value(), "patient.age") && *age < 18 && needs(night.has_value(), "time.night") &&
+                      *night) {
+                    applied.emplace_back("garde_inversee");
+                  }
+                  if (missing.empty() && needs(kind.has_value(), "prescription.kind") &&
+                      *kind == PrescriptionKind::renewal &&
+                      needs(number.has_value(), "prescription.prescriber_number") && *number != "291991123") {
+                    applied.emplace_back("garde_enumeration");
+                  }
+                  if (missing.empty() && needs(urgent.has_value(), "time.urgent") && *urgent &&
+                      date == on(2024, 6, 3)) {
+                    applied.emplace_back("garde_booleenne");
+                  }
+                  if (missing.empty() && needs(rank.has_value(), "series.session_number") && *rank > 2 &&
+                      needs(sunday.has_value(), "time.sunday_or_holiday") && *sunday) {
+                    applied.emplace_back("sans_garde");
+                  }
+                  for (const bool explained : {false, true}) {
+                    std::vector<ExplanationStep> steps;
+                    const ClaimDecision decision = rules.evaluate(claim, scratch, explained ? &steps : nullptr);
+                    const std::string context = describe(decision) + (explained ? "(with an explanation)" : "(guards)");
+                    ASSERT_EQ(decision.lines.size(), 1U) << context;
+                    const LineDecision& line = decision.lines[0];
+                    if (!missing.empty()) {
+                      EXPECT_EQ(line.decision, Decision::refused) << context;
+                      ASSERT_EQ(line.reasons.size(), 1U) << context;
+                      EXPECT_EQ(line.reasons[0].rule, "donnée manquante") << context;
+                      EXPECT_NE(line.reasons[0].message.find(missing), std::string::npos) << context;
+                      continue;
+                    }
+                    std::vector<std::string> decided;
+                    for (const Reason& reason : line.reasons) decided.push_back(reason.rule);
+                    EXPECT_EQ(decided, applied) << context;
+                    EXPECT_EQ(line.decision, applied.empty() ? Decision::accepted : Decision::refused) << context;
+                    if (!applied.empty()) ++refused_by_rules;
+                  }
+                }
+  // Each rule refuses somewhere, alone or with others: the combinations reach every rule.
+  EXPECT_GT(refused_by_rules, 100U);
 }
 
 }  // namespace
