@@ -650,20 +650,42 @@ std::uint64_t load_little(const char* bytes) noexcept {
   return word;
 }
 
+// Vectors of signed bytes, in the compiler's vector extension (SSE2 on x86-64). The size is not
+// a template parameter: clang ignores a dependent vector_size.
+using Bytes16 = signed char __attribute__((vector_size(16)));
+using Bytes8 = signed char __attribute__((vector_size(8)));
+
+// The bytes of the vector at `bytes` that end a run of plain bytes (see skip_plain_bytes), all
+// ones, the others zero, as 64-bit words. "Below 0x20", signed, also takes every byte from 0x80.
+template <class Vector>
+std::array<std::uint64_t, sizeof(Vector) / 8> special_bytes(const char* bytes) noexcept {
+  Vector vector;
+  std::memcpy(&vector, bytes, sizeof vector);
+  const Vector special = (vector < 0x20) | (vector == '"') | (vector == '\\');
+  std::array<std::uint64_t, sizeof(Vector) / 8> flags{};
+  static_assert(sizeof flags == sizeof special);
+  std::memcpy(flags.data(), &special, sizeof special);
+  return flags;
+}
+
+// The offset of the first byte flagged in a word of special_bytes.
+std::size_t first_flagged(std::uint64_t flags) noexcept {
+  if constexpr (std::endian::native == std::endian::big) flags = __builtin_bswap64(flags);
+  return static_cast<std::size_t>(std::countr_zero(flags)) / 8;
+}
+
 // The end of the run of bytes from `i` that a string holds as they are: printable ASCII other
-// than '"' and '\\'. Eight bytes at a time (strings are most of a claim line), the first byte to
-// look at found exactly, without going back byte by byte.
+// than '"' and '\\'. Sixteen bytes at a time, then eight (strings are most of a claim line),
+// the first byte to look at found exactly, without going back byte by byte.
 std::size_t skip_plain_bytes(std::string_view text, std::size_t i) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101U;
-  constexpr std::uint64_t highs = ones * 0x80U;
-  // The high bit set in the bytes of x below `limit`, and maybe in bytes after one of them (the
-  // subtraction borrows only from such a byte): exact for the lowest byte flagged, all we use.
-  const auto below = [](std::uint64_t x, std::uint64_t limit) { return (x - ones * limit) & ~x; };
-  while (i + 8 <= text.size()) {
-    const std::uint64_t word = load_little(text.data() + i);
-    const std::uint64_t special =
-        (word | below(word, 0x20U) | below(word ^ (ones * '"'), 1U) | below(word ^ (ones * '\\'), 1U)) & highs;
-    if (special != 0) return i + static_cast<std::size_t>(std::countr_zero(special)) / 8;
+  for (; i + 16 <= text.size(); i += 16) {
+    const auto flags = special_bytes<Bytes16>(text.data() + i);
+    if (flags[0] != 0) return i + first_flagged(flags[0]);
+    if (flags[1] != 0) return i + 8 + first_flagged(flags[1]);
+  }
+  if (i + 8 <= text.size()) {
+    const std::uint64_t flags = special_bytes<Bytes8>(text.data() + i)[0];
+    if (flags != 0) return i + first_flagged(flags);
     i += 8;
   }
   while (i < text.size()) {
@@ -1724,6 +1746,9 @@ bool SchemaReader::lines(std::size_t depth) {
 }
 
 bool SchemaReader::value(Field field, std::size_t depth) {
+  if (position_ < input_.size() && byte_classes[static_cast<unsigned char>(input_[position_])] == ByteClass::other) {
+    position_ = skip_whitespace(input_, position_);  // whitespace before the value, or a byte that starts none
+  }
   if (position_ >= input_.size()) return false;
   Scalar scalar;
   switch (byte_classes[static_cast<unsigned char>(input_[position_])]) {
@@ -1753,13 +1778,8 @@ bool SchemaReader::value(Field field, std::size_t depth) {
       position_ = literal.end;
       break;
     }
-    case ByteClass::other: {
-      // Whitespace before the value, or a byte that starts none.
-      const std::size_t next = skip_whitespace(input_, position_);
-      if (next == position_) return false;
-      position_ = next;
-      return value(field, depth);
-    }
+    case ByteClass::other:
+      return false;
   }
   assign(field, scalar);
   return !failed_;
