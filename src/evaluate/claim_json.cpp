@@ -1676,9 +1676,17 @@ class SchemaReader final : public FieldReader {
     return {input_.data() + begin, end - begin};
   }
   // Whitespace is skipped where a token was expected and not found: most lines have none.
-  // Moves past `c` when it comes next, after any whitespace.
+  // Moves past `c` when it comes next, after any whitespace; the whitespace apart, so that the
+  // usual case stays small enough to be inlined.
   bool consume(char c) noexcept {
-    if (position_ < input_.size() && input_[position_] != c) position_ = skip_whitespace(input_, position_);
+    if (position_ < input_.size() && input_[position_] == c) {
+      ++position_;
+      return true;
+    }
+    return consume_after_whitespace(c);
+  }
+  bool consume_after_whitespace(char c) noexcept {
+    position_ = skip_whitespace(input_, position_);
     if (position_ >= input_.size() || input_[position_] != c) return false;
     ++position_;
     return true;
