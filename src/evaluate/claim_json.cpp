@@ -16,12 +16,11 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <charconv>
 #include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <span>
-#include <system_error>
 #include <utility>
 
 #include <fmt/core.h>
@@ -530,17 +529,23 @@ bool plain_decimal_text(std::string_view number, std::string& out) {
   return true;
 }
 
-// YYYY-MM-DD, exactly ten characters.
-bool has_date_shape(std::string_view text) noexcept {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  constexpr std::array<std::size_t, 8> digit_positions = {0, 1, 2, 3, 5, 6, 8, 9};
-  return std::ranges::all_of(digit_positions, [text](std::size_t i) { return is_digit(text[i]); });
+// The number the `count` digits of `text` from `at` write, or -1 when one of them is not a digit.
+int digits_value(std::string_view text, std::size_t at, std::size_t count) noexcept {
+  int value = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    const auto digit = static_cast<unsigned char>(text[i] - '0');
+    if (digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
-int digits_value(std::string_view text) noexcept {
-  int value = 0;
-  for (const char c : text) value = value * 10 + (c - '0');
-  return value;
+// The year, month and day of a text YYYY-MM-DD, exactly ten characters; nothing for another text.
+std::optional<std::array<int, 3>> date_fields(std::string_view text) noexcept {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  const std::array<int, 3> fields = {digits_value(text, 0, 4), digits_value(text, 5, 2), digits_value(text, 8, 2)};
+  if (std::ranges::any_of(fields, [](int field) { return field < 0; })) return std::nullopt;
+  return fields;
 }
 
 // ---- The JSON scanner ------------------------------------------------------------------------
@@ -637,30 +642,50 @@ constexpr std::array<Token::Kind, 256> single_byte_kinds = [] {
   return kinds;
 }();
 
+// The 8 bytes at `bytes` as one number whose lowest byte is bytes[0], whatever the byte order.
+std::uint64_t load_little(const char* bytes) noexcept {
+  std::uint64_t word = 0;
+  std::memcpy(&word, bytes, sizeof word);
+  if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
+  return word;
+}
+
+// Vectors of signed bytes, in the compiler's vector extension (SSE2 on x86-64). The size is not
+// a template parameter: clang ignores a dependent vector_size.
+using Bytes16 = signed char __attribute__((vector_size(16)));
+using Bytes8 = signed char __attribute__((vector_size(8)));
+
+// The bytes of the vector at `bytes` that end a run of plain bytes (see skip_plain_bytes), all
+// ones, the others zero, as 64-bit words. "Below 0x20", signed, also takes every byte from 0x80.
+template <class Vector>
+std::array<std::uint64_t, sizeof(Vector) / 8> special_bytes(const char* bytes) noexcept {
+  Vector vector;
+  std::memcpy(&vector, bytes, sizeof vector);
+  const Vector special = (vector < 0x20) | (vector == '"') | (vector == '\\');
+  std::array<std::uint64_t, sizeof(Vector) / 8> flags{};
+  static_assert(sizeof flags == sizeof special);
+  std::memcpy(flags.data(), &special, sizeof special);
+  return flags;
+}
+
+// The offset of the first byte flagged in a word of special_bytes.
+std::size_t first_flagged(std::uint64_t flags) noexcept {
+  if constexpr (std::endian::native == std::endian::big) flags = __builtin_bswap64(flags);
+  return static_cast<std::size_t>(std::countr_zero(flags)) / 8;
+}
+
 // The end of the run of bytes from `i` that a string holds as they are: printable ASCII other
-// than '"' and '\\'. Eight bytes at a time (strings are most of a claim line), each byte's
-// test exact, so that the first byte to look at is found without going back byte by byte.
+// than '"' and '\\'. Sixteen bytes at a time, then eight (strings are most of a claim line),
+// the first byte to look at found exactly, without going back byte by byte.
 std::size_t skip_plain_bytes(std::string_view text, std::size_t i) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101U;
-  constexpr std::uint64_t highs = ones * 0x80U;
-  constexpr std::uint64_t lows = ones * 0x7FU;
-  // 0x80 in each byte of x that is zero: adding 0x7F to the low seven bits carries into the
-  // high bit unless they are all zero, and never into the next byte.
-  const auto zero_bytes = [](std::uint64_t x) { return ~(((x & lows) + lows) | x) & highs; };
-  while (i + 8 <= text.size()) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, text.data() + i, sizeof word);
-    // Below 0x20: with the high bit clear, adding 0x60 does not reach 0x80.
-    const std::uint64_t control = ~(((word & lows) + ones * 0x60U) | word) & highs;
-    const std::uint64_t special =
-        (word & highs) | control | zero_bytes(word ^ (ones * '"')) | zero_bytes(word ^ (ones * '\\'));
-    if (special != 0) {
-      if constexpr (std::endian::native == std::endian::little) {
-        return i + static_cast<std::size_t>(std::countr_zero(special)) / 8;
-      } else {
-        return i + static_cast<std::size_t>(std::countl_zero(special)) / 8;
-      }
-    }
+  for (; i + 16 <= text.size(); i += 16) {
+    const auto flags = special_bytes<Bytes16>(text.data() + i);
+    if (flags[0] != 0) return i + first_flagged(flags[0]);
+    if (flags[1] != 0) return i + 8 + first_flagged(flags[1]);
+  }
+  if (i + 8 <= text.size()) {
+    const std::uint64_t flags = special_bytes<Bytes8>(text.data() + i)[0];
+    if (flags != 0) return i + first_flagged(flags);
     i += 8;
   }
   while (i < text.size()) {
@@ -718,6 +743,16 @@ Lexeme lex_number(std::string_view input, std::size_t begin) noexcept {
 Lexeme lex_literal(std::string_view input, std::size_t begin) noexcept {
   const char first = input[begin];
   const std::string_view word = first == 't' ? "true" : first == 'f' ? "false" : "null";
+  // Most often the whole word is there: its first four bytes compared at once ("fals" then 'e').
+  if (input.size() - begin >= word.size()) {
+    std::uint32_t found = 0;
+    std::uint32_t wanted = 0;
+    std::memcpy(&found, input.data() + begin, sizeof found);
+    std::memcpy(&wanted, word.data(), sizeof wanted);
+    if (found == wanted && (word.size() == sizeof found || input[begin + sizeof found] == 'e')) {
+      return {begin + word.size(), true};
+    }
+  }
   for (std::size_t k = 0; k < word.size(); ++k) {
     if (begin + k >= input.size() || input[begin + k] != word[k]) return {std::min(begin + k, input.size()), false};
   }
@@ -1484,13 +1519,13 @@ std::optional<Date> FieldReader::read_date(Field field, const Scalar& value) {
     if (value.type != JsonType::null) wrong_type(field, value.type);
     return std::nullopt;
   }
-  if (!has_date_shape(value.text)) {
+  const auto fields = date_fields(value.text);
+  if (!fields) {
     problem(fmt::format(msg::bad_date, path(), shown(value.text)));
     return std::nullopt;
   }
-  const Date date{std::chrono::year{digits_value(value.text.substr(0, 4))},
-                  std::chrono::month{static_cast<unsigned>(digits_value(value.text.substr(5, 2)))},
-                  std::chrono::day{static_cast<unsigned>(digits_value(value.text.substr(8, 2)))}};
+  const Date date{std::chrono::year{(*fields)[0]}, std::chrono::month{static_cast<unsigned>((*fields)[1])},
+                  std::chrono::day{static_cast<unsigned>((*fields)[2])}};
   if (!date.ok()) {
     problem(fmt::format(msg::no_such_date, path(), value.text));
     return std::nullopt;
@@ -1509,18 +1544,24 @@ std::optional<std::int32_t> FieldReader::read_int(Field field, const Scalar& val
     if (value.type != JsonType::null) wrong_type(field, value.type);
     return std::nullopt;
   }
+  // A JSON number (the lexer checked it): -?digits, then maybe a fraction or an exponent.
   const std::string_view text = value.text;
-  if (std::ranges::any_of(text, [](char c) { return c == '.' || c == 'e' || c == 'E'; })) {
-    problem(fmt::format(msg::not_integer, path(), shown(text)));
-    return std::nullopt;
+  const bool negative = text.front() == '-';
+  constexpr std::int64_t beyond = std::int64_t{1} << 32U;  // out of range either way: stop there
+  std::int64_t magnitude = 0;
+  for (const char c : text.substr(negative ? 1 : 0)) {
+    if (!is_digit(c)) {
+      problem(fmt::format(msg::not_integer, path(), shown(text)));
+      return std::nullopt;
+    }
+    magnitude = std::min(beyond, magnitude * 10 + (c - '0'));
   }
-  std::int32_t result = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), result);
-  if (ec != std::errc{} || end != text.data() + text.size()) {
+  const std::int64_t result = negative ? -magnitude : magnitude;
+  if (result < std::numeric_limits<std::int32_t>::min() || result > std::numeric_limits<std::int32_t>::max()) {
     problem(fmt::format(msg::integer_out_of_range, path(), shown(text)));
     return std::nullopt;
   }
-  return result;
+  return static_cast<std::int32_t>(result);
 }
 
 std::optional<Decimal> FieldReader::read_decimal(Field field, const Scalar& value) {
@@ -1576,6 +1617,41 @@ void ClaimReader::parse_error(std::size_t offset, JsonFault fault) {
 
 // ---- The fast path ---------------------------------------------------------------------------
 
+// A member's name as a record usually writes it, quotes and colon included ("id":), in the
+// 8-byte words load_little reads: the fast path checks the expected member in a word or two.
+struct Key {
+  std::array<std::uint64_t, 4> words{};
+  std::uint64_t last_mask = 0;  // the bytes of the last word that belong to the key
+  std::size_t length = 0;
+  std::size_t word_count = 0;
+};
+
+constexpr Key key_of(std::string_view name) {
+  Key key;
+  key.length = name.size() + 3;
+  key.word_count = (key.length + 7) / 8;
+  const auto put = [&key](std::size_t at, char c) {
+    key.words.at(at / 8) |= std::uint64_t{static_cast<unsigned char>(c)} << (at % 8 * 8);
+  };
+  put(0, '"');
+  for (std::size_t i = 0; i < name.size(); ++i) put(i + 1, name[i]);
+  put(name.size() + 1, '"');
+  put(name.size() + 2, ':');
+  const std::size_t tail = key.length % 8;
+  key.last_mask = tail == 0 ? ~std::uint64_t{0} : (std::uint64_t{1} << (tail * 8)) - 1;
+  return key;
+}
+
+// The key of each entry of each context's table (the record's, of 14 members, is the longest).
+constexpr auto member_keys = [] {
+  std::array<std::array<Key, record_members.size()>, static_cast<std::size_t>(Context::skip) + 1> keys{};
+  for (std::size_t context = 0; context < keys.size(); ++context) {
+    const auto members = members_of(static_cast<Context>(context));
+    for (std::size_t i = 0; i < members.size(); ++i) keys.at(context).at(i) = key_of(members[i].name);
+  }
+  return keys;
+}();
+
 // Reads a line that follows the format's schema to the letter, straight over its bytes: at
 // each member it expects a known, new name, then a value of that member's kind. It gives up
 // (false) at anything else (an escape or a non-ASCII byte in a string, an unknown or repeated
@@ -1588,10 +1664,7 @@ class SchemaReader final : public FieldReader {
       : FieldReader(result), input_(input), limits_(limits) {}
 
   // True when the whole line was read into the result's claim, without a problem.
-  bool read() {
-    position_ = skip_whitespace(input_, 0);
-    return object(Context::record, 1) && position_ == input_.size();
-  }
+  bool read() { return object(Context::record, 1) && skip_whitespace(input_, position_) == input_.size(); }
 
  private:
   // Messages are ClaimReader's business: here a problem only means giving up.
@@ -1602,21 +1675,33 @@ class SchemaReader final : public FieldReader {
   [[nodiscard]] std::string_view bytes(std::size_t begin, std::size_t end) const noexcept {
     return {input_.data() + begin, end - begin};
   }
-  // Moves past `c` and the whitespace after it, when `c` is next.
+  // Whitespace is skipped where a token was expected and not found: most lines have none.
+  // Moves past `c` when it comes next, after any whitespace; the whitespace apart, so that the
+  // usual case stays small enough to be inlined.
   bool consume(char c) noexcept {
+    if (position_ < input_.size() && input_[position_] == c) {
+      ++position_;
+      return true;
+    }
+    return consume_after_whitespace(c);
+  }
+  bool consume_after_whitespace(char c) noexcept {
+    position_ = skip_whitespace(input_, position_);
     if (position_ >= input_.size() || input_[position_] != c) return false;
-    position_ = skip_whitespace(input_, position_ + 1);
+    ++position_;
     return true;
   }
-  // Moves past the member name `name` when it is next: the name expected is compared in place,
-  // without looking for the string's end first.
-  bool consume_name(std::string_view name) noexcept {
-    const std::size_t end = position_ + 1 + name.size();
-    if (end >= input_.size() || input_[position_] != '"' || input_[end] != '"' ||
-        bytes(position_ + 1, end) != name) {
-      return false;
-    }
-    position_ = skip_whitespace(input_, end + 1);
+  // Moves past `key` when it comes next, without whitespace: the member expected is compared in
+  // place, a word at a time, without looking for the name's end first. False near the line's
+  // end, where the words would go past it.
+  bool consume_key(const Key& key) noexcept {
+    const std::size_t last = key.word_count - 1;
+    if (input_.size() - position_ < key.word_count * 8) return false;
+    const char* at = input_.data() + position_;
+    std::uint64_t differ = (load_little(at + last * 8) ^ key.words[last]) & key.last_mask;
+    for (std::size_t k = 0; k < last; ++k) differ |= load_little(at + k * 8) ^ key.words[k];
+    if (differ != 0) return false;
+    position_ += key.length;
     return true;
   }
   // The object of `context` at position_, the `depth`th level of nesting (the record is the first).
@@ -1635,17 +1720,20 @@ class SchemaReader final : public FieldReader {
 bool SchemaReader::object(Context context, std::size_t depth) {
   if (depth > limits_.max_depth || !consume('{')) return false;
   const auto members = members_of(context);
+  const auto& keys = member_keys[static_cast<std::size_t>(context)];
   std::uint32_t seen = 0;
   std::size_t expected = 0;
   if (!consume('}')) {
     do {
       std::size_t i = expected;
-      if (!consume_name(members[i].name)) {
+      if (!consume_key(keys[i])) {
+        position_ = skip_whitespace(input_, position_);
         std::string_view name;
         if (!string(name)) return false;
         i = find_member(members, name, expected);
+        if (i == members.size() || !consume(':')) return false;
       }
-      if (i == members.size() || (seen & (std::uint32_t{1} << i)) != 0 || !consume(':')) return false;
+      if ((seen & (std::uint32_t{1} << i)) != 0) return false;
       seen |= std::uint32_t{1} << i;
       expected = i + 1 == members.size() ? 0 : i + 1;
       if (!value(members[i].field, depth)) return false;
@@ -1666,13 +1754,17 @@ bool SchemaReader::lines(std::size_t depth) {
 }
 
 bool SchemaReader::value(Field field, std::size_t depth) {
+  if (position_ < input_.size() && byte_classes[static_cast<unsigned char>(input_[position_])] == ByteClass::other) {
+    position_ = skip_whitespace(input_, position_);  // whitespace before the value, or a byte that starts none
+  }
   if (position_ >= input_.size()) return false;
-  const Context context = container_of(field);
   Scalar scalar;
   switch (byte_classes[static_cast<unsigned char>(input_[position_])]) {
-    case ByteClass::single:
+    case ByteClass::single: {
+      const Context context = container_of(field);
       if (context == Context::lines) return lines(depth + 1);
       return context != Context::skip && object(context, depth + 1);
+    }
     case ByteClass::quote:
       scalar.type = JsonType::string;
       if (!string(scalar.text)) return false;
@@ -1683,7 +1775,7 @@ bool SchemaReader::value(Field field, std::size_t depth) {
       scalar.text = bytes(position_, number.end);
       // Beyond a double's range is a JSON error to the general reader, whatever member holds it.
       if (!number.whole || beyond_json_range(scalar.text)) return false;
-      position_ = skip_whitespace(input_, number.end);
+      position_ = number.end;
       break;
     }
     case ByteClass::literal: {
@@ -1691,7 +1783,7 @@ bool SchemaReader::value(Field field, std::size_t depth) {
       if (!literal.whole) return false;
       scalar.type = input_[position_] == 'n' ? JsonType::null : JsonType::boolean;
       scalar.boolean = input_[position_] == 't';
-      position_ = skip_whitespace(input_, literal.end);
+      position_ = literal.end;
       break;
     }
     case ByteClass::other:
@@ -1706,7 +1798,7 @@ bool SchemaReader::string(std::string_view& text) {
   const std::size_t end = skip_plain_bytes(input_, position_ + 1);
   if (end >= input_.size() || input_[end] != '"') return false;
   text = bytes(position_ + 1, end);
-  position_ = skip_whitespace(input_, end + 1);
+  position_ = end + 1;
   return true;
 }
 
