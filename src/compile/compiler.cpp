@@ -891,6 +891,9 @@ class Compiler {
         }
       }
     }
+    for (auto& [letter, entries] : model_->codes_by_letter) {
+      std::stable_sort(entries.begin(), entries.end(), CoefficientOrder{});
+    }
   }
 
   // ------------------------------------------------------------ rules

@@ -3,9 +3,11 @@
 // expressions to a shared array of typed nodes. Immutable once built.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <span>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -247,6 +249,21 @@ struct CodeEntry {
   bool shared = false;  // `partagée`: the claim line names which act it is
 };
 
+// Orders a key letter's entries by coefficient (by value: 8.09 and 8.090 are one coefficient).
+struct CoefficientOrder {
+  bool operator()(const CodeEntry& a, const CodeEntry& b) const { return a.coefficient < b.coefficient; }
+  bool operator()(const CodeEntry& a, const Decimal& b) const { return a.coefficient < b; }
+  bool operator()(const Decimal& a, const CodeEntry& b) const { return a < b.coefficient; }
+};
+
+// The entries of a key letter (sorted by coefficient) with `coefficient`: those of the code
+// "LETTER COEFFICIENT".
+[[nodiscard]] inline std::span<const CodeEntry> entries_with(const std::vector<CodeEntry>& entries,
+                                                            const Decimal& coefficient) {
+  const auto [first, last] = std::equal_range(entries.begin(), entries.end(), coefficient, CoefficientOrder{});
+  return {first, last};
+}
+
 // A date moved by an amendment (`reporte`): the timeline shows it beside the moved value.
 struct Postponement {
   Origin moved;  // the statement whose date moved
@@ -357,6 +374,8 @@ struct RuleSet::Model {
   std::vector<std::pair<std::string, model::Scope>> held_groups;  // read by contient(), by name
   CodeMap<std::uint32_t> letter_index;  // by code
   CodeMap<std::uint32_t> item_index;    // by code
+  // By key letter, sorted by coefficient (model::entries_with); within one coefficient, in the
+  // order of the acts and of their cotations.
   CodeMap<std::vector<model::CodeEntry>> codes_by_letter;
   std::vector<model::Example> examples;  // run by `cotation test`, never by evaluate()
   std::vector<model::Fact> facts;        // of every scheme

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <span>
 
 #include "compile/expression_text.hpp"
 #include "compile/model.hpp"
@@ -53,6 +54,7 @@ struct Subject {
   // Acts: the cotations of the code's key letter, null when the letter is unknown or the
   // coefficient is not a number (coefficient_read false).
   const std::vector<model::CodeEntry>* entries = nullptr;
+  std::span<const model::CodeEntry> with_coefficient;  // those of `entries` with the coefficient
   bool coefficient_read = false;
   // A telecare letter (`télésoin des actes`, TMK): the line bills in telecare an act whose
   // coefficient it gives; the acts with that coefficient on the date are its candidates.
@@ -822,8 +824,8 @@ class ClaimEvaluator {
     const Day day = line_.day();
     const CodeEntry* old = nullptr;
     std::size_t unnamed_acts = 0;  // acts with the code on the date, not the one named
-    for (const auto& entry : *subject.entries) {
-      if (!(entry.coefficient == subject.coefficient) || !entry.period.contains(day)) continue;
+    for (const auto& entry : subject.with_coefficient) {
+      if (!entry.period.contains(day)) continue;
       if (!entry.replaced) {
         if (model_.acts[entry.act].name == named_act || (!entry.shared && named_act.empty())) {
           subject.index = entry.act;
@@ -877,7 +879,9 @@ class ClaimEvaluator {
       subject.coefficient = Decimal::parse(code.substr(space + 1));
       subject.coefficient_read = true;
     } catch (const DecimalError&) {
+      return subject;
     }
+    if (subject.entries != nullptr) subject.with_coefficient = entries_with(*subject.entries, subject.coefficient);
     return subject;
   }
 

@@ -1402,5 +1402,31 @@ TEST(Guards, DecideAsTheRulesText) {
   EXPECT_GT(refused_by_rules, 100U);
 }
 
+// A billed code's entries are found by coefficient among its key letter's (model::entries_with):
+// for every letter and coefficient of the shipped rules, exactly the entries a filter on the
+// coefficient keeps, in the same order, whichever way the coefficient is written (7.5, 7.50).
+TEST(CodeEntries, WithCoefficientAreTheEntriesFilteredInOrder) {
+  const RuleSet& rules = compiled_once("rules");
+  std::size_t codes = 0;
+  for (const auto& [letter, entries] : rules.model().codes_by_letter) {
+    for (const model::CodeEntry& entry : entries) {
+      for (const Decimal& written : {entry.coefficient, entry.coefficient.with_scale(entry.coefficient.scale() + 1)}) {
+        std::vector<const model::CodeEntry*> filtered;
+        for (const model::CodeEntry& e : entries) {
+          if (e.coefficient == written) filtered.push_back(&e);
+        }
+        std::vector<const model::CodeEntry*> found;
+        for (const model::CodeEntry& e : model::entries_with(entries, written)) found.push_back(&e);
+        ASSERT_EQ(found, filtered) << letter << " " << written.to_string();
+      }
+      ++codes;
+    }
+    // A coefficient no cotation of the letter has: nothing.
+    EXPECT_TRUE(model::entries_with(entries, Decimal::parse("999.99")).empty()) << letter;
+  }
+  // AMS 7.5 alone stands for 47 acts in their transition: the rules have many entries.
+  EXPECT_GT(codes, 100U);
+}
+
 }  // namespace
 }  // namespace cotation
