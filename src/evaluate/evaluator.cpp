@@ -1110,13 +1110,13 @@ class ClaimEvaluator {
         return;
       }
     }
+    // Appended piece by piece, not formatted: an unknown code is a common refusal.
+    std::string& message = reasons_.add("code", "").message;
     const auto space = code.find(' ');
-    if (space != std::string_view::npos && model_.letter_index.contains(code.substr(0, space))) {
-      reasons_.add_formatted("code", "", "aucun acte n'est coté « {} » : la lettre clé existe, pas ce coefficient",
-                             code);
-      return;
-    }
-    reasons_.add_formatted("code", "", "code inconnu : « {} »", code);
+    const bool letter_known = space != std::string_view::npos && model_.letter_index.contains(code.substr(0, space));
+    message += letter_known ? "aucun acte n'est coté « " : "code inconnu : « ";
+    message += code;
+    message += letter_known ? " » : la lettre clé existe, pas ce coefficient" : " »";
   }
 
   void decide_line(std::size_t i, std::size_t act_rank, LineDecision& line) {
