@@ -270,7 +270,12 @@ class LineEvaluation {
     line_index_ = index;
     line_rank_ = rank;
     line_coefficient_ = coefficient;
-    ++scratch_.generation;  // line-dependent fields change: forget the values computed
+    forget_values();
+  }
+  // Forgets the values computed for the line: they depend on its subject, which changes with the
+  // line, and for a telecare line decided for each of its candidate acts, with the candidate.
+  void forget_values() {
+    ++scratch_.generation;
     wholes_read_ = 0;
   }
 
@@ -1172,8 +1177,10 @@ class ClaimEvaluator {
     decided.resize(subject.candidates);
     std::size_t n = 0;
     for_each_candidate(subject, [&](std::size_t act) {
-      // The rules read the line's subject (limits, cumulations): the candidate's, for a while.
+      // The rules read the line's subject (limits, cumulations, same-day articles): the
+      // candidate's, for a while.
       subjects_[i].index = act;
+      line_.forget_values();
       LineDecision& trial = decided[n++];
       trial.decision = Decision::accepted;
       trial.amount.reset();

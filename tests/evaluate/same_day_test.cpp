@@ -92,11 +92,29 @@ std::shared_ptr<const RuleSet>* SameDay::rules_ = nullptr;
 
 // RAM 7.49: lombalgie, article 1er A, rachis. NMI 8.5: article 4, un_membre_ou_face.
 TEST_F(SameDay, SecondSessionWithEveryConditionMetIsAccepted) {
-  const ClaimDecision second =
-      sequence({session("a", "p1", "o1", "RAM 7.49"), session("b", "p1", "o2", "NMI 8.5")});
+  const ClaimDecision second = sequence({session("a", "p1", "o1", "RAM 7.49"), session("b", "p1", "o2", "NMI 8.5")});
   ASSERT_EQ(second.lines.size(), 1U);
   EXPECT_EQ(second.lines[0].decision, Decision::accepted) << reasons_of(second.lines[0]);
   EXPECT_EQ(second.lines[0].amount, Decimal::parse("18.79"));  // 8.5 x 2.21 = 18.785 -> 18.79
+}
+
+// A telecare line without its act (TMK 8) is decided for each act coted 8 on the date, each
+// against the patient's earlier session: NMI 8 (rhumatisme, article 2) that morning. Only the
+// rhumatisme candidate shares its article; brûlures (article 10), post-partum (3), vestibulaire
+// (6) and lymphœdème (7) do not. The candidates disagree, so the line must name its act — not
+// be decided by what the first candidate found of the earlier session. The regions are said
+// distinct by the claim (the acts of articles 3, 6, 7 and 10 have no region).
+TEST_F(SameDay, TelecareCandidatesAreEachComparedWithTheEarlierSession) {
+  Claim telecare = session("b", "p1", "o2", "TMK 8");
+  telecare.telehealth = true;
+  telecare.same_day.same_body_region = false;
+  const ClaimDecision second = sequence({session("a", "p1", "o1", "NMI 8"), telecare});
+  ASSERT_EQ(second.lines.size(), 1U);
+  EXPECT_EQ(second.lines[0].decision, Decision::refused) << reasons_of(second.lines[0]);
+  EXPECT_TRUE(has_reason(second.lines[0], "rhumatisme_inflammatoire_localise : refusée"))
+      << reasons_of(second.lines[0]);
+  EXPECT_TRUE(has_reason(second.lines[0], "brulures_localisees : acceptée")) << reasons_of(second.lines[0]);
+  EXPECT_TRUE(has_reason(second.lines[0], "la ligne doit nommer l'acte")) << reasons_of(second.lines[0]);
 }
 
 TEST_F(SameDay, ThirdSessionIsRefused) {
@@ -131,8 +149,7 @@ TEST_F(SameDay, UnknownFactsAreMissingFields) {
   EXPECT_EQ(no_id.lines.at(0).decision, Decision::refused);
   EXPECT_TRUE(has_reason(no_id.lines[0], "same_day.same_prescription")) << reasons_of(no_id.lines[0]);
 
-  const ClaimDecision no_region =
-      sequence({session("c", "p2", "o1", "RAM 7.49"), session("d", "p2", "o2", "RAB 8.5")});
+  const ClaimDecision no_region = sequence({session("c", "p2", "o1", "RAM 7.49"), session("d", "p2", "o2", "RAB 8.5")});
   EXPECT_EQ(no_region.lines.at(0).decision, Decision::refused);
   EXPECT_TRUE(has_reason(no_region.lines[0], "same_day.same_body_region")) << reasons_of(no_region.lines[0]);
 }
