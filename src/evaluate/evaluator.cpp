@@ -12,10 +12,12 @@
 #include <cstdint>
 #include <cstdlib>
 #include <span>
+#include <utility>
 
 #include "compile/expression_text.hpp"
 #include "compile/model.hpp"
 #include "evaluate/calendar.hpp"
+#include "evaluate/values.hpp"
 
 namespace cotation {
 
@@ -327,7 +329,7 @@ class LineEvaluation {
   bool known_false(const Comparison& comparison) {
     if (explanation_ != nullptr) return false;
     const auto value = whole_field(comparison.field);
-    return value && !satisfies(comparison.op, *value < comparison.constant ? -1 : *value > comparison.constant ? 1 : 0);
+    return value && !satisfies(comparison.op, *value <=> comparison.constant);
   }
 
   // A reference into the scratch, whose values do not move while a claim is decided.
@@ -503,49 +505,13 @@ class LineEvaluation {
     }
   }
 
-  // Whether `order` (negative, zero, positive: a before, equal to, after b) satisfies the
-  // comparison `a comparison b`.
-  static bool satisfies(Op comparison, int order) {
-    switch (comparison) {
-      case Op::equal:
-        return order == 0;
-      case Op::not_equal:
-        return order != 0;
-      case Op::less:
-        return order < 0;
-      case Op::less_equal:
-        return order <= 0;
-      case Op::greater:
-        return order > 0;
-      case Op::greater_equal:
-        return order >= 0;
-      default:
-        return false;
-    }
-  }
-
-  static int compare(const Value& a, const Value& b) {
-    switch (a.type) {
-      case Type::boolean:
-        return static_cast<int>(a.boolean) - static_cast<int>(b.boolean);
-      case Type::date:
-      case Type::region:
-      case Type::place:
-      case Type::prescription:
-      case Type::structure:
-      case Type::duration:
-        return a.integer < b.integer ? -1 : a.integer > b.integer ? 1 : 0;
-      default: {
-        const auto order = a.number <=> b.number;
-        return order < 0 ? -1 : order > 0 ? 1 : 0;
-      }
-    }
-  }
-
   Value compute(const Node& node) {
     Value v;
     v.type = node.type;
     const auto operand = [&](std::size_t i) -> const Value& { return evaluate(node.operands[i]); };
+    // Left, then right (a braced list is read in order, a call's arguments are not): an
+    // explanation lists the values in that order, and the first missing field is the one reported.
+    const auto operands = [&] { return std::pair<const Value&, const Value&>{operand(0), operand(1)}; };
     switch (node.op) {
       case Op::constant:
         return node.constant;
@@ -598,13 +564,15 @@ class LineEvaluation {
       case Op::less:
       case Op::less_equal:
       case Op::greater:
-      case Op::greater_equal:
-        v.boolean = satisfies(node.op, compare(operand(0), operand(1)));
+      case Op::greater_equal: {
+        const auto [a, b] = operands();
+        v.boolean = satisfies(node.op, order(a, b));
         return v;
+      }
       case Op::member: {
         const Value& element = operand(0);
         for (std::size_t i = 1; i < node.operands.size(); ++i) {
-          if (compare(element, operand(i)) == 0) {
+          if (std::is_eq(order(element, operand(i)))) {
             v.boolean = true;
             return v;
           }
@@ -612,42 +580,37 @@ class LineEvaluation {
         v.boolean = false;
         return v;
       }
-      case Op::add:
-        v.number = operand(0).number + operand(1).number;
+      case Op::add: {
+        const auto [a, b] = operands();
+        v.number = a.number + b.number;
         return v;
-      case Op::subtract:
-        v.number = operand(0).number - operand(1).number;
+      }
+      case Op::subtract: {
+        const auto [a, b] = operands();
+        v.number = a.number - b.number;
         return v;
+      }
       case Op::multiply: {
-        const Value& a = operand(0);
-        const Value& b = operand(1);
-        // A percentage multiplies as a fraction: 50 % × 10 € = 5 €.
-        const Decimal left = a.type == Type::percentage && b.type != Type::percentage
-                                 ? Decimal::divide(a.number, Decimal(100), Decimal::max_scale, RoundingMode::half_even)
-                                 : a.number;
-        const Decimal right = b.type == Type::percentage && a.type != Type::percentage
-                                  ? Decimal::divide(b.number, Decimal(100), Decimal::max_scale, RoundingMode::half_even)
-                                  : b.number;
-        v.number = left * right;
+        const auto [a, b] = operands();
+        v.number = product(a, b);
         return v;
       }
       case Op::negate:
         v.number = -operand(0).number;
         return v;
       case Op::minimum: {
-        const Value& a = operand(0);
-        const Value& b = operand(1);
-        return compare(a, b) <= 0 ? a : b;
+        const auto [a, b] = operands();
+        return std::is_lteq(order(a, b)) ? a : b;
       }
       case Op::maximum: {
-        const Value& a = operand(0);
-        const Value& b = operand(1);
-        return compare(a, b) >= 0 ? a : b;
+        const auto [a, b] = operands();
+        return std::is_gteq(order(a, b)) ? a : b;
       }
       case Op::date_plus:
       case Op::date_minus: {
+        const auto [date, duration] = operands();
         try {
-          v.integer = shift_date(node, operand(0).integer, operand(1));
+          v.integer = shift_date(node, date.integer, duration);
         } catch (const OutsideCalendar& error) {
           throw NoValueInForce{error.what()};
         }

@@ -7,10 +7,12 @@
 
 #include <algorithm>
 #include <compare>
+#include <utility>
 
 #include "compile/expression_text.hpp"
 #include "compile/model.hpp"
 #include "evaluate/calendar.hpp"
+#include "evaluate/values.hpp"
 
 namespace cotation {
 namespace {
@@ -61,27 +63,14 @@ class SchemeEvaluator {
     return v;
   }
 
-  // Dates compare by day, every other quantity by its number.
-  static std::weak_ordering order(const Value& a, const Value& b) {
-    if (a.type == Type::date) return a.integer <=> b.integer;
-    if (a.type == Type::boolean) return a.boolean <=> b.boolean;
-    return a.number <=> b.number;
-  }
-
-  // A percentage multiplies as a fraction: 50 % × 300 € = 150 €. Two more decimals keep the
-  // fraction exact (50 % -> 0.50) and the product's scale small.
-  static Decimal factor(const Value& v, const Value& other) {
-    if (v.type != Type::percentage || other.type == Type::percentage) return v.number;
-    return Decimal::divide(v.number, Decimal(100), std::min(v.number.scale() + 2, Decimal::max_scale),
-                           RoundingMode::half_even);
-  }
-
   Value value(NodeId id) {
     const Node& node = model_.nodes[id];
     Value v;
     v.type = node.type;
     const auto operand = [&](std::size_t i) { return value(node.operands[i]); };
-    const auto compared = [&] { return order(operand(0), operand(1)); };
+    // Left, then right (a braced list is read in order, a call's arguments are not): the first
+    // fact missing is the one reported.
+    const auto operands = [&] { return std::pair<Value, Value>{operand(0), operand(1)}; };
     switch (node.op) {
       case Op::constant: return node.constant;
       case Op::fact: {
@@ -94,12 +83,16 @@ class SchemeEvaluator {
       case Op::logical_and: v.boolean = operand(0).boolean && operand(1).boolean; break;
       case Op::logical_or: v.boolean = operand(0).boolean || operand(1).boolean; break;
       case Op::logical_not: v.boolean = !operand(0).boolean; break;
-      case Op::equal: v.boolean = std::is_eq(compared()); break;
-      case Op::not_equal: v.boolean = std::is_neq(compared()); break;
-      case Op::less: v.boolean = std::is_lt(compared()); break;
-      case Op::less_equal: v.boolean = std::is_lteq(compared()); break;
-      case Op::greater: v.boolean = std::is_gt(compared()); break;
-      case Op::greater_equal: v.boolean = std::is_gteq(compared()); break;
+      case Op::equal:
+      case Op::not_equal:
+      case Op::less:
+      case Op::less_equal:
+      case Op::greater:
+      case Op::greater_equal: {
+        const auto [a, b] = operands();
+        v.boolean = satisfies(node.op, order(a, b));
+        break;
+      }
       case Op::member: {
         const Value element = operand(0);
         for (std::size_t i = 1; i < node.operands.size() && !v.boolean; ++i) {
@@ -107,25 +100,32 @@ class SchemeEvaluator {
         }
         break;
       }
-      case Op::add: v.number = operand(0).number + operand(1).number; break;
-      case Op::subtract: v.number = operand(0).number - operand(1).number; break;
+      case Op::add: {
+        const auto [a, b] = operands();
+        v.number = a.number + b.number;
+        break;
+      }
+      case Op::subtract: {
+        const auto [a, b] = operands();
+        v.number = a.number - b.number;
+        break;
+      }
       case Op::multiply: {
-        const Value a = operand(0);
-        const Value b = operand(1);
-        v.number = factor(a, b) * factor(b, a);
+        const auto [a, b] = operands();
+        v.number = product(a, b);
         break;
       }
       case Op::negate: v.number = -operand(0).number; break;
       case Op::minimum:
       case Op::maximum: {
-        const Value a = operand(0);
-        const Value b = operand(1);
+        const auto [a, b] = operands();
         return std::is_lteq(order(a, b)) == (node.op == Op::minimum) ? a : b;
       }
       case Op::date_plus:
       case Op::date_minus: {
+        const auto [date, duration] = operands();
         try {
-          v.integer = shift_date(node, operand(0).integer, operand(1));
+          v.integer = shift_date(node, date.integer, duration);
         } catch (const DayMissingInMonth& shift) {
           throw SchemeError(shift.text());
         } catch (const OutsideCalendar& error) {

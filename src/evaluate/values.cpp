@@ -1,0 +1,58 @@
+#include "evaluate/values.hpp"
+
+#include <algorithm>
+
+namespace cotation::model {
+
+std::weak_ordering order(const Value& a, const Value& b) {
+  switch (a.type) {
+    case Type::boolean:
+      return a.boolean <=> b.boolean;
+    case Type::date:
+    case Type::region:
+    case Type::place:
+    case Type::prescription:
+    case Type::structure:
+    case Type::duration:
+      return a.integer <=> b.integer;
+    default:
+      return a.number <=> b.number;
+  }
+}
+
+bool satisfies(Op comparison, std::weak_ordering order) {
+  switch (comparison) {
+    case Op::equal:
+      return std::is_eq(order);
+    case Op::not_equal:
+      return std::is_neq(order);
+    case Op::less:
+      return std::is_lt(order);
+    case Op::less_equal:
+      return std::is_lteq(order);
+    case Op::greater:
+      return std::is_gt(order);
+    case Op::greater_equal:
+      return std::is_gteq(order);
+    default:
+      return false;
+  }
+}
+
+namespace {
+
+// A percentage as the fraction it is, when it multiplies another quantity. Two more decimals keep
+// it exact (50 % -> 0.50) and the product's scale small.
+Decimal factor(const Value& v, const Value& other) {
+  if (v.type != Type::percentage || other.type == Type::percentage) return v.number;
+  return Decimal::divide(v.number, Decimal(100), std::min(v.number.scale() + 2, Decimal::max_scale),
+                         RoundingMode::half_even);
+}
+
+}  // namespace
+
+Decimal product(const Value& a, const Value& b) {
+  return factor(a, b) * factor(b, a);
+}
+
+}  // namespace cotation::model

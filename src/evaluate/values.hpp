@@ -1,0 +1,20 @@
+// Comparing and multiplying values, shared by the claim evaluator and the schemes' evaluator.
+#pragma once
+
+#include <compare>
+
+#include "compile/model.hpp"
+
+namespace cotation::model {
+
+// Booleans compare false before true; dates, enumerations and durations by their integer; every
+// other quantity (number, money, percentage, distance) by its number. Both of one type.
+[[nodiscard]] std::weak_ordering order(const Value& a, const Value& b);
+
+// Whether `order` (of a and b) satisfies `a comparison b`, the comparison one of = != < <= > >=.
+[[nodiscard]] bool satisfies(Op comparison, std::weak_ordering order);
+
+// a × b, exact; a percentage times another quantity multiplies as a fraction: 50 % × 300 € = 150 €.
+[[nodiscard]] Decimal product(const Value& a, const Value& b);
+
+}  // namespace cotation::model
