@@ -311,8 +311,8 @@ class LineEvaluation {
     }
     return field(Field::prior_approval, Type::boolean).boolean;
   }
-  std::int32_t session_number() { return whole(field(Field::session_number, Type::number)); }
-  std::int32_t sessions_12_months_before() { return whole(field(Field::sessions_12_months_before, Type::number)); }
+  std::int32_t session_number() { return counted(Field::session_number); }
+  std::int32_t sessions_12_months_before() { return counted(Field::sessions_12_months_before); }
 
   // A predicate's value. Its top `et` and `ou` are decided here, left side first as compute()
   // does, without a call and a memo entry for each: a rule's `si` is most often a conjunction
@@ -459,7 +459,11 @@ class LineEvaluation {
     return std::nullopt;
   }
 
-  static std::int32_t whole(const Value& v) { return static_cast<std::int32_t>(v.number.magnitude()); }
+  // A count that thresholds and limits read; field() shows it in an explanation.
+  std::int32_t counted(Field which) {
+    if (explanation_ != nullptr) field(which, Type::number);
+    return static_cast<std::int32_t>(require(whole_field(which), which));
+  }
 
   // Whether an act of this claim has the same `key` (article, anatomical region) as an act
   // accepted in one of the patient's earlier sessions of the same day; unknown (nullopt) when

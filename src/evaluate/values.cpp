@@ -20,25 +20,6 @@ std::weak_ordering order(const Value& a, const Value& b) {
   }
 }
 
-bool satisfies(Op comparison, std::weak_ordering order) {
-  switch (comparison) {
-    case Op::equal:
-      return std::is_eq(order);
-    case Op::not_equal:
-      return std::is_neq(order);
-    case Op::less:
-      return std::is_lt(order);
-    case Op::less_equal:
-      return std::is_lteq(order);
-    case Op::greater:
-      return std::is_gt(order);
-    case Op::greater_equal:
-      return std::is_gteq(order);
-    default:
-      return false;
-  }
-}
-
 namespace {
 
 // A percentage as the fraction it is, when it multiplies another quantity. Two more decimals keep
