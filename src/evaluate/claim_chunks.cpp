@@ -1,6 +1,7 @@
 #include "evaluate/claim_chunks.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <thread>
 
 namespace cotation {
@@ -21,27 +22,32 @@ ClaimChunks::ClaimChunks(std::istream& input, std::size_t jobs, std::size_t chun
 bool ClaimChunks::next_line(std::size_t& begin, std::size_t& end) {
   std::size_t searched = scan_;  // a line spread over several blocks is searched once
   for (;;) {
-    const std::size_t newline = text_.find('\n', searched);
-    if (newline != std::string::npos) {
+    const void* newline = searched < size_ ? std::memchr(text_.get() + searched, '\n', size_ - searched) : nullptr;
+    if (newline != nullptr) {
       begin = scan_;
-      end = newline;
-      scan_ = newline + 1;
+      end = static_cast<std::size_t>(static_cast<const char*>(newline) - text_.get());
+      scan_ = end + 1;
       return true;
     }
-    searched = text_.size();
+    searched = size_;
     if (input_ended_) {
       // The last line may lack its '\n', as std::getline allows.
-      if (scan_ == text_.size()) return false;
+      if (scan_ == size_) return false;
       begin = scan_;
-      end = text_.size();
+      end = size_;
       scan_ = end;
       return true;
     }
-    const std::size_t size = text_.size();
-    text_.resize(size + block_bytes);
-    input_.read(text_.data() + size, static_cast<std::streamsize>(block_bytes));
+    if (capacity_ - size_ < block_bytes) {
+      // Rarely: next() frees the front of the text as its lines are done with.
+      capacity_ = std::max(2 * capacity_, size_ + block_bytes);
+      auto larger = std::make_unique_for_overwrite<char[]>(capacity_);
+      if (size_ > 0) std::memcpy(larger.get(), text_.get(), size_);
+      text_ = std::move(larger);
+    }
+    input_.read(text_.get() + size_, static_cast<std::streamsize>(block_bytes));
     const auto got = static_cast<std::size_t>(input_.gcount());
-    text_.resize(size + got);
+    size_ += got;
     // istream::read waits for the whole block unless the input ends (or fails).
     if (got < block_bytes) input_ended_ = true;
   }
@@ -51,8 +57,9 @@ bool ClaimChunks::next() {
   // The previous chunks' lines are done with. What follows them moves to the front only once
   // they are the larger part: a chunk is a fraction of a block, and moving the rest of the
   // block after every chunk would copy the input several times over.
-  if (scan_ >= text_.size() - scan_) {
-    text_.erase(0, scan_);
+  if (scan_ >= size_ - scan_) {
+    if (size_ > scan_) std::memmove(text_.get(), text_.get() + scan_, size_ - scan_);
+    size_ -= scan_;
     scan_ = 0;
   }
   // Bounds first, views after: reading a block may move text_.
@@ -63,7 +70,7 @@ bool ClaimChunks::next() {
   count_ = bounds_.size();
   if (count_ == 0) return false;
   for (std::size_t i = 0; i < count_; ++i) {
-    records_[i].line = std::string_view(text_).substr(bounds_[i].first, bounds_[i].second - bounds_[i].first);
+    records_[i].line = std::string_view(text_.get() + bounds_[i].first, bounds_[i].second - bounds_[i].first);
   }
   const ClaimReadLimits limits;
   in_parallel([&](std::size_t worker) {

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <functional>
 #include <istream>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -51,8 +52,12 @@ class ClaimChunks {
   std::vector<ChunkRecord> records_;
   std::vector<std::pair<std::size_t, std::size_t>> bounds_;  // of the chunk's lines in text_
   std::size_t count_ = 0;
-  std::string text_;      // the bytes read: the chunk's lines, then the start of the next one
-  std::size_t scan_ = 0;  // where the next line starts in text_
+  // The bytes read: the chunk's lines, then the start of the next one. Not a std::string,
+  // whose resize() would zero every block before it is read into.
+  std::unique_ptr<char[]> text_;
+  std::size_t size_ = 0;      // bytes of text_ read and not yet moved out
+  std::size_t capacity_ = 0;  // of text_
+  std::size_t scan_ = 0;      // where the next line starts in text_
   bool input_ended_ = false;
 };
 
