@@ -1,7 +1,9 @@
 #include "evaluate/claim_chunks.hpp"
 
 #include <algorithm>
+#include <barrier>
 #include <cstring>
+#include <exception>
 #include <thread>
 
 namespace cotation {
@@ -14,10 +16,58 @@ constexpr std::size_t lines_per_worker = 1024;
 
 }  // namespace
 
+class ClaimChunks::Workers {
+ public:
+  explicit Workers(std::size_t count)
+      : start_(static_cast<std::ptrdiff_t>(count)), done_(static_cast<std::ptrdiff_t>(count)) {
+    for (std::size_t worker = 1; worker < count; ++worker) threads_.emplace_back([this, worker] { serve(worker); });
+  }
+  Workers(const Workers&) = delete;
+  Workers& operator=(const Workers&) = delete;
+  ~Workers() {
+    stopping_ = true;
+    start_.arrive_and_wait();
+  }  // then threads_, declared last, joins them
+
+  // work(worker) on every worker, the caller being worker 0; returns once all are done. The
+  // barriers order the chunk's records between the caller and the workers.
+  void run(const std::function<void(std::size_t worker)>& work) {
+    work_ = &work;
+    start_.arrive_and_wait();
+    std::exception_ptr failure;
+    try {
+      work(0);
+    } catch (...) {
+      failure = std::current_exception();  // the workers still meet at done_
+    }
+    done_.arrive_and_wait();
+    if (failure) std::rethrow_exception(failure);
+  }
+
+ private:
+  void serve(std::size_t worker) {
+    for (;;) {
+      start_.arrive_and_wait();
+      if (stopping_) return;
+      (*work_)(worker);
+      done_.arrive_and_wait();
+    }
+  }
+
+  std::barrier<> start_;
+  std::barrier<> done_;
+  const std::function<void(std::size_t worker)>* work_ = nullptr;
+  bool stopping_ = false;
+  std::vector<std::jthread> threads_;
+};
+
 ClaimChunks::ClaimChunks(std::istream& input, std::size_t jobs, std::size_t chunk_lines)
     : input_(input),
       jobs_(std::max<std::size_t>(1, jobs)),
-      records_(chunk_lines == 0 ? lines_per_worker * jobs_ : chunk_lines) {}
+      records_(chunk_lines == 0 ? lines_per_worker * jobs_ : chunk_lines),
+      workers_(jobs_ > 1 ? std::make_unique<Workers>(jobs_) : nullptr) {}
+
+ClaimChunks::~ClaimChunks() = default;
 
 bool ClaimChunks::next_line(std::size_t& begin, std::size_t& end) {
   std::size_t searched = scan_;  // a line spread over several blocks is searched once
@@ -93,9 +143,11 @@ void ClaimChunks::decide(const std::function<void(std::size_t index, std::size_t
 }
 
 void ClaimChunks::in_parallel(const std::function<void(std::size_t worker)>& work) const {
-  std::vector<std::jthread> threads;
-  for (std::size_t worker = 1; worker < jobs_; ++worker) threads.emplace_back(work, worker);
-  work(0);
+  if (workers_) {
+    workers_->run(work);
+  } else {
+    work(0);
+  }
 }
 
 }  // namespace cotation

@@ -7,6 +7,7 @@
 
 #include <mutex>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -103,6 +104,33 @@ TEST(ClaimChunks, ClaimsReadAndEachPatientDecidedByOneWorkerInOrder) {
     for (int i = patient; i < 40; i += 7) expected.push_back("c" + std::to_string(i));
     EXPECT_EQ(ids, expected) << "patient p" << patient;
   }
+}
+
+// The workers are started once and given every chunk in turn; a failure on the caller's own
+// worker reaches the caller once the others are done, and the next chunk is decided as usual.
+TEST(ClaimChunks, WorkersServeEveryChunkAndAFailureReachesTheCaller) {
+  std::string text;
+  for (int i = 0; i < 90; ++i) text += claim_line(i, "p" + std::to_string(i)) + "\n";
+  std::istringstream input(text);
+  ClaimChunks chunks(input, 3, 30);
+  std::mutex guard;
+  std::vector<std::size_t> per_worker(3);
+  ASSERT_TRUE(chunks.next());
+  EXPECT_THROW(chunks.decide([](std::size_t /*i*/, std::size_t worker) {
+    if (worker == 0) throw std::runtime_error("a failure on worker 0");
+  }),
+               std::runtime_error);
+  std::size_t decided = 0;
+  while (chunks.next()) {
+    chunks.decide([&](std::size_t /*i*/, std::size_t worker) {
+      const std::lock_guard lock(guard);
+      ++decided;
+      ++per_worker.at(worker);
+    });
+  }
+  EXPECT_EQ(decided, 60U);  // the two chunks after the first
+  // 60 patients spread over three workers: each has some.
+  for (std::size_t worker = 0; worker < 3; ++worker) EXPECT_GT(per_worker[worker], 0U) << worker;
 }
 
 }  // namespace
