@@ -460,6 +460,16 @@ constexpr std::array structure_values = {
     EnumValue<PracticeStructure>{"none", PracticeStructure::none},
 };
 
+// Whether two short texts are equal: string_view's == calls an out-of-line compare, then
+// memcmp, for the few bytes of an enumerated value or a member's name.
+constexpr bool same_text(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 template <class Enum, std::size_t N>
 std::string allowed_values(const std::array<EnumValue<Enum>, N>& values) {
   std::string out;
@@ -1123,7 +1133,7 @@ class FieldReader {
 std::size_t find_member(std::span<const Member> members, std::string_view name, std::size_t from) noexcept {
   std::size_t i = from;
   for (std::size_t k = 0; k < members.size(); ++k) {
-    if (members[i].name == name) return i;
+    if (same_text(members[i].name, name)) return i;
     i = i + 1 == members.size() ? 0 : i + 1;
   }
   return members.size();
@@ -1610,7 +1620,7 @@ std::optional<Enum> FieldReader::read_enum(Field field, const Scalar& value,
     return std::nullopt;
   }
   for (const auto& candidate : values) {
-    if (candidate.name == value.text) return candidate.value;
+    if (same_text(candidate.name, value.text)) return candidate.value;
   }
   problem(fmt::format(msg::unknown_value, path(), shown(value.text), allowed_values(values)));
   return std::nullopt;
