@@ -460,6 +460,16 @@ constexpr std::array structure_values = {
     EnumValue<PracticeStructure>{"none", PracticeStructure::none},
 };
 
+// Whether two short texts are equal: string_view's == calls an out-of-line compare, then
+// memcmp, for the few bytes of an enumerated value or a member's name.
+constexpr bool same_text(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 template <class Enum, std::size_t N>
 std::string allowed_values(const std::array<EnumValue<Enum>, N>& values) {
   std::string out;
@@ -674,10 +684,10 @@ std::size_t first_flagged(std::uint64_t flags) noexcept {
   return static_cast<std::size_t>(std::countr_zero(flags)) / 8;
 }
 
-// The end of the run of bytes from `i` that a string holds as they are: printable ASCII other
-// than '"' and '\\'. Sixteen bytes at a time, then eight (strings are most of a claim line),
-// the first byte to look at found exactly, without going back byte by byte.
-std::size_t skip_plain_bytes(std::string_view text, std::size_t i) noexcept {
+// The end of the run of printable ASCII bytes from `i`, other than '"' and '\\'. Sixteen bytes at
+// a time, then eight (strings are most of a claim line), the first byte to look at found
+// exactly, without going back byte by byte.
+std::size_t skip_plain_ascii(std::string_view text, std::size_t i) noexcept {
   for (; i + 16 <= text.size(); i += 16) {
     const auto flags = special_bytes<Bytes16>(text.data() + i);
     if (flags[0] != 0) return i + first_flagged(flags[0]);
@@ -692,6 +702,19 @@ std::size_t skip_plain_bytes(std::string_view text, std::size_t i) noexcept {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x20U || c >= 0x80U || c == '"' || c == '\\') break;
     ++i;
+  }
+  return i;
+}
+
+// The end of the run of bytes from `i` that a string holds as they are: plain ASCII and valid
+// UTF-8 sequences. It stops at a quote, a backslash, a control character or a byte that is not
+// valid UTF-8, for every caller alike.
+std::size_t skip_plain_bytes(std::string_view text, std::size_t i) noexcept {
+  i = skip_plain_ascii(text, i);
+  while (i < text.size() && static_cast<unsigned char>(text[i]) >= 0x80U) {
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) break;
+    i = skip_plain_ascii(text, i + length);
   }
   return i;
 }
@@ -964,10 +987,8 @@ class JsonScanner {
         if (fault != 0) return faulty(JsonFault::bad_string, begin, fault);
         continue;  // escape() moved i past the sequence
       }
-      const Utf8Sequence sequence = utf8_sequence(input_, i);
-      if (sequence.length == 0) return faulty(JsonFault::utf8, begin, sequence.bad);
-      if (decoded) buffer_.append(input_.substr(i, sequence.length));
-      i += sequence.length;
+      // skip_plain_bytes stops at no valid UTF-8: this byte starts none.
+      return faulty(JsonFault::utf8, begin, utf8_sequence(input_, i).bad);
     }
   }
 
@@ -1112,7 +1133,7 @@ class FieldReader {
 std::size_t find_member(std::span<const Member> members, std::string_view name, std::size_t from) noexcept {
   std::size_t i = from;
   for (std::size_t k = 0; k < members.size(); ++k) {
-    if (members[i].name == name) return i;
+    if (same_text(members[i].name, name)) return i;
     i = i + 1 == members.size() ? 0 : i + 1;
   }
   return members.size();
@@ -1599,7 +1620,7 @@ std::optional<Enum> FieldReader::read_enum(Field field, const Scalar& value,
     return std::nullopt;
   }
   for (const auto& candidate : values) {
-    if (candidate.name == value.text) return candidate.value;
+    if (same_text(candidate.name, value.text)) return candidate.value;
   }
   problem(fmt::format(msg::unknown_value, path(), shown(value.text), allowed_values(values)));
   return std::nullopt;
@@ -1654,7 +1675,7 @@ constexpr auto member_keys = [] {
 
 // Reads a line that follows the format's schema to the letter, straight over its bytes: at
 // each member it expects a known, new name, then a value of that member's kind. It gives up
-// (false) at anything else (an escape or a non-ASCII byte in a string, an unknown or repeated
+// (false) at anything else (an escape or invalid UTF-8 in a string, an unknown or repeated
 // member, a wrong type, a limit, any problem the conversions find), and the line is then read
 // again by ClaimReader, which reports it. So it only accepts lines that ClaimReader reads without
 // a problem, and hands the same values to the same conversions in the same order.
@@ -1708,7 +1729,7 @@ class SchemaReader final : public FieldReader {
   bool object(Context context, std::size_t depth);
   bool lines(std::size_t depth);
   bool value(Field field, std::size_t depth);
-  // A string of printable ASCII without escapes: its bytes between the quotes.
+  // A string of printable ASCII and valid UTF-8, without escapes: its bytes between the quotes.
   bool string(std::string_view& text);
 
   std::string_view input_;
@@ -1795,7 +1816,9 @@ bool SchemaReader::value(Field field, std::size_t depth) {
 
 bool SchemaReader::string(std::string_view& text) {
   if (position_ >= input_.size() || input_[position_] != '"') return false;
-  const std::size_t end = skip_plain_bytes(input_, position_ + 1);
+  std::size_t end = skip_plain_ascii(input_, position_ + 1);
+  // Non-ASCII is rare: looked at only where the ASCII run does not end the string.
+  if (end >= input_.size() || input_[end] != '"') end = skip_plain_bytes(input_, end);
   if (end >= input_.size() || input_[end] != '"') return false;
   text = bytes(position_ + 1, end);
   position_ = end + 1;
@@ -1866,72 +1889,124 @@ ClaimReadResult read_claim_in_general(std::string_view json_line, const ClaimRea
 
 // ---- Writing ---------------------------------------------------------------------------------
 
-// Literals as string views: appending one then needs no strlen.
-using namespace std::string_view_literals;
+namespace {
 
-void append_json_string(std::string& out, std::string_view text) {
-  static constexpr std::string_view hex = "0123456789abcdef";
-  out += '"';
-  std::size_t run = 0;  // start of the bytes not yet copied, which need no escaping
-  std::size_t i = 0;
-  while (i < text.size()) {
-    i = skip_plain_bytes(text, i);
-    if (i >= text.size()) break;
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80U) {
-      const std::size_t length = utf8_sequence_length(text, i);
-      if (length != 0) {
-        i += length;
-        continue;
-      }
+// Writes JSON into a string from `start` on, through a moving pointer, without a capacity check
+// per piece: the string first holds at least the size of the output with every text plain
+// (counted by the caller, fixed parts included: plain_size), and only an escape, which writes
+// more than the byte it stands for, makes room for its extra bytes. A piece of fixed text is a
+// move or two. A string reused from record to record is zero-filled only where it grows.
+class JsonWriter {
+ public:
+  JsonWriter(std::string& out, std::size_t start, std::size_t plain_size) : out_(out) {
+    if (out.size() < start + plain_size) out.resize(start + plain_size);
+    at_ = out.data() + start;
+    slack_ = out.size() - start - plain_size;
+  }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+  // Cuts the string after what was written.
+  ~JsonWriter() { out_.resize(static_cast<std::size_t>(at_ - out_.data())); }
+
+  // The bytes string() writes for `text` when no byte of it is escaped.
+  static constexpr std::size_t plain_size(std::string_view text) noexcept { return text.size() + 2; }
+  static constexpr std::size_t amount_size = Decimal::max_chars + 2;
+
+  template <std::size_t N>
+  void literal(const char (&text)[N]) noexcept {
+    std::memcpy(at_, text, N - 1);
+    at_ += N - 1;
+  }
+  void raw(std::string_view text) noexcept {
+    std::memcpy(at_, text.data(), text.size());
+    at_ += text.size();
+  }
+  void byte(char c) noexcept { *at_++ = c; }
+  // `text` as a JSON string, quotes included: see append_json_string.
+  void string(std::string_view text);
+  // A two-decimal amount as a JSON string ("17.88").
+  void amount(const Decimal& amount) {
+    *at_++ = '"';
+    at_ = amount.to_chars(at_, 2);
+    *at_++ = '"';
+  }
+
+ private:
+  // Room for `extra` bytes beyond the plain size counted.
+  void widen(std::size_t extra) {
+    if (slack_ < extra) {
+      const auto offset = static_cast<std::size_t>(at_ - out_.data());
+      const std::size_t more = std::max<std::size_t>(64, out_.size());
+      out_.resize(out_.size() + more);
+      at_ = out_.data() + offset;
+      slack_ += more;
     }
-    out.append(text.substr(run, i - run));
+    slack_ -= extra;
+  }
+
+  std::string& out_;
+  char* at_ = nullptr;
+  std::size_t slack_ = 0;  // bytes of the string beyond the plain size, not used yet
+};
+
+void JsonWriter::string(std::string_view text) {
+  static constexpr std::string_view hex = "0123456789abcdef";
+  static constexpr std::size_t escaped = 6;  // \u00XX
+  *at_++ = '"';
+  std::size_t run = 0;  // start of the bytes not yet copied, which need no escaping
+  for (std::size_t i = skip_plain_bytes(text, 0); i < text.size(); i = skip_plain_bytes(text, i)) {
+    raw({text.data() + run, i - run});
+    const auto c = static_cast<unsigned char>(text[i]);
     if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
+      widen(1);
+      *at_++ = '\\';
+      *at_++ = static_cast<char>(c);
     } else if (c < 0x20U) {
-      out += "\\u00"sv;
-      out += hex[c >> 4U];
-      out += hex[c & 0xFU];
+      widen(escaped - 1);
+      literal("\\u00");
+      *at_++ = hex[c >> 4U];
+      *at_++ = hex[c & 0xFU];
     } else {
-      out += replacement_character;  // a byte that is not valid UTF-8
+      widen(replacement_character.size() - 1);
+      raw(replacement_character);  // a byte that is not valid UTF-8
     }
     run = ++i;
   }
-  out.append(text.substr(run));
-  out += '"';
+  raw({text.data() + run, text.size() - run});
+  *at_++ = '"';
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  JsonWriter(out, out.size(), JsonWriter::plain_size(text)).string(text);
 }
 
 namespace {
 
-void append_amount(std::string& out, const Decimal& amount) {
-  std::array<char, Decimal::max_chars + 2> text{};
-  text[0] = '"';
-  char* end = amount.to_chars(text.data() + 1, 2);
-  *end++ = '"';
-  out.append(text.data(), end);
-}
-
-void append_reasons(std::string& out, const std::vector<Reason>& reasons) {
-  out += '[';
+void write_reasons(JsonWriter& out, const std::vector<Reason>& reasons) {
+  out.byte('[');
   bool first = true;
   for (const Reason& reason : reasons) {
-    if (!first) out += ',';
+    if (!first) out.byte(',');
     first = false;
-    out += "{\"rule\":"sv;
-    append_json_string(out, reason.rule);
-    out += ",\"message\":"sv;
-    append_json_string(out, reason.message);
-    out += ",\"source\":"sv;
-    append_json_string(out, reason.source);
-    out += '}';
+    out.literal("{\"rule\":");
+    out.string(reason.rule);
+    out.literal(",\"message\":");
+    out.string(reason.message);
+    out.literal(",\"source\":");
+    out.string(reason.source);
+    out.byte('}');
   }
-  out += ']';
+  out.byte(']');
 }
 
 std::size_t reasons_size(const std::vector<Reason>& reasons) noexcept {
-  std::size_t size = 0;
-  for (const Reason& reason : reasons) size += 40 + reason.rule.size() + reason.message.size() + reason.source.size();
+  std::size_t size = 2;
+  for (const Reason& reason : reasons) {
+    size += 40 + JsonWriter::plain_size(reason.rule) + JsonWriter::plain_size(reason.message) +
+            JsonWriter::plain_size(reason.source);
+  }
   return size;
 }
 
@@ -1962,42 +2037,44 @@ std::string write_decision(const ClaimDecision& decision) {
 }
 
 void write_decision(const ClaimDecision& decision, std::string& out) {
-  // At most one allocation, none when `out` is reused: the fixed parts plus every text, a little over.
-  std::size_t size = 96 + decision.id.size() + decision.rule_set.size() + reasons_size(decision.reasons);
-  for (const LineDecision& line : decision.lines) size += 80 + line.code.size() + reasons_size(line.reasons);
-  out.clear();
-  out.reserve(size);
+  // The fixed parts of the record and of a line are under 96 and 80 bytes.
+  std::size_t size = 96 + JsonWriter::amount_size + JsonWriter::plain_size(decision.id) +
+                     JsonWriter::plain_size(decision.rule_set) + reasons_size(decision.reasons);
+  for (const LineDecision& line : decision.lines) {
+    size += 80 + JsonWriter::amount_size + JsonWriter::plain_size(line.code) + reasons_size(line.reasons);
+  }
+  JsonWriter writer(out, 0, size);
 
-  out += "{\"id\":"sv;
-  append_json_string(out, decision.id);
-  out += ",\"decision\":\""sv;
-  out += to_string(decision.decision);
-  out += "\",\"total\":"sv;
-  append_amount(out, decision.total);
-  out += ",\"lines\":["sv;
+  writer.literal("{\"id\":");
+  writer.string(decision.id);
+  writer.literal(",\"decision\":\"");
+  writer.raw(to_string(decision.decision));
+  writer.literal("\",\"total\":");
+  writer.amount(decision.total);
+  writer.literal(",\"lines\":[");
   bool first = true;
   for (const LineDecision& line : decision.lines) {
-    if (!first) out += ',';
+    if (!first) writer.byte(',');
     first = false;
-    out += "{\"code\":"sv;
-    append_json_string(out, line.code);
-    out += ",\"decision\":\""sv;
-    out += to_string(line.decision);
-    out += "\",\"amount\":"sv;
+    writer.literal("{\"code\":");
+    writer.string(line.code);
+    writer.literal(",\"decision\":\"");
+    writer.raw(to_string(line.decision));
+    writer.literal("\",\"amount\":");
     if (line.amount) {
-      append_amount(out, *line.amount);
+      writer.amount(*line.amount);
     } else {
-      out += "null"sv;
+      writer.literal("null");
     }
-    out += ",\"reasons\":"sv;
-    append_reasons(out, line.reasons);
-    out += '}';
+    writer.literal(",\"reasons\":");
+    write_reasons(writer, line.reasons);
+    writer.byte('}');
   }
-  out += "],\"reasons\":"sv;
-  append_reasons(out, decision.reasons);
-  out += ",\"rule_set\":"sv;
-  append_json_string(out, decision.rule_set);
-  out += '}';
+  writer.literal("],\"reasons\":");
+  write_reasons(writer, decision.reasons);
+  writer.literal(",\"rule_set\":");
+  writer.string(decision.rule_set);
+  writer.byte('}');
 }
 
 }  // namespace cotation

@@ -618,6 +618,39 @@ TEST(WriteDecision, ReplacesInvalidUtf8SoTheLineIsAlwaysValid) {
   EXPECT_EQ(out, "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");
 }
 
+// Texts that are escapes from end to end write several times their size; the output string is
+// reused, longer and shorter than the line, as a batch reuses it.
+TEST(WriteDecision, TextsOfEscapesOnlyAndAReusedOutput) {
+  const std::string controls(300, '\x01');
+  const std::string quotes(300, '"');
+  const std::string invalid(300, '\xff');
+  ClaimDecision decision;
+  decision.id = std::string(200, '\\');
+  decision.decision = Decision::invalid;
+  decision.reasons.push_back({"format", controls, quotes});
+  decision.reasons.push_back({"utf8", invalid, "s"});
+  std::string out(5000, 'x');
+  write_decision(decision, out);
+  const nlohmann::json parsed = nlohmann::json::parse(out);
+  EXPECT_EQ(parsed.at("id").get<std::string>(), decision.id);
+  EXPECT_EQ(parsed.at("reasons").at(0).at("message").get<std::string>(), controls);
+  EXPECT_EQ(parsed.at("reasons").at(0).at("source").get<std::string>(), quotes);
+  std::string replaced;
+  for (int i = 0; i < 300; ++i) replaced += "\xEF\xBF\xBD";
+  EXPECT_EQ(parsed.at("reasons").at(1).at("message").get<std::string>(), replaced);
+
+  ClaimDecision small;
+  small.id = "c1";
+  write_decision(small, out);
+  EXPECT_EQ(out, R"({"id":"c1","decision":"refused","total":"0.00","lines":[],"reasons":[],"rule_set":""})");
+
+  out = "[";
+  append_json_string(out, controls);
+  std::string expected = "[\"";
+  for (int i = 0; i < 300; ++i) expected += "\\u0001";
+  EXPECT_EQ(out, expected + "\"");
+}
+
 TEST(WriteDecision, TheLineIsValidJsonThatReadsBack) {
   ClaimDecision decision;
   decision.id = std::string("weird \"id\"\n\\ \x02 \xff é", 19);

@@ -58,6 +58,11 @@ const std::vector<Json>& replacement_values() {
                              2147483648LL, "",          " ",   "x",         "2025-02-30", "2025-7-1",
                              "medical",    "metropole", "7,5", "123456789", "RAM 8.09",   Json::object(),
                              Json::array()};
+    // Valid UTF-8 of every length, around and across the 16- and 8-byte blocks the scan reads.
+    out.emplace_back("é");
+    out.emplace_back("rééducation à domicile ✓ — séance n°3 😀");
+    out.emplace_back(std::string(15, 'a') + "é" + std::string(6, 'b') + "✓");
+    out.emplace_back("métropole");
     out.push_back(Json::parse(R"([{"code":"AMK 7"}])"));
     out.push_back(Json::parse(R"([{"code":"AMK 7"},1])"));
     out.push_back(Json::parse(R"({"code":"AMK 7","id":"i"})"));
@@ -137,8 +142,15 @@ std::vector<std::string> text_changes_of(std::string_view base) {
   out.push_back("");
   out.push_back(" \t");
   const std::size_t id_text = line.find(R"("id":")") + 6;
-  for (const std::string_view inserted : {R"(\u0063)", R"(\")", R"(\\)", "\xC3\xA9", "\xE2\x9C\x93", "\xC3", "\x01"}) {
+  const std::size_t id_end = line.find('"', id_text);
+  // Escapes, a control character, valid UTF-8 of 2, 3 and 4 bytes, and bytes that are not UTF-8:
+  // a lone lead byte, a stray continuation byte, an overlong form, a surrogate, beyond U+10FFFF,
+  // a sequence cut short by the closing quote.
+  for (const std::string_view inserted :
+       {R"(\u0063)", R"(\")", R"(\\)", "\xC3\xA9", "\xE2\x9C\x93", "\xF0\x9F\x98\x80", "\xC3", "\x80", "\xC0\xAF",
+        "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x9C", "\x01"}) {
     out.push_back(std::string(line).insert(id_text, inserted));
+    out.push_back(std::string(line).insert(id_end, inserted));
   }
   for (std::size_t size = 0; size < line.size(); size += 3) out.push_back(line.substr(0, size));
   for (std::size_t at = 0; at < line.size(); at += 5) out.push_back(std::string(line).erase(at, 1));
@@ -181,10 +193,22 @@ TEST(ClaimReaderPaths, CorpusLinesTakeTheFastPath) {
   EXPECT_TRUE(read_claim_by_schema(every_field, ClaimReadLimits{}, fast));
 }
 
-// The fast path gives up on these and leaves them to the general reader: escapes, non-ASCII
-// bytes (a byte order mark among them).
+TEST(ClaimReaderPaths, AccentedLinesTakeTheFastPath) {
+  const std::string line = R"({"id":"séance-é1","patient":{"id":"Hélène Müller ✓"},)"
+                           R"("lines":[{"code":"AMK 7","act":"rééducation du genou, à domicile 😀"}]})";
+  ClaimReadResult fast;
+  ASSERT_TRUE(read_claim_by_schema(line, ClaimReadLimits{}, fast));
+  ASSERT_TRUE(fast.claim);
+  EXPECT_EQ(fast.claim->id, "séance-é1");
+  EXPECT_EQ(fast.claim->patient.id, "Hélène Müller ✓");
+  EXPECT_EQ(fast.claim->lines.at(0).act, "rééducation du genou, à domicile 😀");
+  EXPECT_EQ(text_of(fast), text_of(read_claim_in_general(line, ClaimReadLimits{})));
+}
+
+// The fast path gives up on these and leaves them to the general reader: escapes and a byte
+// order mark. It reads valid UTF-8 in strings (the general reader refuses any other).
 bool is_plain(std::string_view line) {
-  return std::ranges::none_of(line, [](char c) { return c == '\\' || static_cast<unsigned char>(c) >= 0x80U; });
+  return line.find('\\') == std::string_view::npos && !line.starts_with("\xEF\xBB\xBF");
 }
 
 // Every input, under several limits: read_claim gives the general reader's result, and so does
