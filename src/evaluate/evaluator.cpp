@@ -947,8 +947,8 @@ class ClaimEvaluator {
     message += " désigne le ";
     append_date(message, line_.day());
     scratch_.pieces.clear();
-    for (const auto& entry : *subject.entries) {
-      if (entry.replaced || !(entry.coefficient == subject.coefficient) || !entry.period.contains(line_.day())) {
+    for (const auto& entry : subject.with_coefficient) {
+      if (entry.replaced || !entry.period.contains(line_.day())) {
         continue;
       }
       std::string& piece = scratch_.piece;
@@ -979,8 +979,8 @@ class ClaimEvaluator {
     // source cited is that of the period that ended last.
     const model::CodeEntry* latest = nullptr;
     bool several_acts = false;
-    for (const auto& entry : *subject.entries) {
-      if (!entry.replaced || !(entry.coefficient == subject.coefficient)) continue;
+    for (const auto& entry : subject.with_coefficient) {
+      if (!entry.replaced) continue;
       if (latest != nullptr && entry.act != latest->act) several_acts = true;
       if (latest == nullptr || entry.period.until > latest->period.until) latest = &entry;
     }
@@ -1000,8 +1000,8 @@ class ClaimEvaluator {
     if (!holds(cached, nullptr, subject)) {
       cached.text.clear();
       scratch_.pieces.clear();
-      for (const auto& entry : *subject.entries) {
-        if (!entry.replaced || !(entry.coefficient == subject.coefficient)) continue;
+      for (const auto& entry : subject.with_coefficient) {
+        if (!entry.replaced) continue;
         const Cotation* current = current_cotation(model_.acts[entry.act]);
         if (current == nullptr) continue;
         std::string& piece = scratch_.piece;
@@ -1057,8 +1057,7 @@ class ClaimEvaluator {
     }
     if (subject.entries != nullptr) {
       if (outdated_shared_code(code, subject)) return;
-      for (const auto& entry : *subject.entries) {
-        if (!(entry.coefficient == subject.coefficient)) continue;
+      for (const auto& entry : subject.with_coefficient) {
         const Act& act = model_.acts[entry.act];
         if (act.removed_since && *act.removed_since <= line_.day()) {
           reasons_.add_formatted(act.name, act.removed_citation.text, "acte supprimé depuis le {} : {}",
@@ -1328,8 +1327,8 @@ class ClaimEvaluator {
                   piece);
     };
     if (subject.several_acts) {
-      for (const auto& entry : *subject.entries) {
-        if (entry.replaced && entry.coefficient == subject.coefficient && entry.period.contains(line_.day())) {
+      for (const auto& entry : subject.with_coefficient) {
+        if (entry.replaced && entry.period.contains(line_.day())) {
           add_current(model_.acts[entry.act]);
         }
       }

@@ -36,8 +36,7 @@ std::optional<std::pair<std::string, std::string>> subject_of(const RuleSet::Mod
   }
   std::set<std::uint32_t> in_force;
   std::set<std::uint32_t> any_date;
-  for (const auto& entry : entries->second) {
-    if (!(entry.coefficient == coefficient)) continue;
+  for (const auto& entry : model::entries_with(entries->second, coefficient)) {
     any_date.insert(entry.act);
     if (date && entry.period.contains(model::day_of(*date))) in_force.insert(entry.act);
   }

@@ -37,8 +37,8 @@ SubjectLookup find_subject(const RuleSet::Model& model, std::string_view code) {
     return lookup;
   }
   std::vector<std::uint32_t> acts;
-  for (const auto& entry : entries->second) {
-    if (entry.coefficient == coefficient && std::find(acts.begin(), acts.end(), entry.act) == acts.end()) {
+  for (const auto& entry : model::entries_with(entries->second, coefficient)) {
+    if (std::find(acts.begin(), acts.end(), entry.act) == acts.end()) {
       acts.push_back(entry.act);
     }
   }
