@@ -7,6 +7,7 @@
 
 #include "evaluate/claim_chunks.hpp"
 #include "evaluate/claim_json.hpp"
+#include "evaluate/history.hpp"
 
 namespace cotation {
 namespace {
@@ -64,6 +65,22 @@ void decide(const RuleSet& rule_set, ClaimReadResult& read, Output& output, Eval
   }
 }
 
+// The patients' histories outgrow the caches on a large input: before deciding record `i`, the
+// worker starts the lookups of its next records, a step further each stage (history.hpp).
+void look_ahead(std::span<const ChunkRecord> records, std::size_t i, std::size_t worker, std::size_t workers,
+                history::Histories& histories) {
+  constexpr std::size_t step = 4;
+  const auto ahead = [&](std::size_t distance, void (history::Histories::*prefetch)(std::uint64_t) const noexcept) {
+    const std::size_t j = i + distance;
+    if (j < records.size() && records[j].read.claim && records[j].patient_hash % workers == worker) {
+      (histories.*prefetch)(records[j].patient_hash);
+    }
+  };
+  ahead(3 * step, &history::Histories::prefetch_slot);
+  ahead(2 * step, &history::Histories::prefetch_patient);
+  ahead(step, &history::Histories::prefetch_records);
+}
+
 }  // namespace
 
 BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, std::ostream& output,
@@ -80,6 +97,7 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
   while (chunks.next()) {
     const auto records = chunks.records();
     chunks.decide([&](std::size_t i, std::size_t worker) {
+      look_ahead(records, i, worker, chunks.workers(), history::histories_of(scratches[worker]));
       decide_or_report(rule_set, records[i].read, outputs[i], scratches[worker], decisions[worker], options.explain);
     });
     chunk_text.clear();

@@ -22,7 +22,8 @@ namespace cotation {
 struct ChunkRecord {
   std::string_view line;  // without its '\n'; valid until the next chunk is read
   ClaimReadResult read;
-  std::size_t patient_hash = 0;  // which thread decides it
+  // std::hash of the claim's patient.id (of its id when unreadable): which thread decides it.
+  std::size_t patient_hash = 0;
 };
 
 class ClaimChunks {

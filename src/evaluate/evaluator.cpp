@@ -17,32 +17,12 @@
 #include "compile/expression_text.hpp"
 #include "compile/model.hpp"
 #include "evaluate/calendar.hpp"
+#include "evaluate/history.hpp"
 #include "evaluate/values.hpp"
 
 namespace cotation {
 
 namespace {
-
-// An accepted line of one of the patient's earlier claims.
-struct BilledBefore {
-  model::Day day = 0;
-  bool is_act = false;
-  std::size_t index = static_cast<std::size_t>(-1);
-  std::size_t session = 0;  // in PatientHistory::sessions
-};
-
-// One of the patient's earlier claims: a session.
-struct Session {
-  model::Day day = 0;
-  std::string prescription;  // prescription.id, empty when not given
-  std::string episode;       // episode.id, empty when not given
-};
-
-// What the claims already evaluated in sequence say of one patient.
-struct PatientHistory {
-  std::vector<Session> sessions;
-  std::vector<BilledBefore> billed;
-};
 
 // What the billed code designates.
 struct Subject {
@@ -67,7 +47,7 @@ struct Subject {
 }  // namespace
 
 struct EvaluationScratch::State {
-  std::unordered_map<std::string, PatientHistory> patients;
+  history::Histories histories;
   std::vector<model::Value> values;  // per node, valid when stamp matches
   std::vector<std::uint32_t> stamps;
   std::uint32_t generation = 0;
@@ -247,7 +227,7 @@ class LineEvaluation {
   // `series` and `same_day` are the claim's, or completed from the patient's `history` (null
   // when the claim is decided alone).
   LineEvaluation(const RuleSet::Model& model, const Claim& claim, const Series& series, const SameDay& same_day,
-                 const PatientHistory* history, EvaluationScratch::State& scratch,
+                 const history::Patient* history, EvaluationScratch::State& scratch,
                  std::vector<ExplanationStep>* explanation)
       : model_(model),
         claim_(claim),
@@ -474,8 +454,8 @@ class LineEvaluation {
     for (const Subject& subject : scratch_.subjects) {
       if (!subject.is_act || subject.index == none) continue;
       const std::string_view mine = key(model_.acts[subject.index]);
-      for (const auto& before : history_->billed) {
-        if (before.day != day_ || !before.is_act) continue;
+      for (const auto& before : history_->billed_between(day_, day_)) {
+        if (!before.is_act) continue;
         const std::string_view theirs = key(model_.acts[before.index]);
         if (mine.empty() || theirs.empty()) {
           unknown = true;
@@ -630,7 +610,7 @@ class LineEvaluation {
   const Claim& claim_;
   const Series& series_;
   const SameDay& same_day_;
-  const PatientHistory* history_;
+  const history::Patient* history_;
   EvaluationScratch::State& scratch_;
   std::vector<ExplanationStep>* explanation_;
   Day day_ = 0;
@@ -735,7 +715,7 @@ class ClaimEvaluator {
 
   ClaimEvaluator(const RuleSet::Model& model, const Claim& claim, const Series& series, const SameDay& same_day,
                  EvaluationScratch::State& scratch, std::vector<ExplanationStep>* explanation,
-                 const PatientHistory* history)
+                 const history::Patient* history)
       : model_(model),
         claim_(claim),
         scratch_(scratch),
@@ -1472,7 +1452,7 @@ class ClaimEvaluator {
   std::vector<std::uint32_t>& applying_;
   LineReasons reasons_;
   Decimal exact_amount_;  // the current line's amount before its rounding
-  const PatientHistory* history_;
+  const history::Patient* history_;
 };
 
 // Thresholds count sessions: the claim's rank in its series, or its sessions in the 12
@@ -1500,26 +1480,28 @@ bool ClaimEvaluator::limit_exceeded(const Limit& limit, std::size_t line_index, 
   }
   if (history_ != nullptr) {
     const Day today = line_.day();
-    const int year =
-        static_cast<int>(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))}.year());
-    for (const auto& before : history_->billed) {
+    std::span<const history::BilledLine> period = history_->billed();
+    if (limit.per == Limit::Per::day) {
+      period = history_->billed_between(today, today);
+    } else if (limit.per == Limit::Per::year) {
+      const std::chrono::year year =
+          std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))}.year();
+      period = history_->billed_between(day_of(year / std::chrono::January / 1), day_of(year / std::chrono::December / 31));
+    }
+    const history::TextNumber episode =
+        limit.per == Limit::Per::episode ? scratch_.histories.number_of(claim_.episode_id) : history::no_text;
+    for (const auto& before : period) {
       Subject earlier;
       earlier.is_act = before.is_act;
       earlier.index = before.index;
       if (!in_scope(rule.scope, earlier)) continue;
       if (limit.per == Limit::Per::episode) {
         // Only an earlier line in scope needs the episodes: the first one is within the limit.
-        const std::string& episode = history_->sessions[before.session].episode;
-        if (claim_.episode_id.empty() || episode.empty()) throw MissingField{"episode.id"};
-        if (episode == claim_.episode_id) ++count;
+        if (episode == history::no_text || before.episode == history::no_text) throw MissingField{"episode.id"};
+        if (before.episode == episode) ++count;
         continue;
       }
-      const bool same_period =
-          limit.per == Limit::Per::day
-              ? before.day == today
-              : static_cast<int>(
-                    std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(before.day))}.year()) == year;
-      if (same_period) ++count;
+      ++count;
     }
   }
   return count > limit.count;
@@ -1549,54 +1531,41 @@ void RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratc
     evaluate(claim, scratch, decision, explanation);
     return;
   }
-  const auto [found, added] = scratch.state().patients.try_emplace(claim.patient.id);
-  PatientHistory& patient = found->second;
-  if (added) {
-    // Room for a patient's first sessions at once, rather than growing by one, two, four.
-    constexpr std::size_t first_sessions = 8;
-    patient.sessions.reserve(first_sessions);
-    patient.billed.reserve(first_sessions);
-  }
+  history::Histories& histories = scratch.state().histories;
+  history::Patient& patient = histories.patient(claim.patient.id);
   const Day today = day_of(*claim.date);
   // The counts the claim does not give, derived from the patient's earlier claims.
   Series series = claim.series;
-  if (!series.session_number) series.session_number = static_cast<std::int32_t>(patient.sessions.size()) + 1;
+  if (!series.session_number) series.session_number = static_cast<std::int32_t>(patient.session_count()) + 1;
   if (!series.sessions_12_months_before) {
     const Day year_before =
         day_of(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))} - std::chrono::years(1));
-    series.sessions_12_months_before = static_cast<std::int32_t>(
-        std::count_if(patient.sessions.begin(), patient.sessions.end(),
-                      [&](const Session& s) { return s.day >= year_before && s.day <= today; }));
+    series.sessions_12_months_before = static_cast<std::int32_t>(patient.sessions_between(year_before, today).size());
   }
   // The facts of the same day the claim does not give (seed 002: two sessions the same day);
   // same_article and same_body_region are derived from the acts when a rule reads them.
   SameDay same_day = claim.same_day;
-  const auto same_day_sessions = [&](auto predicate) {
-    return std::count_if(patient.sessions.begin(), patient.sessions.end(),
-                         [&](const Session& s) { return s.day == today && predicate(s); });
-  };
-  if (!same_day.earlier_sessions) {
-    same_day.earlier_sessions = static_cast<std::int32_t>(same_day_sessions([](const Session&) { return true; }));
-  }
+  const auto same_day_sessions = patient.sessions_between(today, today);
+  if (!same_day.earlier_sessions) same_day.earlier_sessions = static_cast<std::int32_t>(same_day_sessions.size());
   // Unknown when this claim or one of the earlier sessions that day gives no prescription.id.
+  const auto without_prescription = [](const history::Session& s) { return s.prescription == history::no_text; };
   if (!same_day.same_prescription && !claim.prescription.id.empty() &&
-      same_day_sessions([](const Session& s) { return s.prescription.empty(); }) == 0) {
+      std::none_of(same_day_sessions.begin(), same_day_sessions.end(), without_prescription)) {
+    const history::TextNumber prescription = histories.number_of(claim.prescription.id);
     same_day.same_prescription =
-        same_day_sessions([&](const Session& s) { return s.prescription == claim.prescription.id; }) > 0;
+        std::any_of(same_day_sessions.begin(), same_day_sessions.end(),
+                    [&](const history::Session& s) { return s.prescription == prescription; });
   }
   ClaimEvaluator evaluator(*model_, claim, series, same_day, scratch.state(), explanation, &patient);
   evaluator.run(decision);
+  const history::TextNumber episode = histories.keep(claim.episode_id);
   for (std::size_t i = 0; i < decision.lines.size(); ++i) {
     if (decision.lines[i].decision != Decision::accepted) continue;
     if (const auto subject = evaluator.subject_of(i)) {
-      patient.billed.push_back(BilledBefore{today, subject->first, subject->second, patient.sessions.size()});
+      patient.add(history::BilledLine{today, episode, static_cast<std::uint32_t>(subject->second), subject->first});
     }
   }
-  // Filled in place: the strings are copied once, never moved.
-  Session& session = patient.sessions.emplace_back();
-  session.day = today;
-  session.prescription = claim.prescription.id;
-  session.episode = claim.episode_id;
+  patient.add(history::Session{today, histories.keep(claim.prescription.id), episode});
 }
 
 ClaimDecision RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratch,
@@ -1614,8 +1583,10 @@ std::vector<ClaimDecision> RuleSet::evaluate_batch(const std::vector<Claim>& cla
   return decisions;
 }
 
+history::Histories& history::histories_of(EvaluationScratch& scratch) { return scratch.state().histories; }
+
 void EvaluationScratch::forget_history() {
-  state_->patients.clear();
+  state_->histories.clear();
 }
 
 }  // namespace cotation

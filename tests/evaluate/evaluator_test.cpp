@@ -918,6 +918,32 @@ TEST_F(Evaluator, SequenceCountsAnEarlierSessionOfTheSameDayAmongTheSessionsBefo
       << describe(afternoon);
 }
 
+// The example of docs/claim-format.md, section 7, and one claim more: claims given out of the
+// order of their dates, the derived counts read from the explanation.
+TEST_F(Evaluator, SequenceDerivesTheCountsOfTheFormatsExampleWhateverTheOrderOfTheDates) {
+  struct Expected {
+    const char* id;
+    Date date;
+    const char* session_number;
+    const char* sessions_12_months_before;
+  };
+  const Expected claims[] = {
+      {"a", on(2024, 3, 1), "1", "0"},  {"b", on(2024, 3, 1), "2", "1"},  // a, the same day
+      {"c", on(2025, 3, 1), "3", "2"},   // a and b: 2024-03-01 is the same day one year before
+      {"d", on(2025, 3, 2), "4", "1"},   // c; a and b are more than a year before
+      {"e", on(2024, 12, 1), "5", "2"},  // a and b; c and d are dated after it
+      {"f", on(2025, 3, 2), "6", "3"},   // e, c and d; a and b are more than a year before
+  };
+  EvaluationScratch scratch;
+  for (const Expected& expected : claims) {
+    std::vector<ExplanationStep> steps;
+    (void)rules().evaluate_in_sequence(lombalgie_session(expected.id, "p1", expected.date), scratch, &steps);
+    EXPECT_EQ(step_value(steps, "series.session_number"), expected.session_number) << "claim " << expected.id;
+    EXPECT_EQ(step_value(steps, "series.sessions_12_months_before"), expected.sessions_12_months_before)
+        << "claim " << expected.id;
+  }
+}
+
 TEST_F(Evaluator, BatchDerivesTheSeriesRankAndAsksPriorApprovalAtTheSixteenthSession) {
   std::vector<Claim> claims;
   for (unsigned day = 1; day <= 16; ++day) {
@@ -971,6 +997,26 @@ TEST_F(Evaluator, BatchCountsTheLimitPerYearOverThePatientsEarlierClaims) {
   // evaluate, unlike evaluate_in_sequence, keeps no history: each claim alone.
   EvaluationScratch alone;
   expect_accepted(rules().evaluate(claims[3], alone), 0, "10");
+}
+
+TEST_F(Evaluator, BatchCountsTheLimitPerYearWhateverTheOrderOfTheDates) {
+  const auto rqd = [](std::string id, Date date) {
+    Claim claim = claim_of(std::move(id), date, {"RQD"});
+    claim.patient.id = "p-rqd";
+    return claim;
+  };
+  const std::vector<Claim> claims = {
+      rqd("r1", on(2025, 9, 1)), rqd("r0", on(2024, 12, 31)), rqd("r2", on(2025, 2, 1)),
+      rqd("r3", on(2025, 5, 1)), rqd("r4", on(2024, 6, 1)),
+  };
+  EvaluationScratch scratch;
+  const std::vector<ClaimDecision> decisions = rules().evaluate_batch(claims, scratch);
+  ASSERT_EQ(decisions.size(), 5U);
+  expect_accepted(decisions[0], 0, "10");                                   // first RQD of 2025: 10 €
+  expect_accepted(decisions[1], 0, "10");                                   // first of 2024: 10 €
+  expect_accepted(decisions[2], 0, "10");                                   // second of 2025 (r1): 10 €
+  expect_refused(decisions[3], 0, "rqd_deux_par_an", "deux actes par an");  // third of 2025: r1 and r2
+  expect_accepted(decisions[4], 0, "10");                                   // second of 2024 (r0): 10 €
 }
 
 // ------------------------------------------------------------------ explanation

@@ -1,0 +1,148 @@
+#include "evaluate/history.hpp"
+
+#include <algorithm>
+#include <functional>
+
+namespace cotation::history {
+namespace {
+
+template <typename Record>
+std::span<const Record> between(const std::vector<Record>& records, Day first, Day last) {
+  const auto begin = std::lower_bound(records.begin(), records.end(), first,
+                                      [](const Record& record, Day day) { return record.day < day; });
+  const auto end =
+      std::upper_bound(begin, records.end(), last, [](Day day, const Record& record) { return day < record.day; });
+  return {begin, end};
+}
+
+template <typename Record>
+void add_in_day_order(std::vector<Record>& records, const Record& record) {
+  if (records.empty()) {
+    // Room for a patient's first sessions at once, rather than growing by one, two, four.
+    constexpr std::size_t first_records = 8;
+    records.reserve(first_records);
+  }
+  if (records.empty() || records.back().day <= record.day) {
+    records.push_back(record);  // claims mostly come in date order
+    return;
+  }
+  const auto after = std::upper_bound(records.begin(), records.end(), record.day,
+                                      [](Day day, const Record& other) { return day < other.day; });
+  records.insert(after, record);
+}
+
+std::uint64_t hash_of(std::string_view id) {
+  return std::hash<std::string_view>{}(id);
+}
+std::uint32_t tag_of(std::uint64_t hash) {
+  return static_cast<std::uint32_t>(hash >> 32U);
+}
+
+}  // namespace
+
+Patient::Patient(std::string_view id) : id_(id) {}
+
+std::span<const Session> Patient::sessions_between(Day first, Day last) const noexcept {
+  return between(sessions_, first, last);
+}
+
+std::span<const BilledLine> Patient::billed_between(Day first, Day last) const noexcept {
+  return between(billed_, first, last);
+}
+
+void Patient::add(const Session& session) {
+  add_in_day_order(sessions_, session);
+}
+void Patient::add(const BilledLine& line) {
+  add_in_day_order(billed_, line);
+}
+
+void Patient::prefetch_records() const noexcept {
+  // The sessions, which the binary searches of the counts read (up to a kilobyte, their last
+  // ones first), and where the next records go.
+  constexpr std::size_t line = 64;
+  constexpr std::size_t most = 1024;
+  const auto* begin = reinterpret_cast<const char*>(sessions_.data());
+  const auto* end = reinterpret_cast<const char*>(sessions_.data() + sessions_.size());
+  for (const char* at = end; at > begin && end - at < static_cast<std::ptrdiff_t>(most); at -= line) {
+    __builtin_prefetch(at - 1);
+  }
+  __builtin_prefetch(end);
+  __builtin_prefetch(begin);
+  __builtin_prefetch(billed_.data() + billed_.size());
+  if (!billed_.empty()) __builtin_prefetch(&billed_.back());
+}
+
+Patient& Histories::patient(std::string_view id) {
+  if (2 * (patients_.size() + 1) > slots_.size()) grow_slots();
+  const std::uint64_t hash = hash_of(id);
+  const std::uint32_t tag = tag_of(hash);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+    const std::uint64_t slot = slots_[at];
+    if (slot == 0) {
+      patients_.emplace_back(id);
+      slots_[at] = (std::uint64_t{tag} << 32U) | patients_.size();
+      return patients_.back();
+    }
+    if (tag_of(slot) == tag) {
+      Patient& patient = patients_[static_cast<std::uint32_t>(slot) - 1];
+      if (patient.id() == id) return patient;
+    }
+  }
+}
+
+void Histories::prefetch_slot(std::uint64_t hash) const noexcept {
+  if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+}
+
+const Patient* Histories::likely_patient(std::uint64_t hash) const noexcept {
+  if (slots_.empty()) return nullptr;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t at = hash & mask; slots_[at] != 0; at = (at + 1) & mask) {
+    if (tag_of(slots_[at]) == tag_of(hash)) return &patients_[static_cast<std::uint32_t>(slots_[at]) - 1];
+  }
+  return nullptr;
+}
+
+void Histories::prefetch_patient(std::uint64_t hash) const noexcept {
+  if (const Patient* patient = likely_patient(hash)) {
+    __builtin_prefetch(patient);
+    __builtin_prefetch(reinterpret_cast<const char*>(patient + 1) - 1);  // a record may straddle two lines
+  }
+}
+
+void Histories::prefetch_records(std::uint64_t hash) const noexcept {
+  if (const Patient* patient = likely_patient(hash)) patient->prefetch_records();
+}
+
+void Histories::grow_slots() {
+  constexpr std::size_t first_slots = 1024;
+  slots_.assign(std::max(first_slots, 2 * slots_.size()), 0);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t number = 0; number < patients_.size(); ++number) {
+    const std::uint64_t hash = hash_of(patients_[number].id());
+    std::size_t at = hash & mask;
+    while (slots_[at] != 0) at = (at + 1) & mask;
+    slots_[at] = (std::uint64_t{tag_of(hash)} << 32U) | (number + 1);
+  }
+}
+
+TextNumber Histories::number_of(std::string_view text) const {
+  if (text.empty()) return no_text;
+  const auto found = texts_.find(std::string(text));
+  return found == texts_.end() ? unseen_text : found->second;
+}
+
+TextNumber Histories::keep(std::string_view text) {
+  if (text.empty()) return no_text;
+  return texts_.try_emplace(std::string(text), static_cast<TextNumber>(texts_.size() + 1)).first->second;
+}
+
+void Histories::clear() {
+  patients_.clear();
+  slots_.clear();
+  texts_.clear();
+}
+
+}  // namespace cotation::history

@@ -1,0 +1,105 @@
+// The patients' earlier claims, as RuleSet::evaluate_in_sequence keeps them to derive the counts
+// a claim does not give (docs/claim-format.md, section 7). Each patient's sessions and accepted lines are kept in
+// the order of their days, so that the counts of a period (the sessions of the last 12 months,
+// those of the day, a limit's lines of the day or the year) are two binary searches, not a pass
+// over every earlier claim; and the records are small, as a corpus keeps millions of them.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "compile/model.hpp"
+#include "cotation/engine.hpp"
+
+namespace cotation::history {
+
+using model::Day;
+
+// A text a session keeps (its prescription.id, its episode.id) as a number: equal texts, equal
+// numbers.
+using TextNumber = std::uint32_t;
+inline constexpr TextNumber no_text = 0;               // the claim did not give it
+inline constexpr TextNumber unseen_text = UINT32_MAX;  // given, but by no earlier claim
+
+struct Session {
+  Day day = 0;
+  TextNumber prescription = no_text;
+  TextNumber episode = no_text;
+};
+
+// A line of an earlier claim that was accepted.
+struct BilledLine {
+  Day day = 0;
+  TextNumber episode = no_text;  // its claim's
+  std::uint32_t index = 0;       // in the rule set's acts, or in its items
+  bool is_act = false;
+};
+
+class Patient {
+ public:
+  explicit Patient(std::string_view id);
+
+  [[nodiscard]] std::string_view id() const noexcept { return id_; }
+  [[nodiscard]] std::size_t session_count() const noexcept { return sessions_.size(); }
+  [[nodiscard]] std::span<const BilledLine> billed() const noexcept { return billed_; }
+
+  // The sessions, and the accepted lines, of the days `first` to `last`, in day order.
+  [[nodiscard]] std::span<const Session> sessions_between(Day first, Day last) const noexcept;
+  [[nodiscard]] std::span<const BilledLine> billed_between(Day first, Day last) const noexcept;
+
+  // In day order; after those of the same day, so that a day's records stay in input order.
+  void add(const Session& session);
+  void add(const BilledLine& line);
+
+  // Asks the processor for the records the next session reads and extends.
+  void prefetch_records() const noexcept;
+
+ private:
+  std::string id_;
+  std::vector<Session> sessions_;
+  std::vector<BilledLine> billed_;
+};
+
+class Histories {
+ public:
+  // The patient of that id, added without a session when first seen. The reference is valid
+  // until the next call.
+  Patient& patient(std::string_view id);
+
+  // The number of a text: no_text for an empty one, unseen_text for one never kept.
+  [[nodiscard]] TextNumber number_of(std::string_view text) const;
+  TextNumber keep(std::string_view text);
+
+  void clear();
+
+  // Looking ahead: a batch calls these for the claims it decides next, with the hash of their
+  // patient.id (std::hash<std::string_view>), each step reading only what the previous one
+  // brought into the cache, so that the lookups of several claims overlap instead of each
+  // waiting for memory in turn. A patient not seen yet, or a slot taken by another, costs
+  // nothing but the hint.
+  void prefetch_slot(std::uint64_t hash) const noexcept;
+  void prefetch_patient(std::uint64_t hash) const noexcept;
+  void prefetch_records(std::uint64_t hash) const noexcept;
+
+ private:
+  // The patient whose slot, first on the probe from `hash`, has its tag: not compared by id.
+  [[nodiscard]] const Patient* likely_patient(std::uint64_t hash) const noexcept;
+  void grow_slots();
+
+  std::vector<Patient> patients_;
+  // Open addressing, linear probing, at most half full: a slot holds a patient's number plus
+  // one (0: empty) in its low 32 bits, and the high 32 bits of the id's hash, which settle most
+  // comparisons without reading the patient. A chained std::unordered_map cost a corpus of a
+  // million claims a cache miss more per claim.
+  std::vector<std::uint64_t> slots_;
+  std::unordered_map<std::string, TextNumber> texts_;  // rare: most claims give neither id
+};
+
+// The patients' history of a scratch (RuleSet::evaluate_in_sequence's), for a batch looking ahead.
+Histories& histories_of(EvaluationScratch& scratch);
+
+}  // namespace cotation::history

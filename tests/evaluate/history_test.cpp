@@ -1,0 +1,85 @@
+// The patients' history kept by RuleSet::evaluate_in_sequence: records in day order whatever
+// the order they come in, patients found again among many, texts numbered.
+#include "evaluate/history.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace cotation::history {
+namespace {
+
+std::vector<Day> days_of(std::span<const Session> sessions) {
+  std::vector<Day> days;
+  for (const Session& session : sessions) days.push_back(session.day);
+  return days;
+}
+
+TEST(History, SessionsAreKeptInDayOrderAndADaysSessionsInTheirOrder) {
+  Patient patient("p1");
+  // The prescription number tells the sessions of one day apart.
+  patient.add(Session{20, 1, no_text});
+  patient.add(Session{10, 2, no_text});
+  patient.add(Session{20, 3, no_text});
+  patient.add(Session{15, 4, no_text});
+  patient.add(Session{5, 5, no_text});
+  EXPECT_EQ(patient.session_count(), 5U);
+  EXPECT_EQ(days_of(patient.sessions_between(0, 100)), (std::vector<Day>{5, 10, 15, 20, 20}));
+  EXPECT_EQ(days_of(patient.sessions_between(10, 15)), (std::vector<Day>{10, 15}));
+  EXPECT_TRUE(patient.sessions_between(11, 14).empty());
+  EXPECT_TRUE(patient.sessions_between(21, 30).empty());
+  const auto twentieth = patient.sessions_between(20, 20);
+  ASSERT_EQ(twentieth.size(), 2U);
+  EXPECT_EQ(twentieth[0].prescription, 1U);  // given first
+  EXPECT_EQ(twentieth[1].prescription, 3U);
+}
+
+TEST(History, BilledLinesAreKeptInDayOrder) {
+  Patient patient("p1");
+  patient.add(BilledLine{30, no_text, 7, true});
+  patient.add(BilledLine{10, no_text, 8, false});
+  patient.add(BilledLine{30, no_text, 9, true});
+  const auto thirtieth = patient.billed_between(30, 30);
+  ASSERT_EQ(thirtieth.size(), 2U);
+  EXPECT_EQ(thirtieth[0].index, 7U);
+  EXPECT_EQ(thirtieth[1].index, 9U);
+  ASSERT_EQ(patient.billed().size(), 3U);
+  EXPECT_EQ(patient.billed()[0].index, 8U);
+  EXPECT_FALSE(patient.billed()[0].is_act);
+}
+
+TEST(History, EachPatientIsFoundAgainAmongThousands) {
+  // More patients than the table's first 1,024 slots can hold half full: it grows several times.
+  constexpr int patients = 5000;
+  Histories histories;
+  for (int n = 0; n < patients; ++n) histories.patient("p" + std::to_string(n)).add(Session{n, no_text, no_text});
+  for (int n = 0; n < patients; ++n) {
+    const std::string id = "p" + std::to_string(n);
+    Patient& patient = histories.patient(id);
+    ASSERT_EQ(patient.id(), id);
+    ASSERT_EQ(patient.session_count(), 1U) << id;
+    ASSERT_EQ(days_of(patient.sessions_between(0, patients)), std::vector<Day>{n}) << id;
+  }
+  histories.clear();
+  EXPECT_EQ(histories.patient("p17").session_count(), 0U);
+}
+
+TEST(History, EqualTextsHaveEqualNumbers) {
+  Histories histories;
+  EXPECT_EQ(histories.number_of(""), no_text);
+  EXPECT_EQ(histories.keep(""), no_text);
+  EXPECT_EQ(histories.number_of("ordonnance-1"), unseen_text);
+  const TextNumber first = histories.keep("ordonnance-1");
+  const TextNumber second = histories.keep("ordonnance-2");
+  EXPECT_NE(first, no_text);
+  EXPECT_NE(first, unseen_text);
+  EXPECT_NE(first, second);
+  EXPECT_EQ(histories.keep("ordonnance-1"), first);
+  EXPECT_EQ(histories.number_of("ordonnance-1"), first);
+  histories.clear();
+  EXPECT_EQ(histories.number_of("ordonnance-1"), unseen_text);
+}
+
+}  // namespace
+}  // namespace cotation::history
