@@ -69,7 +69,7 @@ void decide(const RuleSet& rule_set, ClaimReadResult& read, Output& output, Eval
 // worker starts the lookups of its next records, a step further each stage (history.hpp).
 void look_ahead(std::span<const ChunkRecord> records, std::size_t i, std::size_t worker, std::size_t workers,
                 history::Histories& histories) {
-  constexpr std::size_t step = 4;
+  constexpr std::size_t step = 16;
   const auto ahead = [&](std::size_t distance, void (history::Histories::*prefetch)(std::uint64_t) const noexcept) {
     const std::size_t j = i + distance;
     if (j < records.size() && records[j].read.claim && records[j].patient_hash % workers == worker) {
