@@ -123,8 +123,11 @@ bool ClaimChunks::next() {
     records_[i].line = std::string_view(text_.get() + bounds_[i].first, bounds_[i].second - bounds_[i].first);
   }
   const ClaimReadLimits limits;
+  // Each worker reads a block of consecutive lines: interleaved, two workers wrote into the
+  // same cache lines of neighbouring records.
   in_parallel([&](std::size_t worker) {
-    for (std::size_t i = worker; i < count_; i += jobs_) {
+    const std::size_t block = (count_ + jobs_ - 1) / jobs_;
+    for (std::size_t i = worker * block; i < std::min(count_, (worker + 1) * block); ++i) {
       ChunkRecord& record = records_[i];
       read_claim(record.line, limits, record.read);
       record.patient_hash =
