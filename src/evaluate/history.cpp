@@ -1,13 +1,19 @@
 #include "evaluate/history.hpp"
 
+#include <sys/mman.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <functional>
+#include <new>
 
 namespace cotation::history {
 namespace {
 
+constexpr std::size_t huge_page = std::size_t{2} << 20U;
+
 template <typename Record>
-std::span<const Record> between(const std::vector<Record>& records, Day first, Day last) {
+std::span<const Record> between(const std::pmr::vector<Record>& records, Day first, Day last) {
   const auto begin = std::lower_bound(records.begin(), records.end(), first,
                                       [](const Record& record, Day day) { return record.day < day; });
   const auto end =
@@ -16,7 +22,7 @@ std::span<const Record> between(const std::vector<Record>& records, Day first, D
 }
 
 template <typename Record>
-void add_in_day_order(std::vector<Record>& records, const Record& record) {
+void add_in_day_order(std::pmr::vector<Record>& records, const Record& record) {
   if (records.empty()) {
     // Room for a patient's first sessions at once, rather than growing by one, two, four.
     constexpr std::size_t first_records = 8;
@@ -40,7 +46,29 @@ std::uint32_t tag_of(std::uint64_t hash) {
 
 }  // namespace
 
-Patient::Patient(std::string_view id) : id_(id) {}
+void* HugePageBlocks::do_allocate(std::size_t bytes, std::size_t alignment) {
+  if (alignment > huge_page) throw std::bad_alloc();
+  const std::size_t size = (bytes + huge_page - 1) / huge_page * huge_page;
+  // mmap aligns on 4 KB only: map a huge page more, then unmap what lies outside the aligned block.
+  void* mapped = mmap(nullptr, size + huge_page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (mapped == MAP_FAILED) throw std::bad_alloc();
+  const auto start = reinterpret_cast<std::uintptr_t>(mapped);
+  const std::uintptr_t aligned = (start + huge_page - 1) / huge_page * huge_page;
+  if (aligned > start) munmap(mapped, aligned - start);
+  if (const std::uintptr_t tail = start + size + huge_page - (aligned + size); tail > 0) {
+    munmap(reinterpret_cast<void*>(aligned + size), tail);
+  }
+  auto* block = reinterpret_cast<void*>(aligned);
+  madvise(block, size, MADV_HUGEPAGE);  // a hint: refused, the block still serves
+  return block;
+}
+
+void HugePageBlocks::do_deallocate(void* block, std::size_t bytes, std::size_t /*alignment*/) {
+  munmap(block, (bytes + huge_page - 1) / huge_page * huge_page);
+}
+
+Patient::Patient(std::string_view id, std::pmr::memory_resource* memory)
+    : id_(id), sessions_(memory), billed_(memory) {}
 
 std::span<const Session> Patient::sessions_between(Day first, Day last) const noexcept {
   return between(sessions_, first, last);
@@ -81,7 +109,7 @@ Patient& Histories::patient(std::string_view id) {
   for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
     const std::uint64_t slot = slots_[at];
     if (slot == 0) {
-      patients_.emplace_back(id);
+      patients_.emplace_back(id, &pool_);
       slots_[at] = (std::uint64_t{tag} << 32U) | patients_.size();
       return patients_.back();
     }
@@ -139,9 +167,21 @@ TextNumber Histories::keep(std::string_view text) {
   return texts_.try_emplace(std::string(text), static_cast<TextNumber>(texts_.size() + 1)).first->second;
 }
 
+Histories::Histories() : arena_(huge_page, &blocks_), pool_(&arena_), patients_(&pool_), slots_(&pool_) {}
+
+Histories::~Histories() {
+  release();
+}
+
+void Histories::release() {
+  std::pmr::vector<Patient>(&pool_).swap(patients_);
+  std::pmr::vector<std::uint64_t>(&pool_).swap(slots_);
+  pool_.release();
+  arena_.release();
+}
+
 void Histories::clear() {
-  patients_.clear();
-  slots_.clear();
+  release();
   texts_.clear();
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory_resource>
 #include <span>
 #include <string>
 #include <string_view>
@@ -41,7 +42,8 @@ struct BilledLine {
 
 class Patient {
  public:
-  explicit Patient(std::string_view id);
+  // Its records are allocated from `memory`.
+  Patient(std::string_view id, std::pmr::memory_resource* memory);
 
   [[nodiscard]] std::string_view id() const noexcept { return id_; }
   [[nodiscard]] std::size_t session_count() const noexcept { return sessions_.size(); }
@@ -60,12 +62,30 @@ class Patient {
 
  private:
   std::string id_;
-  std::vector<Session> sessions_;
-  std::vector<BilledLine> billed_;
+  std::pmr::vector<Session> sessions_;
+  std::pmr::vector<BilledLine> billed_;
+};
+
+// Memory in blocks aligned on 2 MB that the kernel is asked to back with huge pages: a corpus's
+// histories spread over tens of megabytes read at random, and with 4 KB pages each claim's
+// lookups also missed the TLB and each page's first touch was a fault (Linux's transparent
+// huge pages, when the system allows them; otherwise ordinary pages).
+class HugePageBlocks final : public std::pmr::memory_resource {
+ private:
+  void* do_allocate(std::size_t bytes, std::size_t alignment) override;
+  void do_deallocate(void* block, std::size_t bytes, std::size_t alignment) override;
+  [[nodiscard]] bool do_is_equal(const std::pmr::memory_resource& other) const noexcept override {
+    return this == &other;
+  }
 };
 
 class Histories {
  public:
+  Histories();
+  ~Histories();
+  Histories(const Histories&) = delete;
+  Histories& operator=(const Histories&) = delete;
+
   // The patient of that id, added without a session when first seen. The reference is valid
   // until the next call.
   Patient& patient(std::string_view id);
@@ -89,13 +109,20 @@ class Histories {
   // The patient whose slot, first on the probe from `hash`, has its tag: not compared by id.
   [[nodiscard]] const Patient* likely_patient(std::uint64_t hash) const noexcept;
   void grow_slots();
+  // The patients and their records drop their memory before the resources that hold it.
+  void release();
 
-  std::vector<Patient> patients_;
+  // Blocks from the kernel, carved in order by the arena, whose pieces the pool hands out and
+  // takes back (a patient's records move to a larger piece as they grow).
+  HugePageBlocks blocks_;
+  std::pmr::monotonic_buffer_resource arena_;
+  std::pmr::unsynchronized_pool_resource pool_;
+  std::pmr::vector<Patient> patients_;
   // Open addressing, linear probing, at most half full: a slot holds a patient's number plus
   // one (0: empty) in its low 32 bits, and the high 32 bits of the id's hash, which settle most
   // comparisons without reading the patient. A chained std::unordered_map cost a corpus of a
   // million claims a cache miss more per claim.
-  std::vector<std::uint64_t> slots_;
+  std::pmr::vector<std::uint64_t> slots_;
   std::unordered_map<std::string, TextNumber> texts_;  // rare: most claims give neither id
 };
 

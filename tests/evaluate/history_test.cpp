@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -17,7 +20,7 @@ std::vector<Day> days_of(std::span<const Session> sessions) {
 }
 
 TEST(History, SessionsAreKeptInDayOrderAndADaysSessionsInTheirOrder) {
-  Patient patient("p1");
+  Patient patient("p1", std::pmr::get_default_resource());
   // The prescription number tells the sessions of one day apart.
   patient.add(Session{20, 1, no_text});
   patient.add(Session{10, 2, no_text});
@@ -36,7 +39,7 @@ TEST(History, SessionsAreKeptInDayOrderAndADaysSessionsInTheirOrder) {
 }
 
 TEST(History, BilledLinesAreKeptInDayOrder) {
-  Patient patient("p1");
+  Patient patient("p1", std::pmr::get_default_resource());
   patient.add(BilledLine{30, no_text, 7, true});
   patient.add(BilledLine{10, no_text, 8, false});
   patient.add(BilledLine{30, no_text, 9, true});
@@ -79,6 +82,18 @@ TEST(History, EqualTextsHaveEqualNumbers) {
   EXPECT_EQ(histories.number_of("ordonnance-1"), first);
   histories.clear();
   EXPECT_EQ(histories.number_of("ordonnance-1"), unseen_text);
+}
+
+TEST(History, HugePageBlocksAreAlignedOnTwoMegabytesAndWhollyUsable) {
+  constexpr std::size_t two_megabytes = std::size_t{2} << 20U;
+  HugePageBlocks blocks;
+  for (const std::size_t bytes : {std::size_t{1}, two_megabytes, 3 * two_megabytes / 2}) {
+    void* block = blocks.allocate(bytes, alignof(std::max_align_t));
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(block) % two_megabytes, 0U) << bytes << " bytes";
+    std::memset(block, 0xAB, bytes);
+    EXPECT_EQ(static_cast<unsigned char*>(block)[bytes - 1], 0xAB);
+    blocks.deallocate(block, bytes, alignof(std::max_align_t));
+  }
 }
 
 }  // namespace
