@@ -80,15 +80,15 @@ void decide(const RuleSet& rule_set, ClaimReadResult& read, Output& output, Eval
 void look_ahead(std::span<const ChunkRecord> records, std::size_t i, std::size_t worker, std::size_t workers,
                 history::Histories& histories) {
   constexpr std::size_t step = 16;
-  const auto ahead = [&](std::size_t distance, void (history::Histories::*prefetch)(std::uint64_t) const noexcept) {
+  const auto ahead = [&](std::size_t distance, auto step_of_lookup) {
     const std::size_t j = i + distance;
     if (j < records.size() && records[j].read.claim && records[j].patient_hash % workers == worker) {
-      (histories.*prefetch)(records[j].patient_hash);
+      (histories.*step_of_lookup)(records[j].patient_hash);
     }
   };
   ahead(3 * step, &history::Histories::prefetch_slot);
-  ahead(2 * step, &history::Histories::prefetch_patient);
-  ahead(step, &history::Histories::prefetch_records);
+  ahead(2 * step, &history::Histories::touch_patient);
+  ahead(step, &history::Histories::touch_records);
 }
 
 }  // namespace

@@ -85,20 +85,16 @@ void Patient::add(const BilledLine& line) {
   add_in_day_order(billed_, line);
 }
 
-void Patient::prefetch_records() const noexcept {
-  // The sessions, which the binary searches of the counts read (up to a kilobyte, their last
-  // ones first), and where the next records go.
-  constexpr std::size_t line = 64;
-  constexpr std::size_t most = 1024;
-  const auto* begin = reinterpret_cast<const char*>(sessions_.data());
-  const auto* end = reinterpret_cast<const char*>(sessions_.data() + sessions_.size());
-  for (const char* at = end; at > begin && end - at < static_cast<std::ptrdiff_t>(most); at -= line) {
-    __builtin_prefetch(at - 1);
+std::uint64_t Patient::touch_records() const noexcept {
+  // The lines the counts read first (the middle, where a binary search starts, and the ends)
+  // and where the next records go.
+  std::uint64_t days = 0;
+  if (!sessions_.empty()) {
+    days +=
+        static_cast<std::uint32_t>(sessions_[sessions_.size() / 2].day + sessions_.front().day + sessions_.back().day);
   }
-  __builtin_prefetch(end);
-  __builtin_prefetch(begin);
-  __builtin_prefetch(billed_.data() + billed_.size());
-  if (!billed_.empty()) __builtin_prefetch(&billed_.back());
+  if (!billed_.empty()) days += static_cast<std::uint32_t>(billed_.back().day);
+  return days;
 }
 
 Patient& Histories::patient(std::string_view id) {
@@ -133,15 +129,12 @@ const Patient* Histories::likely_patient(std::uint64_t hash) const noexcept {
   return nullptr;
 }
 
-void Histories::prefetch_patient(std::uint64_t hash) const noexcept {
-  if (const Patient* patient = likely_patient(hash)) {
-    __builtin_prefetch(patient);
-    __builtin_prefetch(reinterpret_cast<const char*>(patient + 1) - 1);  // a record may straddle two lines
-  }
+void Histories::touch_patient(std::uint64_t hash) noexcept {
+  if (const Patient* patient = likely_patient(hash)) touched_ += patient->session_count();
 }
 
-void Histories::prefetch_records(std::uint64_t hash) const noexcept {
-  if (const Patient* patient = likely_patient(hash)) patient->prefetch_records();
+void Histories::touch_records(std::uint64_t hash) noexcept {
+  if (const Patient* patient = likely_patient(hash)) touched_ += patient->touch_records();
 }
 
 void Histories::grow_slots() {

@@ -57,8 +57,8 @@ class Patient {
   void add(const Session& session);
   void add(const BilledLine& line);
 
-  // Asks the processor for the records the next session reads and extends.
-  void prefetch_records() const noexcept;
+  // Reads the records the next session reads first and extends (Histories::touch_records).
+  [[nodiscard]] std::uint64_t touch_records() const noexcept;
 
  private:
   std::string id_;
@@ -100,10 +100,12 @@ class Histories {
   // patient.id (std::hash<std::string_view>), each step reading only what the previous one
   // brought into the cache, so that the lookups of several claims overlap instead of each
   // waiting for memory in turn. A patient not seen yet, or a slot taken by another, costs
-  // nothing but the hint.
+  // nothing but the lookahead. The slot is asked for with a prefetch hint; the patient and its
+  // records are read, as on the machine measured (docs/performance.md, section 1) hints for
+  // them left their loads at the time of use still waiting for memory, and reads did not.
   void prefetch_slot(std::uint64_t hash) const noexcept;
-  void prefetch_patient(std::uint64_t hash) const noexcept;
-  void prefetch_records(std::uint64_t hash) const noexcept;
+  void touch_patient(std::uint64_t hash) noexcept;
+  void touch_records(std::uint64_t hash) noexcept;
 
  private:
   // The patient whose slot, first on the probe from `hash`, has its tag: not compared by id.
@@ -124,6 +126,7 @@ class Histories {
   // million claims a cache miss more per claim.
   std::pmr::vector<std::uint64_t> slots_;
   std::unordered_map<std::string, TextNumber> texts_;  // rare: most claims give neither id
+  std::uint64_t touched_ = 0;                          // what the touch_ functions read, kept so that they read it
 };
 
 // The patients' history of a scratch (RuleSet::evaluate_in_sequence's), for a batch looking ahead.
