@@ -1,5 +1,6 @@
 #include "cotation/batch.hpp"
 
+#include <algorithm>
 #include <istream>
 #include <ostream>
 #include <string>
@@ -12,20 +13,24 @@
 namespace cotation {
 namespace {
 
-// Each on its own cache line: the records of a chunk are decided by workers in the order of
-// their patients, and two workers writing into one line would make it travel between cores.
-constexpr std::size_t cache_line = 64;
-
-// What a worker made of one record of the chunk.
-struct alignas(cache_line) Output {
+// The records a worker decided in the chunk, one after another in `text`, each ending with a
+// line break, and where each ends: the workers write nothing another worker writes, and with
+// one worker its text is the chunk's output, written without a copy.
+struct Records {
   std::string text;
-  Decision decision = Decision::invalid;
+  struct Written {
+    std::size_t end = 0;  // in text
+    Decision decision = Decision::invalid;
+  };
+  std::vector<Written> written;
 };
 
-// A worker's own: its scratch, and the decision it fills claim after claim.
-struct alignas(cache_line) Worker {
+// A worker's own: its scratch, the decision it fills claim after claim, and its records. On a
+// cache line of its own, as each worker writes into it all the time.
+struct alignas(64) Worker {
   EvaluationScratch scratch;
   ClaimDecision decision;
+  Records records;
 };
 
 std::string explanation_json(const std::vector<ExplanationStep>& steps) {
@@ -45,33 +50,54 @@ std::string explanation_json(const std::vector<ExplanationStep>& steps) {
 
 // Every record gets its output line: an engine failure on one claim (a bug, or memory
 // exhausted) becomes an `invalid` record that says so, never a lost line or a stopped batch.
-// `decision` belongs to the worker and is reused from record to record, as is output.text.
-void decide(const RuleSet& rule_set, ClaimReadResult& read, Output& output, EvaluationScratch& scratch,
-            ClaimDecision& decision, bool explain);
+void decide(const RuleSet& rule_set, ClaimReadResult& read, Worker& worker, bool explain);
 
-void decide_or_report(const RuleSet& rule_set, ClaimReadResult& read, Output& output, EvaluationScratch& scratch,
-                      ClaimDecision& decision, bool explain) {
+void decide_or_report(const RuleSet& rule_set, ClaimReadResult& read, Worker& worker, bool explain) {
+  Records& records = worker.records;
+  const std::size_t start = records.text.size();
+  Decision decision = Decision::invalid;
   try {
-    decide(rule_set, read, output, scratch, decision, explain);
+    decide(rule_set, read, worker, explain);
+    decision = worker.decision.decision;
   } catch (const std::exception& error) {
-    output.decision = Decision::invalid;
-    write_decision(engine_failure(read.claim ? read.claim->id : read.id, error, rule_set.hash()), output.text);
+    records.text.resize(start);  // what the failed record had written
+    append_decision(engine_failure(read.claim ? read.claim->id : read.id, error, rule_set.hash()), records.text);
   }
+  records.text += '\n';
+  records.written.push_back({records.text.size(), decision});
 }
 
-void decide(const RuleSet& rule_set, ClaimReadResult& read, Output& output, EvaluationScratch& scratch,
-            ClaimDecision& decision, bool explain) {
+void decide(const RuleSet& rule_set, ClaimReadResult& read, Worker& worker, bool explain) {
   std::vector<ExplanationStep> steps;
+  ClaimDecision& decision = worker.decision;
   if (!read.claim) {
     set_unreadable(decision, read, rule_set.hash());
   } else {
-    rule_set.evaluate_in_sequence(*read.claim, scratch, decision, explain ? &steps : nullptr);
+    rule_set.evaluate_in_sequence(*read.claim, worker.scratch, decision, explain ? &steps : nullptr);
   }
-  output.decision = decision.decision;
-  write_decision(decision, output.text);
+  std::string& text = worker.records.text;
+  append_decision(decision, text);
   if (explain) {
-    output.text.pop_back();  // the closing brace
-    output.text += ",\"explanation\":" + explanation_json(steps) + "}";
+    text.pop_back();  // the closing brace
+    text += ",\"explanation\":" + explanation_json(steps) + "}";
+  }
+}
+
+void count(Decision decision, BatchSummary& summary) {
+  ++summary.records;
+  switch (decision) {
+    case Decision::accepted:
+      ++summary.accepted;
+      break;
+    case Decision::refused:
+      ++summary.refused;
+      break;
+    case Decision::prior_approval:
+      ++summary.prior_approval;
+      break;
+    case Decision::invalid:
+      ++summary.invalid;
+      break;
   }
 }
 
@@ -97,39 +123,35 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
                                  const BatchOptions& options) {
   ClaimChunks chunks(input, options.jobs, options.chunk_lines);
   std::vector<Worker> workers(chunks.workers());
-  std::vector<Output> outputs(chunks.capacity());
-  // The chunk's records go out in one write: record by record, a stream's small buffer made a
-  // system call every 8 KB.
+  // With several workers, their records interleaved in input order for one write: record by
+  // record, a stream's small buffer made a system call every 8 KB.
   std::string chunk_text;
+  std::vector<std::size_t> next(workers.size());  // per worker, its next record in `written`
   BatchSummary summary;
   while (chunks.next()) {
     const auto records = chunks.records();
+    for (Worker& worker : workers) {
+      worker.records.text.clear();
+      worker.records.written.clear();
+    }
     chunks.decide([&](std::size_t i, std::size_t worker) {
       Worker& own = workers[worker];
       look_ahead(records, i, worker, chunks.workers(), history::histories_of(own.scratch));
-      decide_or_report(rule_set, records[i].read, outputs[i], own.scratch, own.decision, options.explain);
+      decide_or_report(rule_set, records[i].read, own, options.explain);
     });
     chunk_text.clear();
+    std::fill(next.begin(), next.end(), 0);
     for (std::size_t i = 0; i < records.size(); ++i) {
-      chunk_text += outputs[i].text;
-      chunk_text += '\n';
-      ++summary.records;
-      switch (outputs[i].decision) {
-        case Decision::accepted:
-          ++summary.accepted;
-          break;
-        case Decision::refused:
-          ++summary.refused;
-          break;
-        case Decision::prior_approval:
-          ++summary.prior_approval;
-          break;
-        case Decision::invalid:
-          ++summary.invalid;
-          break;
+      const Records& own = workers[chunks.worker_of(i)].records;
+      const std::size_t k = next[chunks.worker_of(i)]++;
+      count(own.written[k].decision, summary);
+      if (workers.size() > 1) {
+        const std::size_t begin = k == 0 ? 0 : own.written[k - 1].end;
+        chunk_text.append(own.text, begin, own.written[k].end - begin);
       }
     }
-    output.write(chunk_text.data(), static_cast<std::streamsize>(chunk_text.size()));
+    const std::string& text = workers.size() > 1 ? chunk_text : workers.front().records.text;
+    output.write(text.data(), static_cast<std::streamsize>(text.size()));
   }
   output.flush();
   return summary;

@@ -140,7 +140,7 @@ bool ClaimChunks::next() {
 void ClaimChunks::decide(const std::function<void(std::size_t index, std::size_t worker)>& decide) {
   in_parallel([&](std::size_t worker) {
     for (std::size_t i = 0; i < count_; ++i) {
-      if (records_[i].patient_hash % jobs_ == worker) decide(i, worker);
+      if (worker_of(i) == worker) decide(i, worker);
     }
   });
 }

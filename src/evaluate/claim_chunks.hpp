@@ -40,8 +40,9 @@ class ClaimChunks {
   [[nodiscard]] std::span<ChunkRecord> records() noexcept { return {records_.data(), count_}; }
 
   // Calls decide(index in the chunk, worker) for every record of the chunk, each patient's
-  // records on one worker, in input order.
+  // records on one worker (worker_of), in input order.
   void decide(const std::function<void(std::size_t index, std::size_t worker)>& decide);
+  [[nodiscard]] std::size_t worker_of(std::size_t index) const noexcept { return records_[index].patient_hash % jobs_; }
 
   [[nodiscard]] std::size_t capacity() const noexcept { return records_.size(); }  // lines per chunk
   [[nodiscard]] std::size_t workers() const noexcept { return jobs_; }             // at least one

@@ -2036,14 +2036,17 @@ std::string write_decision(const ClaimDecision& decision) {
   return out;
 }
 
-void write_decision(const ClaimDecision& decision, std::string& out) {
+namespace {
+
+// The record written into `out` from `start` on, what follows it cut.
+void write_decision_at(const ClaimDecision& decision, std::string& out, std::size_t start) {
   // The fixed parts of the record and of a line are under 96 and 80 bytes.
   std::size_t size = 96 + JsonWriter::amount_size + JsonWriter::plain_size(decision.id) +
                      JsonWriter::plain_size(decision.rule_set) + reasons_size(decision.reasons);
   for (const LineDecision& line : decision.lines) {
     size += 80 + JsonWriter::amount_size + JsonWriter::plain_size(line.code) + reasons_size(line.reasons);
   }
-  JsonWriter writer(out, 0, size);
+  JsonWriter writer(out, start, size);
 
   writer.literal("{\"id\":");
   writer.string(decision.id);
@@ -2075,6 +2078,16 @@ void write_decision(const ClaimDecision& decision, std::string& out) {
   writer.literal(",\"rule_set\":");
   writer.string(decision.rule_set);
   writer.byte('}');
+}
+
+}  // namespace
+
+void write_decision(const ClaimDecision& decision, std::string& out) {
+  write_decision_at(decision, out, 0);
+}
+
+void append_decision(const ClaimDecision& decision, std::string& out) {
+  write_decision_at(decision, out, out.size());
 }
 
 }  // namespace cotation

@@ -72,6 +72,8 @@ void set_unreadable(ClaimDecision& decision, ClaimReadResult& read, const std::s
 [[nodiscard]] std::string write_decision(const ClaimDecision& decision);
 // The same into `out`, replacing its content: a string reused from line to line allocates nothing.
 void write_decision(const ClaimDecision& decision, std::string& out);
+// The same after what `out` holds.
+void append_decision(const ClaimDecision& decision, std::string& out);
 
 // Appends `text` to `out` as a JSON string, quotes included: escapes '"', '\' and the control
 // characters (as \u00XX), keeps valid UTF-8 as is and replaces each invalid byte by U+FFFD, so
