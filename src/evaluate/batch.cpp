@@ -103,12 +103,12 @@ void count(Decision decision, BatchSummary& summary) {
 
 // The patients' histories outgrow the caches on a large input: before deciding record `i`, the
 // worker starts the lookups of its next records, a step further each stage (history.hpp).
-void look_ahead(std::span<const ChunkRecord> records, std::size_t i, std::size_t worker, std::size_t workers,
+void look_ahead(const ClaimChunks& chunks, std::span<const ChunkRecord> records, std::size_t i, std::size_t worker,
                 history::Histories& histories) {
   constexpr std::size_t step = 16;
   const auto ahead = [&](std::size_t distance, auto step_of_lookup) {
     const std::size_t j = i + distance;
-    if (j < records.size() && records[j].read.claim && records[j].patient_hash % workers == worker) {
+    if (j < records.size() && records[j].read.claim && chunks.worker_of(j) == worker) {
       (histories.*step_of_lookup)(records[j].patient_hash);
     }
   };
@@ -136,7 +136,7 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
     }
     chunks.decide([&](std::size_t i, std::size_t worker) {
       Worker& own = workers[worker];
-      look_ahead(records, i, worker, chunks.workers(), history::histories_of(own.scratch));
+      look_ahead(chunks, records, i, worker, history::histories_of(own.scratch));
       decide_or_report(rule_set, records[i].read, own, options.explain);
     });
     chunk_text.clear();

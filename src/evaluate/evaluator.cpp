@@ -1486,7 +1486,8 @@ bool ClaimEvaluator::limit_exceeded(const Limit& limit, std::size_t line_index, 
     } else if (limit.per == Limit::Per::year) {
       const std::chrono::year year =
           std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))}.year();
-      period = history_->billed_between(day_of(year / std::chrono::January / 1), day_of(year / std::chrono::December / 31));
+      period =
+          history_->billed_between(day_of(year / std::chrono::January / 1), day_of(year / std::chrono::December / 31));
     }
     const history::TextNumber episode =
         limit.per == Limit::Per::episode ? scratch_.histories.number_of(claim_.episode_id) : history::no_text;
@@ -1552,9 +1553,8 @@ void RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratc
   if (!same_day.same_prescription && !claim.prescription.id.empty() &&
       std::none_of(same_day_sessions.begin(), same_day_sessions.end(), without_prescription)) {
     const history::TextNumber prescription = histories.number_of(claim.prescription.id);
-    same_day.same_prescription =
-        std::any_of(same_day_sessions.begin(), same_day_sessions.end(),
-                    [&](const history::Session& s) { return s.prescription == prescription; });
+    same_day.same_prescription = std::any_of(same_day_sessions.begin(), same_day_sessions.end(),
+                                             [&](const history::Session& s) { return s.prescription == prescription; });
   }
   ClaimEvaluator evaluator(*model_, claim, series, same_day, scratch.state(), explanation, &patient);
   evaluator.run(decision);
@@ -1583,7 +1583,9 @@ std::vector<ClaimDecision> RuleSet::evaluate_batch(const std::vector<Claim>& cla
   return decisions;
 }
 
-history::Histories& history::histories_of(EvaluationScratch& scratch) { return scratch.state().histories; }
+history::Histories& history::histories_of(EvaluationScratch& scratch) {
+  return scratch.state().histories;
+}
 
 void EvaluationScratch::forget_history() {
   state_->histories.clear();

@@ -59,7 +59,10 @@ void* HugePageBlocks::do_allocate(std::size_t bytes, std::size_t alignment) {
     munmap(reinterpret_cast<void*>(aligned + size), tail);
   }
   auto* block = reinterpret_cast<void*>(aligned);
-  madvise(block, size, MADV_HUGEPAGE);  // a hint: refused, the block still serves
+  // A hint, Linux's: refused, or on another system, the block still serves with ordinary pages.
+#ifdef MADV_HUGEPAGE
+  madvise(block, size, MADV_HUGEPAGE);
+#endif
   return block;
 }
 
@@ -86,8 +89,8 @@ void Patient::add(const BilledLine& line) {
 }
 
 std::uint64_t Patient::touch_records() const noexcept {
-  // The lines the counts read first (the middle, where a binary search starts, and the ends)
-  // and where the next records go.
+  // The lines the counts read first: the middle, where a binary search starts, and the ends,
+  // where the next records go.
   std::uint64_t days = 0;
   if (!sessions_.empty()) {
     days +=

@@ -1,8 +1,9 @@
 // The patients' earlier claims, as RuleSet::evaluate_in_sequence keeps them to derive the counts
-// a claim does not give (docs/claim-format.md, section 7). Each patient's sessions and accepted lines are kept in
-// the order of their days, so that the counts of a period (the sessions of the last 12 months,
-// those of the day, a limit's lines of the day or the year) are two binary searches, not a pass
-// over every earlier claim; and the records are small, as a corpus keeps millions of them.
+// a claim does not give (docs/claim-format.md, section 7). Each patient's sessions and accepted
+// lines are kept in the order of their days, so that the counts of a period (the sessions of the
+// last 12 months, those of the day, a limit's lines of the day or the year) are two binary
+// searches, not a pass over every earlier claim; and the records are small, as a corpus keeps
+// millions of them.
 #pragma once
 
 #include <cstdint>
@@ -126,7 +127,7 @@ class Histories {
   // million claims a cache miss more per claim.
   std::pmr::vector<std::uint64_t> slots_;
   std::unordered_map<std::string, TextNumber> texts_;  // rare: most claims give neither id
-  std::uint64_t touched_ = 0;                          // what the touch_ functions read, kept so that they read it
+  std::uint64_t touched_ = 0;                          // what the touch_ functions read, kept so that the reads stay
 };
 
 // The patients' history of a scratch (RuleSet::evaluate_in_sequence's), for a batch looking ahead.
