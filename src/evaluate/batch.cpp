@@ -142,8 +142,9 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
     chunk_text.clear();
     std::fill(next.begin(), next.end(), 0);
     for (std::size_t i = 0; i < records.size(); ++i) {
-      const Records& own = workers[chunks.worker_of(i)].records;
-      const std::size_t k = next[chunks.worker_of(i)]++;
+      const std::size_t worker = chunks.worker_of(i);
+      const Records& own = workers[worker].records;
+      const std::size_t k = next[worker]++;
       count(own.written[k].decision, summary);
       if (workers.size() > 1) {
         const std::size_t begin = k == 0 ? 0 : own.written[k - 1].end;

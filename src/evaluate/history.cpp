@@ -44,16 +44,30 @@ std::uint32_t tag_of(std::uint64_t hash) {
   return static_cast<std::uint32_t>(hash >> 32U);
 }
 
+// A slot of the table: the patient's number plus one in its low 32 bits (0: an empty slot), the
+// tag of the id's hash above them (tag_of reads it back).
+std::uint64_t slot_of(std::uint64_t hash, std::size_t number) {
+  return (std::uint64_t{tag_of(hash)} << 32U) | (number + 1);
+}
+std::size_t number_in(std::uint64_t slot) {
+  return static_cast<std::uint32_t>(slot) - 1;
+}
+
+// `bytes` (a size or an address) rounded up to a whole number of huge pages.
+std::uintptr_t whole_huge_pages(std::uintptr_t bytes) {
+  return (bytes + huge_page - 1) / huge_page * huge_page;
+}
+
 }  // namespace
 
 void* HugePageBlocks::do_allocate(std::size_t bytes, std::size_t alignment) {
   if (alignment > huge_page) throw std::bad_alloc();
-  const std::size_t size = (bytes + huge_page - 1) / huge_page * huge_page;
+  const std::size_t size = whole_huge_pages(bytes);
   // mmap aligns on 4 KB only: map a huge page more, then unmap what lies outside the aligned block.
   void* mapped = mmap(nullptr, size + huge_page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (mapped == MAP_FAILED) throw std::bad_alloc();
   const auto start = reinterpret_cast<std::uintptr_t>(mapped);
-  const std::uintptr_t aligned = (start + huge_page - 1) / huge_page * huge_page;
+  const std::uintptr_t aligned = whole_huge_pages(start);
   if (aligned > start) munmap(mapped, aligned - start);
   if (const std::uintptr_t tail = start + size + huge_page - (aligned + size); tail > 0) {
     munmap(reinterpret_cast<void*>(aligned + size), tail);
@@ -67,7 +81,7 @@ void* HugePageBlocks::do_allocate(std::size_t bytes, std::size_t alignment) {
 }
 
 void HugePageBlocks::do_deallocate(void* block, std::size_t bytes, std::size_t /*alignment*/) {
-  munmap(block, (bytes + huge_page - 1) / huge_page * huge_page);
+  munmap(block, whole_huge_pages(bytes));
 }
 
 Patient::Patient(std::string_view id, std::pmr::memory_resource* memory)
@@ -109,11 +123,11 @@ Patient& Histories::patient(std::string_view id) {
     const std::uint64_t slot = slots_[at];
     if (slot == 0) {
       patients_.emplace_back(id, &pool_);
-      slots_[at] = (std::uint64_t{tag} << 32U) | patients_.size();
+      slots_[at] = slot_of(hash, patients_.size() - 1);
       return patients_.back();
     }
     if (tag_of(slot) == tag) {
-      Patient& patient = patients_[static_cast<std::uint32_t>(slot) - 1];
+      Patient& patient = patients_[number_in(slot)];
       if (patient.id() == id) return patient;
     }
   }
@@ -127,7 +141,7 @@ const Patient* Histories::likely_patient(std::uint64_t hash) const noexcept {
   if (slots_.empty()) return nullptr;
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t at = hash & mask; slots_[at] != 0; at = (at + 1) & mask) {
-    if (tag_of(slots_[at]) == tag_of(hash)) return &patients_[static_cast<std::uint32_t>(slots_[at]) - 1];
+    if (tag_of(slots_[at]) == tag_of(hash)) return &patients_[number_in(slots_[at])];
   }
   return nullptr;
 }
@@ -148,7 +162,7 @@ void Histories::grow_slots() {
     const std::uint64_t hash = hash_of(patients_[number].id());
     std::size_t at = hash & mask;
     while (slots_[at] != 0) at = (at + 1) & mask;
-    slots_[at] = (std::uint64_t{tag_of(hash)} << 32U) | (number + 1);
+    slots_[at] = slot_of(hash, number);
   }
 }
 
