@@ -841,10 +841,11 @@ class Compiler {
 
   // Builds the lookup of billed codes, and reports two acts answering one code on one date.
   void index_rules() {
-    const auto index = [](bool every, const std::vector<std::uint32_t>& listed,
-                          std::vector<std::vector<std::uint32_t>>& by_subject, std::uint32_t rule) {
+    const auto index = [](bool every, const std::vector<std::uint32_t>& listed, std::vector<RuleSelection>& by_subject,
+                          std::uint32_t rule) {
       const auto add = [&](std::uint32_t subject) {
-        if (by_subject[subject].empty() || by_subject[subject].back() != rule) by_subject[subject].push_back(rule);
+        std::vector<std::uint32_t>& rules = by_subject[subject].rules;
+        if (rules.empty() || rules.back() != rule) rules.push_back(rule);
       };
       if (every) {
         for (std::uint32_t s = 0; s < by_subject.size(); ++s) add(s);
@@ -1693,7 +1694,7 @@ std::unique_ptr<RuleSet::Model> parse_and_compile(const ParsedRuleSet& parsed, c
   sort_diagnostics(diagnostics);
   if (has_error(diagnostics)) return nullptr;
   model->hash = content_hash(parsed);
-  find_guards(*model);
+  compile_guards(*model);
   return model;
 }
 

@@ -1,8 +1,10 @@
 #include "compile/guards.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <vector>
 
 namespace cotation::model {
 namespace {
@@ -76,14 +78,80 @@ std::optional<Comparison> comparison_of(const RuleSet::Model& model, const Node&
   }
 }
 
+// The steps of `count` rules' sets over an integer x: `in_set(i, x)` says whether rule i is in
+// the set at x, and changes only at the `changes` (its first x of a new value).
+template <typename InSet>
+RuleSteps steps_of(std::vector<std::int64_t> changes, std::size_t count, InSet in_set) {
+  changes.push_back(std::numeric_limits<std::int64_t>::min());
+  std::sort(changes.begin(), changes.end());
+  changes.erase(std::unique(changes.begin(), changes.end()), changes.end());
+  RuleSteps steps;
+  for (const std::int64_t x : changes) {
+    std::uint64_t set = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (in_set(i, x)) set |= std::uint64_t{1} << i;
+    }
+    if (!steps.sets.empty() && steps.sets.back() == set) continue;
+    steps.starts.push_back(x);
+    steps.sets.push_back(set);
+  }
+  return steps;
+}
+
+// Where a set bounded by `last` (included) changes: after it, unless nothing is after it.
+void add_end(std::vector<std::int64_t>& changes, std::int64_t last) {
+  if (last != std::numeric_limits<std::int64_t>::max()) changes.push_back(last + 1);
+}
+
+RuleBlock block_of(const RuleSet::Model& model, std::span<const std::uint32_t> rules) {
+  const auto rule = [&](std::size_t i) -> const Rule& { return model.rules[rules[i]]; };
+  RuleBlock block;
+  std::vector<std::int64_t> changes;
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    changes.push_back(rule(i).period.since);
+    add_end(changes, rule(i).period.until);
+  }
+  block.by_day = steps_of(changes, rules.size(), [&](std::size_t i, std::int64_t day) {
+    return rule(i).period.since <= day && day <= rule(i).period.until;
+  });
+  for (std::size_t f = 0; f < field_count; ++f) {
+    const auto field = static_cast<Field>(f);
+    const auto guarded_by_field = [&](std::size_t i) { return rule(i).guard && rule(i).guard->field == field; };
+    RuleBlock::GuardedBy by_field{field, 0, {}};
+    changes.clear();
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      if (!guarded_by_field(i)) continue;
+      by_field.guarded |= std::uint64_t{1} << i;
+      changes.push_back(rule(i).guard->constant);
+      add_end(changes, rule(i).guard->constant);
+    }
+    if (by_field.guarded == 0) continue;
+    by_field.holds = steps_of(changes, rules.size(), [&](std::size_t i, std::int64_t value) {
+      return !guarded_by_field(i) || satisfies(rule(i).guard->op, value <=> rule(i).guard->constant);
+    });
+    block.by_guard.push_back(std::move(by_field));
+  }
+  return block;
+}
+
 }  // namespace
 
-void find_guards(RuleSet::Model& model) {
+void compile_guards(RuleSet::Model& model) {
   for (Rule& rule : model.rules) {
     if (!rule.when) continue;
     NodeId first = *rule.when;
     while (model.nodes[first].op == Op::logical_and) first = model.nodes[first].operands[0];
     rule.guard = comparison_of(model, model.nodes[first]);
+  }
+  for (auto* by_subject : {&model.rules_by_act, &model.rules_by_item}) {
+    for (RuleSelection& selection : *by_subject) {
+      const std::span<const std::uint32_t> rules = selection.rules;
+      selection.blocks.clear();
+      for (std::size_t first = 0; first < rules.size(); first += RuleSelection::block_size) {
+        selection.blocks.push_back(
+            block_of(model, rules.subspan(first, std::min(RuleSelection::block_size, rules.size() - first))));
+      }
+    }
   }
 }
 

@@ -1,11 +1,14 @@
-// What the evaluator checks of a rule before walking the graph: its guard (model::Rule::guard).
+// What the evaluator checks of a rule before walking the graph: its guard (model::Rule::guard),
+// and which rules of an act or an item are in force and not ruled out by their guards
+// (model::RuleSelection).
 #pragma once
 
 #include "compile/model.hpp"
 
 namespace cotation::model {
 
-// Sets the guard of each rule whose `si` starts with a comparison of a field with a constant.
-void find_guards(RuleSet::Model& model);
+// Sets the guard of each rule whose `si` starts with a comparison of a field with a constant,
+// then the blocks of each act's and item's rule selection.
+void compile_guards(RuleSet::Model& model);
 
 }  // namespace cotation::model

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <compare>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -60,6 +61,26 @@ enum class Op : std::uint8_t {
   fact    // a fact of a `dispositif` (reference: index in RuleSet::Model::facts); never in a claim's expressions
 };
 
+// Whether `order` (of a and b) satisfies `a comparison b`, the comparison one of = != < <= > >=.
+[[nodiscard]] inline bool satisfies(Op comparison, std::weak_ordering order) {
+  switch (comparison) {
+    case Op::equal:
+      return std::is_eq(order);
+    case Op::not_equal:
+      return std::is_neq(order);
+    case Op::less:
+      return std::is_lt(order);
+    case Op::less_equal:
+      return std::is_lteq(order);
+    case Op::greater:
+      return std::is_gt(order);
+    case Op::greater_equal:
+      return std::is_gteq(order);
+    default:
+      return false;
+  }
+}
+
 // A date plus months that lands on a day the target month lacks (2024-02-29 + 1 an) takes
 // the day the expression declares: the month's last day, or the next month's first.
 enum class DayRounding : std::uint8_t { none, previous_day, next_day };
@@ -108,6 +129,36 @@ struct Comparison {
   Field field = Field::date;
   Op op = Op::equal;  // equal .. greater_equal, the field on the left
   std::int64_t constant = 0;
+};
+
+// A set of up to 64 rules (bit i: a block's rule i) as a step function of one integer, a day or a
+// field read as an integer: at x, the set of the last step that starts at or before x.
+struct RuleSteps {
+  std::vector<std::int64_t> starts;  // increasing; the first is the smallest int64
+  std::vector<std::uint64_t> sets;
+  [[nodiscard]] std::uint64_t at(std::int64_t x) const noexcept {
+    return sets[static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), x) - starts.begin()) - 1];
+  }
+};
+
+// Up to 64 consecutive rules of a RuleSelection: the ones in force on a day (their periods) and,
+// per field that guards some of them, the ones whose guard holds for the field's value.
+struct RuleBlock {
+  RuleSteps by_day;
+  struct GuardedBy {
+    Field field = Field::date;
+    std::uint64_t guarded = 0;  // the rules whose guard reads the field
+    RuleSteps holds;            // at the field's value: the rules whose guard holds, and the others
+  };
+  std::vector<GuardedBy> by_guard;
+};
+
+// The rules whose scope holds one act or item, in the order of RuleSet::Model::rules, and what
+// tells which of them may apply to a line without reading each (src/compile/guards.cpp).
+struct RuleSelection {
+  std::vector<std::uint32_t> rules;
+  std::vector<RuleBlock> blocks;  // block b: rules[64 b] to rules[64 b + 63]
+  static constexpr std::size_t block_size = 64;
 };
 
 // ---------------------------------------------------------------- declarations
@@ -365,10 +416,9 @@ struct RuleSet::Model {
   std::vector<model::Parameter> parameters;
   std::vector<model::Act> acts;
   std::vector<model::Rule> rules;  // in declaration order; priority is declared, never implied
-  // By act and by item, the rules whose scope holds it, in the order of `rules`: a line is
-  // checked against these only.
-  std::vector<std::vector<std::uint32_t>> rules_by_act;
-  std::vector<std::vector<std::uint32_t>> rules_by_item;
+  // By act and by item, the rules whose scope holds it: a line is checked against these only.
+  std::vector<model::RuleSelection> rules_by_act;
+  std::vector<model::RuleSelection> rules_by_item;
   std::vector<model::Postponement> postponements;  // what the amendments moved, in order
   std::vector<model::Source> sources;
   std::vector<std::pair<std::string, model::Scope>> held_groups;  // read by contient(), by name

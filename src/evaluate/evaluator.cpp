@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <charconv>
 #include <chrono>
 #include <cstdint>
@@ -304,12 +305,18 @@ class LineEvaluation {
     return evaluate(id).boolean;
   }
 
-  // Whether the comparison is known false, read without a memo entry; not when the field is
-  // missing (the graph then reports it) or when an explanation is asked for (it shows the walk).
-  bool known_false(const Comparison& comparison) {
-    if (explanation_ != nullptr) return false;
-    const auto value = whole_field(comparison.field);
-    return value && !satisfies(comparison.op, *value <=> comparison.constant);
+  // The rules of `block` in force on the day whose guard is not known false, each guard's field
+  // read without a memo entry: those whose `si` is walked. A guard whose field is missing is not
+  // known false (the graph then reports the field); with an explanation, no guard is: it shows
+  // the walk.
+  std::uint64_t may_apply(const RuleBlock& block) {
+    std::uint64_t rules = block.by_day.at(day_);
+    if (explanation_ != nullptr) return rules;
+    for (const auto& [field, guarded, holds] : block.by_guard) {
+      if ((rules & guarded) == 0) continue;
+      if (const auto value = whole_field(field)) rules &= holds.at(*value);
+    }
+    return rules;
   }
 
   // A reference into the scratch, whose values do not move while a claim is decided.
@@ -1336,10 +1343,9 @@ class ClaimEvaluator {
     }
   }
 
-  // Only rules whose scope holds the subject come here (RuleSet::Model::rules_by_act, _by_item).
+  // Only rules whose scope holds the subject, in force on the day and whose guard is not known
+  // false come here (LineEvaluation::may_apply).
   bool rule_applies(const Rule& rule, std::size_t line_index) {
-    if (!rule.period.contains(line_.day())) return false;
-    if (rule.guard && line_.known_false(*rule.guard)) return false;
     if (rule.when) {
       const bool met = truth(*rule.when, "la règle ", rule.name);
       line_.explain([&] {
@@ -1368,9 +1374,13 @@ class ClaimEvaluator {
   // that still disagree refuse the line with both reasons.
   void apply_rules(std::size_t line_index, const Subject& subject, LineDecision& line) {
     applying_.clear();
-    for (const std::uint32_t r :
-         subject.is_act ? model_.rules_by_act[subject.index] : model_.rules_by_item[subject.index]) {
-      if (rule_applies(model_.rules[r], line_index)) applying_.push_back(r);
+    const RuleSelection& selection =
+        subject.is_act ? model_.rules_by_act[subject.index] : model_.rules_by_item[subject.index];
+    for (std::size_t b = 0; b < selection.blocks.size(); ++b) {
+      for (std::uint64_t rules = line_.may_apply(selection.blocks[b]); rules != 0; rules &= rules - 1) {
+        const std::uint32_t r = selection.rules[b * RuleSelection::block_size + std::countr_zero(rules)];
+        if (rule_applies(model_.rules[r], line_index)) applying_.push_back(r);
+      }
     }
     std::erase_if(applying_, [&](std::uint32_t general) {
       return std::any_of(applying_.begin(), applying_.end(), [&](std::uint32_t r) {
