@@ -39,6 +39,11 @@ struct Subject {
   const std::vector<model::CodeEntry>* entries = nullptr;
   std::span<const model::CodeEntry> with_coefficient;  // those of `entries` with the coefficient
   bool coefficient_read = false;
+  bool letter_known = false;  // "LETTER COEFFICIENT" whose letter the rules declare
+  // Whether several acts replace the code (AMS 7.5), and then the source of the replacement
+  // that ended last, cited when the code is billed after it (outdated_shared_code()).
+  bool replaced_by_several_acts = false;
+  std::string_view last_replacement_source;
   // A telecare letter (`télésoin des actes`, TMK): the line bills in telecare an act whose
   // coefficient it gives; the acts with that coefficient on the date are its candidates.
   const model::Letter* telecare = nullptr;
@@ -57,28 +62,32 @@ struct EvaluationScratch::State {
   std::vector<std::uint32_t> applying;                      // the rules that apply to the current line
   std::string piece;                                        // one part of a reason's message being written
   std::vector<std::pair<std::size_t, std::size_t>> pieces;  // parts already in the message
-  // A text composed for one old code on one day, kept for the next claims that need the same:
-  // the reasons about an old code list the cotations of every act that replaces it (AMS 7.5:
-  // dozens). Keyed by addresses inside the rule set, and by the count of rule sets destroyed:
+  // A text composed for one old code, kept for the next claims that need the same: the reasons
+  // about an old code list the cotations of every act that replaces it (AMS 7.5: dozens). It
+  // holds on the days of the periods it was composed from, whatever the order of the claims'
+  // dates. Keyed by addresses inside the rule set, and by the count of rule sets destroyed:
   // another rule set may take a freed one's place, but not without that count changing.
   struct CachedText {
     std::uint64_t rule_sets_destroyed = 0;
     const model::Act* act = nullptr;
     const std::vector<model::CodeEntry>* entries = nullptr;  // none: nothing kept yet
     Decimal coefficient;
-    model::Day day = 0;
+    model::Period days;
     std::string text;
   };
   CachedText transition;  // the reason of an old cotation accepted in its transition
   CachedText in_force;    // the cotations in force that replace an old code after its transition
   // What the codes billed lately designate whatever the date (resolve()'s two hash lookups and
-  // number read), in slots chosen by a hash of the code. Keyed by the rule set's address and
-  // the count of rule sets destroyed, as CachedText.
+  // number read), in slots chosen by a hash of the code, and the act a line that names none
+  // bills with it on the days `resolved_days` (the last resolved). Keyed by the rule set's
+  // address and the count of rule sets destroyed, as CachedText.
   struct LookedUpCode {
     std::uint64_t rule_sets_destroyed = 0;
     const RuleSet::Model* model = nullptr;  // none: an empty slot
     std::string code;
     Subject subject;
+    Subject resolved;
+    model::Period resolved_days{model::last_day, model::first_day};  // none
   };
   std::array<LookedUpCode, 64> looked_up;
   std::vector<LineDecision> candidates;  // a telecare line decided for each of its candidate acts
@@ -630,6 +639,23 @@ class LineEvaluation {
   std::uint32_t wholes_missing_ = 0;
 };
 
+// Narrows `days`, which hold `day`, to those that `period` holds, or not, as it holds `day`:
+// what was decided from `period` on `day` is the same on each of `days`. Returns whether
+// `period` holds `day`.
+bool narrow_to_same(Period& days, const Period& period, Day day) {
+  if (period.contains(day)) {
+    days.since = std::max(days.since, period.since);
+    days.until = std::min(days.until, period.until);
+    return true;
+  }
+  if (period.until < day) {
+    days.since = std::max(days.since, period.until + 1);
+  } else {
+    days.until = std::min(days.until, period.since - 1);
+  }
+  return false;
+}
+
 Reason reason(std::string rule, std::string message, std::string source) {
   return Reason{std::move(rule), std::move(message), std::move(source)};
 }
@@ -774,17 +800,35 @@ class ClaimEvaluator {
   // "RAM 8.09" -> the act whose cotation that is on the claim's date; "IFD" -> the item. A
   // code several acts share (`partagée`) designates the act the line names (`act`).
   Subject resolve(std::string_view code, std::string_view named_act) {
-    Subject subject = look_up_cached(code);
-    if (!subject.is_act || !subject.coefficient_read) return subject;  // read: a telecare letter or entries
-    if (subject.telecare != nullptr) {
+    auto& looked_up = look_up_cached(code);
+    if (!looked_up.subject.is_act || !looked_up.subject.coefficient_read)
+      return looked_up.subject;  // read: a telecare letter or entries
+    if (looked_up.subject.telecare != nullptr) {
+      Subject subject = looked_up.subject;
       resolve_telecare(named_act, subject);
       return subject;
     }
+    // A line that names no act bills the act the code had on the days its entries hold as on
+    // this one: most lines of a batch, their dates in any order.
+    if (!named_act.empty()) {
+      Period days;
+      return resolve_on_day(looked_up.subject, named_act, days);
+    }
+    if (!looked_up.resolved_days.contains(line_.day())) {
+      looked_up.resolved_days = Period{};
+      looked_up.resolved = resolve_on_day(looked_up.subject, named_act, looked_up.resolved_days);
+    }
+    return looked_up.resolved;
+  }
+
+  // resolve() on the line's day; narrows `days` to those on which the entries it reads hold as
+  // on that day (the entries after the one that decides change nothing).
+  Subject resolve_on_day(Subject subject, std::string_view named_act, Period& days) const {
     const Day day = line_.day();
     const CodeEntry* old = nullptr;
     std::size_t unnamed_acts = 0;  // acts with the code on the date, not the one named
     for (const auto& entry : subject.with_coefficient) {
-      if (!entry.period.contains(day)) continue;
+      if (!narrow_to_same(days, entry.period, day)) continue;
       if (!entry.replaced) {
         if (model_.acts[entry.act].name == named_act || (!entry.shared && named_act.empty())) {
           subject.index = entry.act;
@@ -825,8 +869,9 @@ class ClaimEvaluator {
       return subject;
     }
     subject.is_act = true;
-    if (const auto letter = model_.letter_index.find(code.substr(0, space));
-        letter != model_.letter_index.end() && model_.letters[letter->second].telecare) {
+    const auto letter = model_.letter_index.find(code.substr(0, space));
+    subject.letter_known = letter != model_.letter_index.end();
+    if (subject.letter_known && model_.letters[letter->second].telecare) {
       subject.telecare = &model_.letters[letter->second];
     } else if (const auto entries = model_.codes_by_letter.find(code.substr(0, space));
                entries != model_.codes_by_letter.end()) {
@@ -840,23 +885,45 @@ class ClaimEvaluator {
     } catch (const DecimalError&) {
       return subject;
     }
-    if (subject.entries != nullptr) subject.with_coefficient = entries_with(*subject.entries, subject.coefficient);
+    if (subject.entries != nullptr) {
+      subject.with_coefficient = entries_with(*subject.entries, subject.coefficient);
+      find_replacements(subject);
+    }
     return subject;
   }
 
+  void find_replacements(Subject& subject) const {
+    // An act may replace the code over two periods (before avenant 7, then its transition): the
+    // source cited is that of the period that ended last.
+    const model::CodeEntry* latest = nullptr;
+    for (const auto& entry : subject.with_coefficient) {
+      if (!entry.replaced) continue;
+      if (latest != nullptr && entry.act != latest->act) subject.replaced_by_several_acts = true;
+      if (latest == nullptr || entry.period.until > latest->period.until) latest = &entry;
+    }
+    if (!subject.replaced_by_several_acts) return;
+    const Act& cited_act = model_.acts[latest->act];
+    // The code index keeps the origin of the `remplace` line each entry comes from.
+    const auto replaced = std::find_if(cited_act.replaced.begin(), cited_act.replaced.end(),
+                                       [&](const Cotation& c) { return c.origin == latest->origin; });
+    subject.last_replacement_source =
+        replaced != cited_act.replaced.end() ? replaced->citation.text : cited_act.article.text;
+  }
+
   // look_up(), remembered by the scratch: a batch bills the same few codes again and again.
-  const Subject& look_up_cached(std::string_view code) {
+  EvaluationScratch::State::LookedUpCode& look_up_cached(std::string_view code) {
     std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a: a code is a few bytes
     for (const char c : code) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
     auto& slot = scratch_.looked_up[hash % scratch_.looked_up.size()];
     const std::uint64_t destroyed = rule_sets_destroyed.load(std::memory_order_relaxed);
     if (slot.model != &model_ || slot.rule_sets_destroyed != destroyed || slot.code != code) {
       slot.subject = look_up(code);
+      slot.resolved_days = Period{last_day, first_day};
       slot.code.assign(code);
       slot.model = &model_;
       slot.rule_sets_destroyed = destroyed;
     }
-    return slot.subject;
+    return slot;
   }
 
   // Calls `visit` with each act whose cotation in force on the date has the subject's
@@ -953,33 +1020,23 @@ class ClaimEvaluator {
 
   // The act's cotation in force on the claim's date, if any.
   const Cotation* current_cotation(const Act& act) const {
+    Period days;
+    return current_cotation(act, days);
+  }
+  // Also narrows `days` to those on which the act's cotation in force is the same.
+  const Cotation* current_cotation(const Act& act, Period& days) const {
+    const Cotation* current = nullptr;
     for (const auto& c : act.cotations) {
-      if (c.period.contains(line_.day())) return &c;
+      if (narrow_to_same(days, c.period, line_.day())) current = &c;
     }
-    return nullptr;
+    return current;
   }
 
   // An old code that several acts replaced (AMS 7.5), billed outside its transition: the
   // reason names every cotation in force that replaces it, not the first act's alone.
   bool outdated_shared_code(std::string_view code, const Subject& subject) {
-    // An act may replace the code over two periods (before avenant 7, then its transition): the
-    // source cited is that of the period that ended last.
-    const model::CodeEntry* latest = nullptr;
-    bool several_acts = false;
-    for (const auto& entry : subject.with_coefficient) {
-      if (!entry.replaced) continue;
-      if (latest != nullptr && entry.act != latest->act) several_acts = true;
-      if (latest == nullptr || entry.period.until > latest->period.until) latest = &entry;
-    }
-    if (!several_acts) return false;
-    const Act& cited_act = model_.acts[latest->act];
-    // The code index keeps the origin of the `remplace` line each entry comes from.
-    const auto replaced = std::find_if(cited_act.replaced.begin(), cited_act.replaced.end(),
-                                       [&](const Cotation& c) { return c.origin == latest->origin; });
-    std::string& message =
-        reasons_
-            .add("transition", replaced != cited_act.replaced.end() ? replaced->citation.text : cited_act.article.text)
-            .message;
+    if (!subject.replaced_by_several_acts) return false;
+    std::string& message = reasons_.add("transition", subject.last_replacement_source).message;
     message += code;
     message += " n'est plus admise le ";
     append_date(message, line_.day());
@@ -987,16 +1044,17 @@ class ClaimEvaluator {
     if (!holds(cached, nullptr, subject)) {
       cached.text.clear();
       scratch_.pieces.clear();
+      Period days;
       for (const auto& entry : subject.with_coefficient) {
         if (!entry.replaced) continue;
-        const Cotation* current = current_cotation(model_.acts[entry.act]);
+        const Cotation* current = current_cotation(model_.acts[entry.act], days);
         if (current == nullptr) continue;
         std::string& piece = scratch_.piece;
         piece.clear();
         append_code(piece, model_, *current);
         append_once(cached.text, " ; selon l'acte, la cotation en vigueur est ", piece);
       }
-      keep(cached, nullptr, subject);
+      keep(cached, nullptr, subject, days);
     }
     message += cached.text;
     return true;
@@ -1007,20 +1065,22 @@ class ClaimEvaluator {
   bool holds(EvaluationScratch::State::CachedText& cached, const Act* act, const Subject& subject) const {
     if (cached.rule_sets_destroyed == rule_sets_destroyed.load(std::memory_order_relaxed) &&
         cached.entries == subject.entries && cached.entries != nullptr && cached.act == act &&
-        cached.coefficient == subject.coefficient && cached.day == line_.day()) {
+        cached.coefficient == subject.coefficient && cached.days.contains(line_.day())) {
       return true;
     }
     cached.entries = nullptr;
     return false;
   }
 
-  // Records what `cached`'s text, just composed, was composed for.
-  void keep(EvaluationScratch::State::CachedText& cached, const Act* act, const Subject& subject) const {
+  // Records what `cached`'s text, just composed, was composed for: `days` are those on which
+  // the periods it was composed from hold as on the line's day.
+  void keep(EvaluationScratch::State::CachedText& cached, const Act* act, const Subject& subject,
+            const Period& days) const {
     cached.rule_sets_destroyed = rule_sets_destroyed.load(std::memory_order_relaxed);
     cached.act = act;
     cached.entries = subject.entries;
     cached.coefficient = subject.coefficient;
-    cached.day = line_.day();
+    cached.days = days;
   }
 
   // Appends `piece` to `message` unless it is there already: the first after `lead`, the
@@ -1070,11 +1130,9 @@ class ClaimEvaluator {
     }
     // Appended piece by piece, not formatted: an unknown code is a common refusal.
     std::string& message = reasons_.add("code", "").message;
-    const auto space = code.find(' ');
-    const bool letter_known = space != std::string_view::npos && model_.letter_index.contains(code.substr(0, space));
-    message += letter_known ? "aucun acte n'est coté « " : "code inconnu : « ";
+    message += subject.letter_known ? "aucun acte n'est coté « " : "code inconnu : « ";
     message += code;
-    message += letter_known ? " » : la lettre clé existe, pas ce coefficient" : " »";
+    message += subject.letter_known ? " » : la lettre clé existe, pas ce coefficient" : " »";
   }
 
   void decide_line(std::size_t i, std::size_t act_rank, LineDecision& line) {
@@ -1285,8 +1343,7 @@ class ClaimEvaluator {
     std::string& message = reasons_.add(subject.several_acts ? std::string_view("transition") : act.name, "").message;
     auto& cached = scratch_.transition;
     if (!holds(cached, &act, subject)) {
-      compose_transition_message(subject, act, cached.text);
-      keep(cached, &act, subject);
+      keep(cached, &act, subject, compose_transition_message(subject, act, cached.text));
     }
     message = cached.text;
     if (message.size() > transition_message.size()) {
@@ -1297,11 +1354,14 @@ class ClaimEvaluator {
     }
   }
 
-  void compose_transition_message(const Subject& subject, const Act& act, std::string& message) {
+  // Returns the days on which the message holds: those on which the code's entries and the
+  // cotations in force of the acts named are those of the line's day.
+  Period compose_transition_message(const Subject& subject, const Act& act, std::string& message) {
     message = transition_message;
     scratch_.pieces.clear();
+    Period days;
     const auto add_current = [&](const Act& candidate) {
-      const Cotation* current = current_cotation(candidate);
+      const Cotation* current = current_cotation(candidate, days);
       if (current == nullptr) return;
       std::string& piece = scratch_.piece;
       piece.clear();
@@ -1313,15 +1373,14 @@ class ClaimEvaluator {
                   subject.several_acts ? " ; elle est remplacée, selon l'acte, par " : " ; elle est remplacée par ",
                   piece);
     };
-    if (subject.several_acts) {
-      for (const auto& entry : subject.with_coefficient) {
-        if (entry.replaced && entry.period.contains(line_.day())) {
-          add_current(model_.acts[entry.act]);
-        }
+    // The entries in force on the day say whether several acts replace the code.
+    for (const auto& entry : subject.with_coefficient) {
+      if (narrow_to_same(days, entry.period, line_.day()) && entry.replaced && subject.several_acts) {
+        add_current(model_.acts[entry.act]);
       }
-    } else {
-      add_current(act);
     }
+    if (!subject.several_acts) add_current(act);
+    return days;
   }
 
   void decide_item(const Subject& subject, LineDecision& line) {

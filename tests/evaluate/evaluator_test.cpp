@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -1222,6 +1223,48 @@ TEST_F(Evaluator, OneRuleSetFromFourThreadsGivesTheDecisionsOfOneThread) {
     EXPECT_TRUE(results[t].empty()) << "thread " << t << ": " << results[t].size() << " differences, first:\n"
                                     << (results[t].empty() ? "" : results[t].front());
   }
+}
+
+// A scratch remembers what a code designates and the texts composed about an old code, each for
+// the days on which it holds (shipped rules): whatever the order of the claims' dates, the decisions and their
+// reasons are those of a fresh scratch. Codes: an old cotation that 47 acts replace (AMS 7.5),
+// one that one act replaces (AMS 9.5), cotations revalued twice (RAM 7.49, 8.09, 8.39), a shared
+// code (AMK 10), an unknown coefficient; days: both sides of each date where they change.
+TEST(Scratch, DecidesAsAFreshOneWhateverTheOrderOfTheDates) {
+  const RuleSet& rules = compiled_once("rules");
+  std::vector<Date> days;
+  for (const Date boundary : {on(2024, 2, 22), on(2024, 6, 1), on(2026, 1, 1), on(2026, 9, 1), on(2027, 7, 1)}) {
+    const std::chrono::sys_days day(boundary);
+    for (const int shift : {-40, -1, 0, 1, 40}) days.emplace_back(day + std::chrono::days(shift));
+  }
+  std::vector<Claim> claims;
+  for (const std::string code : {"AMS 7.5", "AMS 9.5", "RAM 7.49", "RAM 8.09", "RAM 8.39", "AMK 10", "RAM 7.77"}) {
+    for (const Date day : days) claims.push_back(claim_of(code + " " + std::to_string(claims.size()), day, {code}));
+  }
+  std::vector<std::string> fresh;
+  for (const Claim& claim : claims) {
+    EvaluationScratch scratch;
+    fresh.push_back(describe(rules.evaluate(claim, scratch)));
+  }
+  // Each code's days forward, backward, and far apart in turn (first, last, second, ...).
+  std::vector<std::size_t> order(claims.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::vector<std::vector<std::size_t>> orders = {order, {order.rbegin(), order.rend()}, {}};
+  for (std::size_t low = 0, high = order.size(); low < high;) {
+    orders[2].push_back(low++);
+    if (low < high) orders[2].push_back(--high);
+  }
+  std::size_t refused_after_transition = 0;
+  for (const auto& walk : orders) {
+    EvaluationScratch scratch;
+    for (const std::size_t i : walk) {
+      const std::string decided = describe(rules.evaluate(claims[i], scratch));
+      EXPECT_EQ(decided, fresh[i]) << claims[i].id;
+      if (decided.find("n'est plus admise") != std::string::npos) ++refused_after_transition;
+    }
+  }
+  // The texts listing the cotations in force that replace AMS 7.5 were composed and reused.
+  EXPECT_GT(refused_after_transition, 30U);
 }
 
 // ------------------------------------------------------------------ telecare (TMK), shipped rules
