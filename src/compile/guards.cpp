@@ -78,6 +78,55 @@ std::optional<Comparison> comparison_of(const RuleSet::Model& model, const Node&
   }
 }
 
+// Appends the steps of `id` to `formula`; false when it is not a formula. `depth` counts the
+// values pending before it.
+bool append_formula(const RuleSet::Model& model, NodeId id, std::size_t depth, FieldFormula& formula) {
+  using Kind = FieldFormula::Step::Kind;
+  if (depth >= FieldFormula::max_depth) return false;
+  const Node& node = model.nodes[id];
+  switch (node.op) {
+    case Op::logical_and:
+    case Op::logical_or:
+      if (!append_formula(model, node.operands[0], depth, formula) ||
+          !append_formula(model, node.operands[1], depth + 1, formula)) {
+        return false;
+      }
+      formula.steps.push_back({node.op == Op::logical_and ? Kind::conjunction : Kind::disjunction, {}, 0, 0});
+      return true;
+    case Op::logical_not:
+      if (!append_formula(model, node.operands[0], depth, formula)) return false;
+      formula.steps.push_back({Kind::negation, {}, 0, 0});
+      return true;
+    case Op::member: {
+      const Node& element = model.nodes[node.operands[0]];
+      if (!is_whole_field(element)) return false;
+      FieldFormula::Step step{Kind::member,
+                              {element.field, Op::equal, 0},
+                              static_cast<std::uint32_t>(formula.constants.size()),
+                              static_cast<std::uint32_t>(node.operands.size() - 1)};
+      for (std::size_t i = 1; i < node.operands.size(); ++i) {
+        const auto constant = whole_constant(model.nodes[node.operands[i]]);
+        if (!constant) return false;
+        formula.constants.push_back(*constant);
+      }
+      formula.steps.push_back(step);
+      return true;
+    }
+    default: {
+      const auto comparison = comparison_of(model, node);
+      if (!comparison) return false;
+      formula.steps.push_back({Kind::comparison, *comparison, 0, 0});
+      return true;
+    }
+  }
+}
+
+std::optional<FieldFormula> formula_of(const RuleSet::Model& model, NodeId id) {
+  FieldFormula formula;
+  if (!append_formula(model, id, 0, formula)) return std::nullopt;
+  return formula;
+}
+
 // The steps of `count` rules' sets over an integer x: `in_set(i, x)` says whether rule i is in
 // the set at x, and changes only at the `changes` (its first x of a new value).
 template <typename InSet>
@@ -142,6 +191,13 @@ void compile_guards(RuleSet::Model& model) {
     NodeId first = *rule.when;
     while (model.nodes[first].op == Op::logical_and) first = model.nodes[first].operands[0];
     rule.guard = comparison_of(model, model.nodes[first]);
+    rule.formula = formula_of(model, *rule.when);
+  }
+  for (Act& act : model.acts) {
+    for (Condition& condition : act.conditions) condition.formula = formula_of(model, condition.predicate);
+  }
+  for (Item& item : model.items) {
+    for (Condition& condition : item.conditions) condition.formula = formula_of(model, condition.predicate);
   }
   for (auto* by_subject : {&model.rules_by_act, &model.rules_by_item}) {
     for (RuleSelection& selection : *by_subject) {

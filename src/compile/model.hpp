@@ -131,6 +131,23 @@ struct Comparison {
   std::int64_t constant = 0;
 };
 
+// A predicate over claim fields read as integers, each compared with constants, combined by
+// `et`, `ou` and `non`: `lieu dans {domicile, etablissement} et non télésoin`. In postfix
+// order, decided from the fields without walking the graph when every field is given
+// (src/compile/guards.cpp).
+struct FieldFormula {
+  struct Step {
+    enum class Kind : std::uint8_t { comparison, member, negation, conjunction, disjunction };
+    Kind kind = Kind::comparison;
+    Comparison comparison;  // comparison; member: its field
+    std::uint32_t first = 0;  // member: its constants, constants[first] to constants[first + count - 1]
+    std::uint32_t count = 0;
+  };
+  std::vector<Step> steps;
+  std::vector<std::int64_t> constants;
+  static constexpr std::size_t max_depth = 64;  // the values pending at once, a bit each
+};
+
 // A set of up to 64 rules (bit i: a block's rule i) as a step function of one integer, a day or a
 // field read as an integer: at x, the set of the last step that starts at or before x.
 struct RuleSteps {
@@ -196,6 +213,7 @@ struct Letter {
 
 struct Condition {
   NodeId predicate = 0;
+  std::optional<FieldFormula> formula;  // the predicate, when it is one
   std::string message;
   Citation citation;
   std::string name;  // "acte lombalgie, condition 1"
@@ -281,6 +299,7 @@ struct Rule {
   // A comparison `when` needs to hold (its first conjunct): the evaluator checks it first, and a
   // rule whose guard is false does not apply, without its `si` walked.
   std::optional<Comparison> guard;
+  std::optional<FieldFormula> formula;  // `when`, when it is one
   Outcome outcome = Outcome::none;
   Decimal rate;  // Outcome::rate, as a fraction (50 % -> 0.50)
   std::optional<Limit> limit;

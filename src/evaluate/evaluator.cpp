@@ -328,6 +328,44 @@ class LineEvaluation {
     return rules;
   }
 
+  // A formula's value, read from its fields without a memo entry; none when a field it reads is
+  // missing (the graph then reports the first) or when an explanation is asked for (it shows
+  // the walk).
+  std::optional<bool> formula_value(const FieldFormula& formula) {
+    using Kind = FieldFormula::Step::Kind;
+    if (explanation_ != nullptr) return std::nullopt;
+    std::uint64_t pending = 0;  // the values computed and not yet combined, a bit each, the last lowest
+    for (const auto& step : formula.steps) {
+      switch (step.kind) {
+        case Kind::comparison:
+        case Kind::member: {
+          const auto value = whole_field(step.comparison.field);
+          if (!value) return std::nullopt;
+          bool holds = false;
+          if (step.kind == Kind::comparison) {
+            holds = satisfies(step.comparison.op, *value <=> step.comparison.constant);
+          } else {
+            const auto constants = std::span(formula.constants).subspan(step.first, step.count);
+            holds = std::find(constants.begin(), constants.end(), *value) != constants.end();
+          }
+          pending = pending << 1 | static_cast<std::uint64_t>(holds);
+          break;
+        }
+        case Kind::negation:
+          pending ^= 1;
+          break;
+        case Kind::conjunction:
+        case Kind::disjunction: {
+          const std::uint64_t right = pending & 1;
+          pending >>= 1;
+          pending = step.kind == Kind::conjunction ? pending & (~std::uint64_t{1} | right) : pending | right;
+          break;
+        }
+      }
+    }
+    return (pending & 1) != 0;
+  }
+
   // A reference into the scratch, whose values do not move while a claim is decided.
   const Value& evaluate(NodeId id) {
     Value& memo = scratch_.values[id];
@@ -1261,9 +1299,14 @@ class ClaimEvaluator {
     if (line.decision == Decision::refused) line.amount.reset();
   }
 
-  // A predicate's value. A date shifted onto a day its month lacks, with no rounding declared,
-  // is reported under the name of the rule or condition that reads it: never a silent choice.
-  bool truth(NodeId predicate, std::string_view kind, std::string_view owner) {
+  // A predicate's value: its formula's, from the fields, when it has one and they are given;
+  // else the graph's. A date shifted onto a day its month lacks, with no rounding declared, is
+  // reported under the name of the rule or condition that reads it: never a silent choice.
+  bool truth(NodeId predicate, const std::optional<FieldFormula>& formula, std::string_view kind,
+             std::string_view owner) {
+    if (formula) {
+      if (const auto known = line_.formula_value(*formula)) return *known;
+    }
     try {
       return line_.is_true(predicate);
     } catch (const DayMissingInMonth& shift) {
@@ -1272,7 +1315,7 @@ class ClaimEvaluator {
   }
 
   bool holds(const Condition& condition, LineDecision& line, const std::string& owner) {
-    const bool met = truth(condition.predicate, "", condition.name);
+    const bool met = truth(condition.predicate, condition.formula, "", condition.name);
     line_.explain([&] { return ExplanationStep{condition.name, met ? "vraie" : "fausse", condition.citation.text}; });
     if (met) return true;
     line.decision = Decision::refused;
@@ -1406,7 +1449,7 @@ class ClaimEvaluator {
   // false come here (LineEvaluation::may_apply).
   bool rule_applies(const Rule& rule, std::size_t line_index) {
     if (rule.when) {
-      const bool met = truth(*rule.when, "la règle ", rule.name);
+      const bool met = truth(*rule.when, rule.formula, "la règle ", rule.name);
       line_.explain([&] {
         return ExplanationStep{fmt::format("règle {}, si", rule.name), met ? "vrai" : "faux", rule.citation.text};
       });

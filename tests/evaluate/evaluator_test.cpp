@@ -1497,6 +1497,90 @@ TEST(Guards, DecideAsTheRulesText) {
   EXPECT_GT(refused_by_rules, 100U);
 }
 
+// A condition or a rule's `si` that is a formula over fields read as integers is decided from the
+// fields, without the graph; with an explanation, the graph is walked (fixture rules-formulas).
+// Over combinations of the fields, each given or missing, both decide alike; with every field
+// given, as the rules' text reads, worked out here.
+TEST(Formulas, DecideAsTheGraphAndAsTheRulesText) {
+  const RuleSet& rules = compiled_once("tests/evaluate/rules-formulas");
+  const auto has_formula = [&](std::string_view name) {
+    for (const model::Rule& rule : rules.model().rules) {
+      if (rule.name == name) return rule.formula.has_value();
+    }
+    throw std::runtime_error("no rule " + std::string(name));
+  };
+  EXPECT_TRUE(has_formula("formule_ou"));
+  EXPECT_TRUE(has_formula("formule_non"));
+  EXPECT_FALSE(has_formula("sans_formule"));
+  ASSERT_EQ(rules.model().acts.size(), 1U);
+  ASSERT_EQ(rules.model().acts[0].conditions.size(), 1U);
+  EXPECT_TRUE(rules.model().acts[0].conditions[0].formula.has_value());
+
+  EvaluationScratch scratch;
+  std::size_t compared = 0;
+  std::size_t worked_out = 0;
+  std::map<std::string, std::size_t> refusals;
+  const std::optional<Place> places[] = {std::nullopt, Place::cabinet, Place::domicile, Place::etablissement};
+  const std::optional<bool> flags[] = {std::nullopt, false, true};
+  const std::optional<int> ranks[] = {std::nullopt, 3, 12};
+  const std::optional<int> ages[] = {std::nullopt, 10, 45};
+  const std::optional<PrescriptionKind> kinds[] = {std::nullopt, PrescriptionKind::medical,
+                                                   PrescriptionKind::direct_access};
+  for (const auto& place : places)
+    for (const auto& telehealth : flags)
+      for (const auto& night : flags)
+        for (const auto& sunday : flags)
+          for (const auto& urgent : flags)
+            for (const auto& rank : ranks)
+              for (const auto& age : ages)
+                for (const auto& kind : kinds) {
+                  Claim claim = claim_of("formule", on(2024, 6, 3), {"RAM 7.49"});
+                  claim.place = place;
+                  claim.telehealth = telehealth;
+                  claim.time.night = night;
+                  claim.time.sunday_or_holiday = sunday;
+                  claim.time.urgent = urgent;
+                  claim.series.session_number = rank;
+                  claim.patient.age = age;
+                  claim.prescription.kind = kind;
+                  std::vector<ExplanationStep> steps;
+                  const std::string by_fields = describe(rules.evaluate(claim, scratch));
+                  const std::string by_graph = describe(rules.evaluate(claim, scratch, &steps));
+                  EXPECT_EQ(by_fields, by_graph);
+                  ++compared;
+                  if (!place || !telehealth || !night || !sunday || !urgent || !rank || !age || !kind) continue;
+                  // Every field given: the condition, then the rules in their order.
+                  std::string expected;
+                  if (!((*place == Place::cabinet || *place == Place::domicile) && !*telehealth)) {
+                    expected = "condition du lieu";
+                  } else {
+                    if ((*night || *sunday) && !*urgent && *rank < 10) expected += "formule ou;";
+                    if (!(18 > *age || *kind == PrescriptionKind::renewal ||
+                          *kind == PrescriptionKind::direct_access)) {
+                      expected += "formule non;";
+                    }
+                    if (*rank > 2 && *night) expected += "sans formule;";
+                  }
+                  const ClaimDecision decision = rules.evaluate(claim, scratch);
+                  std::string decided;
+                  for (const Reason& reason : decision.lines[0].reasons) {
+                    decided += reason.message + (expected == "condition du lieu" ? "" : ";");
+                  }
+                  EXPECT_EQ(decided, expected) << by_fields;
+                  EXPECT_EQ(decision.lines[0].decision, expected.empty() ? Decision::accepted : Decision::refused);
+                  ++refusals[expected];
+                  ++worked_out;
+                }
+  EXPECT_EQ(compared, 4U * 3 * 3 * 3 * 3 * 3 * 3 * 3);
+  EXPECT_EQ(worked_out, 3U * 2 * 2 * 2 * 2 * 2 * 2 * 2);
+  // Each rule and the condition refuse somewhere, alone or with others.
+  for (const std::string reason : {"formule ou", "formule non", "sans formule", "condition du lieu"}) {
+    EXPECT_TRUE(std::any_of(refusals.begin(), refusals.end(), [&](const auto& refused) {
+      return refused.first.find(reason) != std::string::npos;
+    })) << reason;
+  }
+}
+
 // A billed code's entries are found by coefficient among its key letter's (model::entries_with):
 // for every letter and coefficient of the shipped rules, exactly the entries a filter on the
 // coefficient keeps, in the same order, whichever way the coefficient is written (7.5, 7.50).
