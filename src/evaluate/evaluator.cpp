@@ -266,9 +266,10 @@ class LineEvaluation {
   }
   // Forgets the values computed for the line: they depend on its subject, which changes with the
   // line, and for a telecare line decided for each of its candidate acts, with the candidate.
+  // The claim's own fields, read as integers, are kept.
   void forget_values() {
     ++scratch_.generation;
-    wholes_read_ = 0;
+    wholes_read_ &= ~line_fields;
   }
 
   RegionIndex region() const {
@@ -401,8 +402,9 @@ class LineEvaluation {
   }
 
   // A field read as an integer (model::reads_whole): a boolean as 0 or 1, an enumeration as its
-  // rank, a date as its day number; none when the claim lacks it. Read once a line: the guards
-  // of a line's rules read the same few fields.
+  // rank, a date as its day number; none when the claim lacks it. Read once a claim, or once a
+  // line for those that depend on the line (line_fields): the guards and formulas of the rules
+  // and conditions read the same few fields.
   std::optional<std::int64_t> whole_field(Field field) {
     const auto index = static_cast<std::size_t>(field);
     const std::uint32_t bit = 1U << index;
@@ -672,6 +674,10 @@ class LineEvaluation {
   std::size_t line_rank_ = 0;
   Decimal line_coefficient_;
   static_assert(field_count <= 32, "a bit of wholes_read_ for each field");
+  // The fields whose value depends on the line's subject and rank; the others are the claim's.
+  static constexpr std::uint32_t line_fields = 1U << static_cast<unsigned>(Field::line_rank) |
+                                               1U << static_cast<unsigned>(Field::same_article) |
+                                               1U << static_cast<unsigned>(Field::same_body_region);
   std::array<std::int64_t, field_count> wholes_;  // whole_field()'s, for the bits of wholes_read_
   std::uint32_t wholes_read_ = 0;
   std::uint32_t wholes_missing_ = 0;
