@@ -78,52 +78,151 @@ std::optional<Comparison> comparison_of(const RuleSet::Model& model, const Node&
   }
 }
 
-// Appends the steps of `id` to `formula`; false when it is not a formula. `depth` counts the
-// values pending before it.
-bool append_formula(const RuleSet::Model& model, NodeId id, std::size_t depth, FieldFormula& formula) {
-  using Kind = FieldFormula::Step::Kind;
-  if (depth >= FieldFormula::max_depth) return false;
+// The types of decimals a formula computes with: a percentage multiplies as a fraction, a
+// duration counts days or months; the graph computes those.
+bool is_plain_decimal(Type type) {
+  return type == Type::number || type == Type::money || type == Type::distance;
+}
+
+using StepKind = Formula::Step::Kind;
+
+// Appends the steps of `id`, a decimal, to `formula`; false when it is not one a formula computes.
+bool append_number(const RuleSet::Model& model, NodeId id, Formula& formula) {
+  const Node& node = model.nodes[id];
+  if (!is_plain_decimal(node.type)) return false;
+  const auto index = [](std::size_t i) { return static_cast<std::uint32_t>(i); };
+  switch (node.op) {
+    case Op::constant:
+      formula.steps.push_back({StepKind::number, {}, index(formula.numbers.size()), 0});
+      formula.numbers.push_back(node.constant.number);
+      return true;
+    case Op::field:
+      formula.steps.push_back({StepKind::field, {node.field, Op::equal, 0}, 0, 0});
+      return true;
+    case Op::parameter:
+    case Op::letter_value:
+    case Op::item_value: {
+      const StepKind kind = node.op == Op::parameter      ? StepKind::parameter
+                            : node.op == Op::letter_value ? StepKind::letter_value
+                                                          : StepKind::item_value;
+      formula.steps.push_back({kind, {}, node.reference, 0});
+      return true;
+    }
+    case Op::negate:
+      if (!append_number(model, node.operands[0], formula)) return false;
+      formula.steps.push_back({StepKind::negate, {}, 0, 0});
+      return true;
+    case Op::add:
+    case Op::subtract:
+    case Op::multiply:
+    case Op::minimum:
+    case Op::maximum: {
+      if (!append_number(model, node.operands[0], formula) || !append_number(model, node.operands[1], formula)) {
+        return false;
+      }
+      const StepKind kind = node.op == Op::add        ? StepKind::add
+                            : node.op == Op::subtract ? StepKind::subtract
+                            : node.op == Op::multiply ? StepKind::multiply
+                            : node.op == Op::minimum  ? StepKind::minimum
+                                                      : StepKind::maximum;
+      formula.steps.push_back({kind, {}, 0, 0});
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+// Appends the steps of `id`, a boolean, to `formula`; false when it is not one a formula decides.
+bool append_boolean(const RuleSet::Model& model, NodeId id, Formula& formula) {
   const Node& node = model.nodes[id];
   switch (node.op) {
     case Op::logical_and:
     case Op::logical_or:
-      if (!append_formula(model, node.operands[0], depth, formula) ||
-          !append_formula(model, node.operands[1], depth + 1, formula)) {
+      if (!append_boolean(model, node.operands[0], formula) || !append_boolean(model, node.operands[1], formula)) {
         return false;
       }
-      formula.steps.push_back({node.op == Op::logical_and ? Kind::conjunction : Kind::disjunction, {}, 0, 0});
+      formula.steps.push_back({node.op == Op::logical_and ? StepKind::conjunction : StepKind::disjunction, {}, 0, 0});
       return true;
     case Op::logical_not:
-      if (!append_formula(model, node.operands[0], depth, formula)) return false;
-      formula.steps.push_back({Kind::negation, {}, 0, 0});
+      if (!append_boolean(model, node.operands[0], formula)) return false;
+      formula.steps.push_back({StepKind::negation, {}, 0, 0});
       return true;
     case Op::member: {
       const Node& element = model.nodes[node.operands[0]];
       if (!is_whole_field(element)) return false;
-      FieldFormula::Step step{Kind::member,
-                              {element.field, Op::equal, 0},
-                              static_cast<std::uint32_t>(formula.constants.size()),
-                              static_cast<std::uint32_t>(node.operands.size() - 1)};
+      Formula::Step step{StepKind::member,
+                         {element.field, Op::equal, 0},
+                         static_cast<std::uint32_t>(formula.integers.size()),
+                         static_cast<std::uint32_t>(node.operands.size() - 1)};
       for (std::size_t i = 1; i < node.operands.size(); ++i) {
         const auto constant = whole_constant(model.nodes[node.operands[i]]);
         if (!constant) return false;
-        formula.constants.push_back(*constant);
+        formula.integers.push_back(*constant);
       }
       formula.steps.push_back(step);
       return true;
     }
-    default: {
-      const auto comparison = comparison_of(model, node);
-      if (!comparison) return false;
-      formula.steps.push_back({Kind::comparison, *comparison, 0, 0});
+    default:
+      if (const auto comparison = comparison_of(model, node)) {
+        formula.steps.push_back({StepKind::comparison, *comparison, 0, 0});
+        return true;
+      }
+      if (node.op < Op::equal || node.op > Op::greater_equal) return false;
+      if (!append_number(model, node.operands[0], formula) || !append_number(model, node.operands[1], formula)) {
+        return false;
+      }
+      formula.steps.push_back({StepKind::number_comparison, {Field::date, node.op, 0}, 0, 0});
       return true;
-    }
   }
 }
 
-std::optional<FieldFormula> formula_of(const RuleSet::Model& model, NodeId id) {
-  FieldFormula formula;
-  if (!append_formula(model, id, 0, formula)) return std::nullopt;
+// Whether the values `formula` leaves pending at once fit its stacks.
+bool fits(const Formula& formula) {
+  std::size_t booleans = 0;
+  std::size_t numbers = 0;
+  for (const Formula::Step& step : formula.steps) {
+    switch (step.kind) {
+      case StepKind::comparison:
+      case StepKind::member:
+        ++booleans;
+        break;
+      case StepKind::conjunction:
+      case StepKind::disjunction:
+        --booleans;
+        break;
+      case StepKind::number:
+      case StepKind::field:
+      case StepKind::parameter:
+      case StepKind::letter_value:
+      case StepKind::item_value:
+        ++numbers;
+        break;
+      case StepKind::add:
+      case StepKind::subtract:
+      case StepKind::multiply:
+      case StepKind::minimum:
+      case StepKind::maximum:
+        --numbers;
+        break;
+      case StepKind::number_comparison:
+        numbers -= 2;
+        ++booleans;
+        break;
+      case StepKind::negation:
+      case StepKind::negate:
+        break;
+    }
+    if (booleans > Formula::max_booleans || numbers > Formula::max_numbers) return false;
+  }
+  return true;
+}
+
+std::optional<Formula> formula_of(const RuleSet::Model& model, NodeId id, bool boolean) {
+  Formula formula;
+  if (!(boolean ? append_boolean(model, id, formula) : append_number(model, id, formula)) || !fits(formula)) {
+    return std::nullopt;
+  }
   return formula;
 }
 
@@ -191,13 +290,14 @@ void compile_guards(RuleSet::Model& model) {
     NodeId first = *rule.when;
     while (model.nodes[first].op == Op::logical_and) first = model.nodes[first].operands[0];
     rule.guard = comparison_of(model, model.nodes[first]);
-    rule.formula = formula_of(model, *rule.when);
+    rule.formula = formula_of(model, *rule.when, true);
   }
   for (Act& act : model.acts) {
-    for (Condition& condition : act.conditions) condition.formula = formula_of(model, condition.predicate);
+    for (Condition& condition : act.conditions) condition.formula = formula_of(model, condition.predicate, true);
   }
   for (Item& item : model.items) {
-    for (Condition& condition : item.conditions) condition.formula = formula_of(model, condition.predicate);
+    for (Condition& condition : item.conditions) condition.formula = formula_of(model, condition.predicate, true);
+    if (item.computation) item.computation_formula = formula_of(model, *item.computation, false);
   }
   for (auto* by_subject : {&model.rules_by_act, &model.rules_by_item}) {
     for (RuleSelection& selection : *by_subject) {

@@ -131,21 +131,32 @@ struct Comparison {
   std::int64_t constant = 0;
 };
 
-// A predicate over claim fields read as integers, each compared with constants, combined by
-// `et`, `ou` and `non`: `lieu dans {domicile, etablissement} et non télésoin`. In postfix
-// order, decided from the fields without walking the graph when every field is given
-// (src/compile/guards.cpp).
-struct FieldFormula {
+// An expression the evaluator computes from the claim's fields and the rule set's dated values
+// without walking the graph (src/compile/guards.cpp): a predicate of fields read as integers
+// compared with constants, combined by `et`, `ou` and `non` (`lieu dans {domicile,
+// etablissement} et non télésoin`), decimal arithmetic (`(2 × trajet.distance - 2 ×
+// abattement_ik_plaine) × IK.valeur`), and comparisons of such arithmetic. Steps in postfix
+// order; booleans and decimals are pending on two stacks.
+struct Formula {
   struct Step {
-    enum class Kind : std::uint8_t { comparison, member, negation, conjunction, disjunction };
+    enum class Kind : std::uint8_t {
+      comparison, member, negation, conjunction, disjunction,  // booleans
+      number, field, parameter, letter_value, item_value,      // decimals pushed
+      add, subtract, multiply, negate, minimum, maximum,       // decimals combined
+      number_comparison                                        // two decimals compared: a boolean
+    };
     Kind kind = Kind::comparison;
-    Comparison comparison;  // comparison; member: its field
-    std::uint32_t first = 0;  // member: its constants, constants[first] to constants[first + count - 1]
+    Comparison comparison;  // comparison; member and field: the field; number_comparison: the op
+    // member: its constants, integers[first] to integers[first + count - 1]; number:
+    // numbers[first]; parameter, letter_value, item_value: the index in the rule set
+    std::uint32_t first = 0;
     std::uint32_t count = 0;
   };
   std::vector<Step> steps;
-  std::vector<std::int64_t> constants;
-  static constexpr std::size_t max_depth = 64;  // the values pending at once, a bit each
+  std::vector<std::int64_t> integers;
+  std::vector<Decimal> numbers;
+  static constexpr std::size_t max_booleans = 64;  // pending at once, a bit each
+  static constexpr std::size_t max_numbers = 8;
 };
 
 // A set of up to 64 rules (bit i: a block's rule i) as a step function of one integer, a day or a
@@ -213,7 +224,7 @@ struct Letter {
 
 struct Condition {
   NodeId predicate = 0;
-  std::optional<FieldFormula> formula;  // the predicate, when it is one
+  std::optional<Formula> formula;  // the predicate, when it is one
   std::string message;
   Citation citation;
   std::string name;  // "acte lombalgie, condition 1"
@@ -225,6 +236,7 @@ struct Item {
   std::vector<RegionalValue> values;
   std::vector<Condition> conditions;
   std::optional<NodeId> computation;
+  std::optional<Formula> computation_formula;  // the computation, when it is one
   std::optional<Rounding> computation_rounding;
   Citation computation_citation;
 };
@@ -299,7 +311,7 @@ struct Rule {
   // A comparison `when` needs to hold (its first conjunct): the evaluator checks it first, and a
   // rule whose guard is false does not apply, without its `si` walked.
   std::optional<Comparison> guard;
-  std::optional<FieldFormula> formula;  // `when`, when it is one
+  std::optional<Formula> formula;  // `when`, when it is one
   Outcome outcome = Outcome::none;
   Decimal rate;  // Outcome::rate, as a fraction (50 % -> 0.50)
   std::optional<Limit> limit;

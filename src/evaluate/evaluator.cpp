@@ -280,17 +280,34 @@ class LineEvaluation {
   // no period covers is reported, never given the nearest value.
   Decimal value_at(const std::vector<RegionalValue>& values, const std::string& code) {
     const auto index = static_cast<std::size_t>(region());
-    for (const auto& value : values) {
-      if (value.period.contains(day_) && value.by_region[index]) {
-        explain([&] {
-          return ExplanationStep{fmt::format("valeur de {} le {}", code, date_text(day_)),
-                                 value.by_region[index]->to_string(), value.citation.text};
-        });
-        return *value.by_region[index];
-      }
+    const RegionalValue* value = value_in_force(values);
+    if (value == nullptr) {
+      throw NoValueInForce{fmt::format("aucune valeur de {} n'est en vigueur le {} en {}", code, date_text(day_),
+                                       index == 0 ? "métropole" : "outre-mer")};
     }
-    throw NoValueInForce{fmt::format("aucune valeur de {} n'est en vigueur le {} en {}", code, date_text(day_),
-                                     index == 0 ? "métropole" : "outre-mer")};
+    explain([&] {
+      return ExplanationStep{fmt::format("valeur de {} le {}", code, date_text(day_)),
+                             value->by_region[index]->to_string(), value->citation.text};
+    });
+    return *value->by_region[index];
+  }
+  // value_at()'s value, which has one for the claim's region; null when none is in force or the
+  // claim gives no region.
+  const RegionalValue* value_in_force(const std::vector<RegionalValue>& values) const {
+    if (!claim_.region) return nullptr;
+    const auto index = static_cast<std::size_t>(region());
+    for (const auto& value : values) {
+      if (value.period.contains(day_) && value.by_region[index]) return &value;
+    }
+    return nullptr;
+  }
+
+  // The index of the parameter's value in force on the claim's date; none when no period holds it.
+  std::optional<std::size_t> parameter_in_force(const Parameter& parameter) const {
+    for (std::size_t i = 0; i < parameter.values.size(); ++i) {
+      if (parameter.values[i].first.contains(day_)) return i;
+    }
+    return std::nullopt;
   }
 
   // Past a threshold, a claim that does not say the fund's approval was granted gets the
@@ -329,42 +346,115 @@ class LineEvaluation {
     return rules;
   }
 
-  // A formula's value, read from its fields without a memo entry; none when a field it reads is
-  // missing (the graph then reports the first) or when an explanation is asked for (it shows
-  // the walk).
-  std::optional<bool> formula_value(const FieldFormula& formula) {
-    using Kind = FieldFormula::Step::Kind;
-    if (explanation_ != nullptr) return std::nullopt;
-    std::uint64_t pending = 0;  // the values computed and not yet combined, a bit each, the last lowest
+  // A formula's boolean or decimal, whichever it leaves, computed from the fields and the dated
+  // values without a memo entry, in the graph's order. False when a field it reads is missing or
+  // a dated value is not in force (the graph then reports the first), or when an explanation is
+  // asked for (it shows the walk).
+  bool compute(const Formula& formula, bool& truth, Decimal& number) {
+    using Kind = Formula::Step::Kind;
+    if (explanation_ != nullptr) return false;
+    std::uint64_t booleans = 0;  // pending, a bit each, the last lowest
+    std::array<Decimal, Formula::max_numbers> numbers;
+    std::size_t pending = 0;  // numbers
+    const auto push = [&](const Decimal& value) { numbers[pending++] = value; };
     for (const auto& step : formula.steps) {
       switch (step.kind) {
         case Kind::comparison:
         case Kind::member: {
           const auto value = whole_field(step.comparison.field);
-          if (!value) return std::nullopt;
+          if (!value) return false;
           bool holds = false;
           if (step.kind == Kind::comparison) {
             holds = satisfies(step.comparison.op, *value <=> step.comparison.constant);
           } else {
-            const auto constants = std::span(formula.constants).subspan(step.first, step.count);
+            const auto constants = std::span(formula.integers).subspan(step.first, step.count);
             holds = std::find(constants.begin(), constants.end(), *value) != constants.end();
           }
-          pending = pending << 1 | static_cast<std::uint64_t>(holds);
+          booleans = booleans << 1 | static_cast<std::uint64_t>(holds);
           break;
         }
         case Kind::negation:
-          pending ^= 1;
+          booleans ^= 1;
           break;
         case Kind::conjunction:
         case Kind::disjunction: {
-          const std::uint64_t right = pending & 1;
-          pending >>= 1;
-          pending = step.kind == Kind::conjunction ? pending & (~std::uint64_t{1} | right) : pending | right;
+          const std::uint64_t right = booleans & 1;
+          booleans >>= 1;
+          booleans = step.kind == Kind::conjunction ? booleans & (~std::uint64_t{1} | right) : booleans | right;
+          break;
+        }
+        case Kind::number:
+          push(formula.numbers[step.first]);
+          break;
+        case Kind::field: {
+          const Field field = step.comparison.field;
+          if (field == Field::travel_distance) {
+            if (!claim_.travel.distance_km) return false;
+            push(*claim_.travel.distance_km);
+          } else if (field == Field::line_coefficient) {
+            push(line_coefficient_);
+          } else {
+            const auto value = whole_field(field);
+            if (!value) return false;
+            push(Decimal(*value));
+          }
+          break;
+        }
+        case Kind::parameter: {
+          const Parameter& parameter = model_.parameters[step.first];
+          const auto i = parameter_in_force(parameter);
+          if (!i) return false;
+          push(parameter.values[*i].second.number);
+          break;
+        }
+        case Kind::letter_value:
+        case Kind::item_value: {
+          const RegionalValue* value = value_in_force(
+              step.kind == Kind::letter_value ? model_.letters[step.first].values : model_.items[step.first].values);
+          if (value == nullptr) return false;
+          push(*value->by_region[static_cast<std::size_t>(region())]);
+          break;
+        }
+        case Kind::negate:
+          numbers[pending - 1] = -numbers[pending - 1];
+          break;
+        case Kind::add:
+        case Kind::subtract:
+        case Kind::multiply:
+        case Kind::minimum:
+        case Kind::maximum: {
+          const Decimal& right = numbers[--pending];
+          Decimal& left = numbers[pending - 1];
+          switch (step.kind) {
+            case Kind::add:
+              left = left + right;
+              break;
+            case Kind::subtract:
+              left = left - right;
+              break;
+            case Kind::multiply:
+              left = left * right;
+              break;
+            case Kind::minimum:
+              if (!(left <= right)) left = right;
+              break;
+            default:
+              if (!(left >= right)) left = right;
+              break;
+          }
+          break;
+        }
+        case Kind::number_comparison: {
+          pending -= 2;
+          const bool holds = satisfies(step.comparison.op, numbers[pending] <=> numbers[pending + 1]);
+          booleans = booleans << 1 | static_cast<std::uint64_t>(holds);
           break;
         }
       }
     }
-    return (pending & 1) != 0;
+    truth = (booleans & 1) != 0;
+    if (pending != 0) number = numbers[0];
+    return true;
   }
 
   // A reference into the scratch, whose values do not move while a claim is decided.
@@ -576,17 +666,16 @@ class LineEvaluation {
       }
       case Op::parameter: {
         const Parameter& parameter = model_.parameters[node.reference];
-        for (std::size_t i = 0; i < parameter.values.size(); ++i) {
-          if (parameter.values[i].first.contains(day_)) {
-            explain([&] {
-              return ExplanationStep{fmt::format("paramètre {}", parameter.name), describe(parameter.values[i].second),
-                                     parameter.citations[i].text};
-            });
-            return parameter.values[i].second;
-          }
+        const auto i = parameter_in_force(parameter);
+        if (!i) {
+          throw NoValueInForce{
+              fmt::format("aucune valeur du paramètre {} n'est en vigueur le {}", parameter.name, date_text(day_))};
         }
-        throw NoValueInForce{
-            fmt::format("aucune valeur du paramètre {} n'est en vigueur le {}", parameter.name, date_text(day_))};
+        explain([&] {
+          return ExplanationStep{fmt::format("paramètre {}", parameter.name), describe(parameter.values[*i].second),
+                                 parameter.citations[*i].text};
+        });
+        return parameter.values[*i].second;
       }
       // `et` and `ou` read their right side only when the left does not decide: a
       // field that only the right side needs is not required.
@@ -1308,11 +1397,10 @@ class ClaimEvaluator {
   // A predicate's value: its formula's, from the fields, when it has one and they are given;
   // else the graph's. A date shifted onto a day its month lacks, with no rounding declared, is
   // reported under the name of the rule or condition that reads it: never a silent choice.
-  bool truth(NodeId predicate, const std::optional<FieldFormula>& formula, std::string_view kind,
-             std::string_view owner) {
-    if (formula) {
-      if (const auto known = line_.formula_value(*formula)) return *known;
-    }
+  bool truth(NodeId predicate, const std::optional<Formula>& formula, std::string_view kind, std::string_view owner) {
+    bool computed = false;
+    Decimal unused;
+    if (formula && line_.compute(*formula, computed, unused)) return computed;
     try {
       return line_.is_true(predicate);
     } catch (const DayMissingInMonth& shift) {
@@ -1438,9 +1526,11 @@ class ClaimEvaluator {
       if (!holds(condition, line, item.code)) return;
     }
     if (item.computation) {
-      const Value& computed = line_.evaluate(*item.computation);
-      exact_amount_ = computed.number;
-      line.amount = computed.number.round(item.computation_rounding->decimals, item.computation_rounding->mode);
+      bool unused = false;
+      if (!item.computation_formula || !line_.compute(*item.computation_formula, unused, exact_amount_)) {
+        exact_amount_ = line_.evaluate(*item.computation).number;
+      }
+      line.amount = exact_amount_.round(item.computation_rounding->decimals, item.computation_rounding->mode);
       line_.explain([&] {
         return ExplanationStep{fmt::format("calcul de {}", item.code), line.amount->to_string(2),
                                item.computation_citation.text};

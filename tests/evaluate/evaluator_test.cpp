@@ -1497,10 +1497,10 @@ TEST(Guards, DecideAsTheRulesText) {
   EXPECT_GT(refused_by_rules, 100U);
 }
 
-// A condition or a rule's `si` that is a formula over fields read as integers is decided from the
-// fields, without the graph; with an explanation, the graph is walked (fixture rules-formulas).
-// Over combinations of the fields, each given or missing, both decide alike; with every field
-// given, as the rules' text reads, worked out here.
+// A condition, a rule's `si` or a computation that is a formula is computed from the fields and
+// the dated values, without the graph; with an explanation, the graph is walked (fixture
+// rules-formulas). Over combinations of the fields, each given or missing, both decide alike;
+// with every field given, as the rules' text reads, worked out here.
 TEST(Formulas, DecideAsTheGraphAndAsTheRulesText) {
   const RuleSet& rules = compiled_once("tests/evaluate/rules-formulas");
   const auto has_formula = [&](std::string_view name) {
@@ -1511,10 +1511,15 @@ TEST(Formulas, DecideAsTheGraphAndAsTheRulesText) {
   };
   EXPECT_TRUE(has_formula("formule_ou"));
   EXPECT_TRUE(has_formula("formule_non"));
+  EXPECT_TRUE(has_formula("formule_nombre"));
   EXPECT_FALSE(has_formula("sans_formule"));
   ASSERT_EQ(rules.model().acts.size(), 1U);
   ASSERT_EQ(rules.model().acts[0].conditions.size(), 1U);
   EXPECT_TRUE(rules.model().acts[0].conditions[0].formula.has_value());
+  ASSERT_EQ(rules.model().items.size(), 1U);
+  ASSERT_EQ(rules.model().items[0].conditions.size(), 1U);
+  EXPECT_TRUE(rules.model().items[0].conditions[0].formula.has_value());
+  EXPECT_TRUE(rules.model().items[0].computation_formula.has_value());
 
   EvaluationScratch scratch;
   std::size_t compared = 0;
@@ -1559,7 +1564,9 @@ TEST(Formulas, DecideAsTheGraphAndAsTheRulesText) {
                           *kind == PrescriptionKind::direct_access)) {
                       expected += "formule non;";
                     }
-                    if (*rank > 2 && *night) expected += "sans formule;";
+                    if (*rank > 2 && *night) expected += "formule nombre;";
+                    // 2024-06-03 plus one month is after 2024-06-30.
+                    if (*sunday) expected += "sans formule;";
                   }
                   const ClaimDecision decision = rules.evaluate(claim, scratch);
                   std::string decided;
@@ -1574,11 +1581,47 @@ TEST(Formulas, DecideAsTheGraphAndAsTheRulesText) {
   EXPECT_EQ(compared, 4U * 3 * 3 * 3 * 3 * 3 * 3 * 3);
   EXPECT_EQ(worked_out, 3U * 2 * 2 * 2 * 2 * 2 * 2 * 2);
   // Each rule and the condition refuse somewhere, alone or with others.
-  for (const std::string reason : {"formule ou", "formule non", "sans formule", "condition du lieu"}) {
+  for (const std::string reason :
+       {"formule ou", "formule non", "formule nombre", "sans formule", "condition du lieu"}) {
     EXPECT_TRUE(std::any_of(refusals.begin(), refusals.end(), [&](const auto& refused) {
       return refused.first.find(reason) != std::string::npos;
     })) << reason;
   }
+
+  // The indemnity: a distance compared with a parameter, then
+  // min(max(2 × distance - 2 × 1.5 km, 0 km), 40 km) × 0.38 € × (rank - rank + 1).
+  const std::map<std::string, std::string> expected_amounts = {
+      {"1.5", ""},       // not beyond 2 km
+      {"2", ""},         // not beyond 2 km either
+      {"7.25", "4.37"},  // (14.5 - 3) × 0.38 = 11.5 × 0.38 = 4.37
+      {"30", "15.20"},   // 60 - 3 = 57, at most 40: 40 × 0.38 = 15.20
+  };
+  std::size_t amounts_checked = 0;
+  const std::optional<std::string> distances[] = {std::nullopt, "1.5", "2", "7.25", "30"};
+  const std::optional<Region> regions[] = {std::nullopt, Region::metropole};
+  for (const auto& distance : distances) {
+    for (const auto& rank : ranks) {
+      for (const auto& region : regions) {
+        Claim claim = claim_of("indemnite", on(2024, 6, 3), {"IKF"});
+        if (distance) claim.travel.distance_km = money(*distance);
+        claim.series.session_number = rank;
+        claim.region = region;
+        std::vector<ExplanationStep> steps;
+        const ClaimDecision decision = rules.evaluate(claim, scratch);
+        const std::string by_fields = describe(decision);
+        EXPECT_EQ(by_fields, describe(rules.evaluate(claim, scratch, &steps)));
+        if (!distance || !rank || !region) continue;
+        const std::string& amount = expected_amounts.at(*distance);
+        if (amount.empty()) {
+          EXPECT_EQ(decision.lines[0].decision, Decision::refused) << by_fields;
+        } else {
+          expect_accepted(decision, 0, amount);
+        }
+        ++amounts_checked;
+      }
+    }
+  }
+  EXPECT_EQ(amounts_checked, 4U * 2);
 }
 
 // A billed code's entries are found by coefficient among its key letter's (model::entries_with):
