@@ -156,7 +156,7 @@ struct Formula {
   std::vector<std::int64_t> integers;
   std::vector<Decimal> numbers;
   static constexpr std::size_t max_booleans = 64;  // pending at once, a bit each
-  static constexpr std::size_t max_numbers = 8;
+  static constexpr std::size_t max_numbers = 4;
 };
 
 // A set of up to 64 rules (bit i: a block's rule i) as a step function of one integer, a day or a
