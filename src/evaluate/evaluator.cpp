@@ -934,8 +934,8 @@ class ClaimEvaluator {
   // code several acts share (`partagée`) designates the act the line names (`act`).
   Subject resolve(std::string_view code, std::string_view named_act) {
     auto& looked_up = look_up_cached(code);
-    if (!looked_up.subject.is_act || !looked_up.subject.coefficient_read)
-      return looked_up.subject;  // read: a telecare letter or entries
+    // An item, or a code whose letter is unknown or whose coefficient is not a number: as looked up.
+    if (!looked_up.subject.is_act || !looked_up.subject.coefficient_read) return looked_up.subject;
     if (looked_up.subject.telecare != nullptr) {
       Subject subject = looked_up.subject;
       resolve_telecare(named_act, subject);
