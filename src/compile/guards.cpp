@@ -97,6 +97,8 @@ bool append_number(const RuleSet::Model& model, NodeId id, Formula& formula) {
       formula.numbers.push_back(node.constant.number);
       return true;
     case Op::field:
+      // As the graph reads it: a field read as an integer is a decimal when typed a number.
+      if (reads_whole(node.field) && node.type != Type::number) return false;
       formula.steps.push_back({StepKind::field, {node.field, Op::equal, 0}, 0, 0});
       return true;
     case Op::parameter:

@@ -38,6 +38,8 @@ struct Period {
   }
 };
 
+inline constexpr Period no_days{last_day, first_day};  // holds no day
+
 // A legal source as an explanation shows it: "Avenant 7 à la convention nationale, art. 2.1".
 struct Citation {
   std::string text;

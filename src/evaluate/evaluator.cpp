@@ -87,7 +87,7 @@ struct EvaluationScratch::State {
     std::string code;
     Subject subject;
     Subject resolved;
-    model::Period resolved_days{model::last_day, model::first_day};  // none
+    model::Period resolved_days = model::no_days;
   };
   std::array<LookedUpCode, 64> looked_up;
   std::vector<LineDecision> candidates;  // a telecare line decided for each of its candidate acts
@@ -387,17 +387,9 @@ class LineEvaluation {
           push(formula.numbers[step.first]);
           break;
         case Kind::field: {
-          const Field field = step.comparison.field;
-          if (field == Field::travel_distance) {
-            if (!claim_.travel.distance_km) return false;
-            push(*claim_.travel.distance_km);
-          } else if (field == Field::line_coefficient) {
-            push(line_coefficient_);
-          } else {
-            const auto value = whole_field(field);
-            if (!value) return false;
-            push(Decimal(*value));
-          }
+          const auto value = number_field(step.comparison.field);
+          if (!value) return false;
+          push(*value);
           break;
         }
         case Kind::parameter: {
@@ -473,22 +465,28 @@ class LineEvaluation {
   Value field(Field field, Type type) {
     Value v;
     v.type = type;
-    if (field == Field::travel_distance) {
-      v.number = require(claim_.travel.distance_km, field);
-    } else if (field == Field::line_coefficient) {
-      v.number = line_coefficient_;
+    if (!reads_whole(field) || type == Type::number) {
+      v.number = require(number_field(field), field);
     } else {
       const std::int64_t whole = require(whole_field(field), field);
       if (type == Type::boolean) {
         v.boolean = whole != 0;
-      } else if (type == Type::number) {
-        v.number = Decimal(whole);
       } else {
         v.integer = static_cast<std::int32_t>(whole);
       }
     }
     explain([&] { return ExplanationStep{std::string(field_name(field)), describe(v), "facture"}; });
     return v;
+  }
+
+  // A field as the decimal arithmetic reads it: the distance, the line's coefficient, or a count
+  // read as an integer; none when the claim lacks it. field() and formulas read it alike.
+  std::optional<Decimal> number_field(Field field) {
+    if (field == Field::travel_distance) return claim_.travel.distance_km;
+    if (field == Field::line_coefficient) return line_coefficient_;
+    const auto whole = whole_field(field);
+    if (!whole) return std::nullopt;
+    return Decimal(*whole);
   }
 
   // A field read as an integer (model::reads_whole): a boolean as 0 or 1, an enumeration as its
@@ -1051,7 +1049,7 @@ class ClaimEvaluator {
     const std::uint64_t destroyed = rule_sets_destroyed.load(std::memory_order_relaxed);
     if (slot.model != &model_ || slot.rule_sets_destroyed != destroyed || slot.code != code) {
       slot.subject = look_up(code);
-      slot.resolved_days = Period{last_day, first_day};
+      slot.resolved_days = no_days;
       slot.code.assign(code);
       slot.model = &model_;
       slot.rule_sets_destroyed = destroyed;
