@@ -319,8 +319,15 @@ class LineEvaluation {
     }
     return field(Field::prior_approval, Type::boolean).boolean;
   }
-  std::int32_t session_number() { return counted(Field::session_number); }
-  std::int32_t sessions_12_months_before() { return counted(Field::sessions_12_months_before); }
+
+  // A count that thresholds and limits read, none when the claim lacks it; field() shows it in
+  // an explanation (and reports it missing there, as the graph does).
+  std::optional<std::int32_t> counted(Field which) {
+    if (explanation_ != nullptr) field(which, Type::number);
+    const auto count = whole_field(which);
+    if (!count) return std::nullopt;
+    return static_cast<std::int32_t>(*count);
+  }
 
   // A predicate's value. Its top `et` and `ou` are decided here, left side first as compute()
   // does, without a call and a memo entry for each: a rule's `si` is most often a conjunction
@@ -581,12 +588,6 @@ class LineEvaluation {
         break;  // decimals: field() reads them
     }
     return std::nullopt;
-  }
-
-  // A count that thresholds and limits read; field() shows it in an explanation.
-  std::int32_t counted(Field which) {
-    if (explanation_ != nullptr) field(which, Type::number);
-    return static_cast<std::int32_t>(require(whole_field(which), which));
   }
 
   // Whether an act of this claim has the same `key` (article, anatomical region) as an act
@@ -1368,20 +1369,21 @@ class ClaimEvaluator {
 
   // Decides the line of a known act or item.
   void decide_subject(std::size_t i, const Subject& subject, LineDecision& line) {
+    missing_count_.reset();
     try {
       if (subject.is_act) {
         decide_act(subject, line);
       } else {
         decide_item(subject, line);
       }
-      if (line.decision != Decision::refused) apply_rules(i, subject, line);
-      if (line.decision == Decision::refused && subject.old_cotation) {
+      if (line.decision != Decision::refused && !missing_count_) apply_rules(i, subject, line);
+      if (missing_count_) {
+        refuse_for_missing(field_name(*missing_count_), line);
+      } else if (line.decision == Decision::refused && subject.old_cotation) {
         reasons_.remove_if([](const Reason& r) { return r.message.starts_with(transition_message); });
       }
     } catch (const MissingField& missing) {
-      line.decision = Decision::refused;
-      reasons_.add_formatted("donnée manquante", "docs/claim-format.md",
-                             "la facture ne donne pas {} dont la décision a besoin", missing.name);
+      refuse_for_missing(missing.name, line);
     } catch (const NoValueInForce& absent) {
       line.decision = Decision::refused;
       reasons_.add("calendrier", absent.what, "");
@@ -1390,6 +1392,22 @@ class ClaimEvaluator {
       reasons_.add_formatted("calcul", "", "calcul impossible : {}", error.what());
     }
     if (line.decision == Decision::refused) line.amount.reset();
+  }
+
+  void refuse_for_missing(std::string_view field, LineDecision& line) {
+    line.decision = Decision::refused;
+    reasons_.add_formatted("donnée manquante", "docs/claim-format.md",
+                           "la facture ne donne pas {} dont la décision a besoin", field);
+  }
+
+  // The count a threshold or a limit reads. When the claim lacks it the line cannot be decided:
+  // noted in missing_count_, and the line is left as a MissingField would leave it. Not thrown:
+  // a claim without its series' counts, decided alone, meets this at each act line, and an
+  // exception costs microseconds.
+  std::optional<std::int32_t> count_of(Field which) {
+    const auto count = line_.counted(which);
+    if (!count) missing_count_ = which;
+    return count;
   }
 
   // A predicate's value: its formula's, from the fields, when it has one and they are given;
@@ -1455,7 +1473,9 @@ class ClaimEvaluator {
     }
     for (const auto& referential : act.referentials) {
       for (const auto& threshold : referential.thresholds) {
-        if (threshold_exceeded(threshold)) {
+        const bool exceeded = threshold_exceeded(threshold);
+        if (missing_count_) return;
+        if (exceeded) {
           if (line_.prior_approval_granted()) continue;
           line.decision = Decision::prior_approval;
           // Appended piece by piece, not formatted: a line in ten past a threshold gives this reason.
@@ -1576,6 +1596,7 @@ class ClaimEvaluator {
       for (std::uint64_t rules = line_.may_apply(selection.blocks[b]); rules != 0; rules &= rules - 1) {
         const std::uint32_t r = selection.rules[b * RuleSelection::block_size + std::countr_zero(rules)];
         if (rule_applies(model_.rules[r], line_index)) applying_.push_back(r);
+        if (missing_count_) return;
       }
     }
     std::erase_if(applying_, [&](std::uint32_t general) {
@@ -1657,20 +1678,25 @@ class ClaimEvaluator {
   std::vector<Subject>& subjects_;
   std::vector<std::uint32_t>& applying_;
   LineReasons reasons_;
-  Decimal exact_amount_;  // the current line's amount before its rounding
+  Decimal exact_amount_;                // the current line's amount before its rounding
+  std::optional<Field> missing_count_;  // the count the current line lacks (count_of)
   const history::Patient* history_;
 };
 
 // Thresholds count sessions: the claim's rank in its series, or its sessions in the 12
-// months before plus itself.
+// months before plus itself. False when the claim lacks the count (count_of notes it).
 bool ClaimEvaluator::threshold_exceeded(const Threshold& threshold) {
+  const bool in_window = threshold.scope == Threshold::Scope::window;
+  const auto count = count_of(in_window ? Field::sessions_12_months_before : Field::session_number);
+  if (!count) return false;
+  const auto sessions = static_cast<std::int32_t>(threshold.sessions);
   switch (threshold.scope) {
     case Threshold::Scope::series:
-      return line_.session_number() > static_cast<std::int32_t>(threshold.sessions);
+      return *count > sessions;
     case Threshold::Scope::window:
-      return line_.sessions_12_months_before() + 1 > static_cast<std::int32_t>(threshold.sessions);
+      return *count + 1 > sessions;
     case Threshold::Scope::from_session:
-      return line_.session_number() >= static_cast<std::int32_t>(threshold.sessions);
+      return *count >= sessions;
   }
   return false;
 }
@@ -1679,7 +1705,10 @@ bool ClaimEvaluator::threshold_exceeded(const Threshold& threshold) {
 // same day, year or episode the patient's earlier claims given in the same input; per series,
 // the session's rank.
 bool ClaimEvaluator::limit_exceeded(const Limit& limit, std::size_t line_index, const Rule& rule) {
-  if (limit.per == Limit::Per::series) return line_.session_number() > static_cast<std::int32_t>(limit.count);
+  if (limit.per == Limit::Per::series) {
+    const auto rank = count_of(Field::session_number);
+    return rank && *rank > static_cast<std::int32_t>(limit.count);
+  }
   std::uint32_t count = 0;
   for (std::size_t j = 0; j <= line_index; ++j) {
     if (subjects_[j].index != none && in_scope(rule.scope, subjects_[j])) ++count;

@@ -13,7 +13,8 @@
 // Not covered, and allocating by design: explanations (their steps are strings), the first
 // claim of a patient in sequence (its history entry), decisions returned by value (a fresh
 // ClaimDecision), and lines refused by a missing field or a date without a value (the engine
-// reports those through exceptions). A decision reused for a claim of another shape allocates
+// reports most of those through exceptions; the counts of thresholds and limits, which a claim
+// decided alone often lacks, are covered). A decision reused for a claim of another shape allocates
 // what it lacks: a line or a reason that the previous claim did not have is built anew (the
 // vectors keep their capacity, but the strings of the elements they dropped are freed).
 // Own executable: the replaced operator new is global.
@@ -116,6 +117,12 @@ Claim claim_of(std::string id, Date date, Place place, std::vector<std::string> 
   return claim;
 }
 
+// A claim that does not give its series' rank, which the HAS thresholds read.
+Claim without_rank(Claim claim) {
+  claim.series.session_number.reset();
+  return claim;
+}
+
 class Allocations : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -139,6 +146,7 @@ TEST_F(Allocations, EvaluatingAgainWithAWarmScratchAllocatesNothing) {
       {claim_of("transition", on(2024, 4, 15), Place::cabinet, {"AMS 7.5"}), Decision::accepted},
       {claim_of("outdated", on(2026, 3, 2), Place::cabinet, {"RAM 7.49"}), Decision::refused},
       {claim_of("unknown", on(2026, 3, 2), Place::cabinet, {"XYZ 1"}), Decision::refused},
+      {without_rank(claim_of("no-rank", on(2026, 3, 2), Place::cabinet, {"RAM 8.09"})), Decision::refused},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.claim.id);

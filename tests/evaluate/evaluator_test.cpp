@@ -571,6 +571,48 @@ TEST_F(ShippedPrescriptionRules, DirectAccessWithoutStructureOrDiagnosisIsReport
   expect_refused(decide(claim), 0, "acces_direct_structures", "n'est ouvert qu'aux MK");
 }
 
+// The counts a threshold or a limit reads: missing, the line is refused and the count named,
+// whichever of them reads it, and the same when an explanation is asked for (the graph then
+// reads it).
+TEST_F(ShippedPrescriptionRules, CountsThatThresholdsAndLimitsReadAreReportedMissing) {
+  const auto expect_missing_count = [this](Claim claim, std::string_view field) {
+    const ClaimDecision alone = decide(claim);
+    expect_refused(alone, 0, "donnée manquante", field);
+    std::vector<ExplanationStep> steps;
+    const ClaimDecision explained = compiled_once("rules").evaluate(claim, scratch_, &steps);
+    EXPECT_EQ(explained.lines.at(0).decision, Decision::refused);
+    EXPECT_EQ(reasons_text(explained.lines[0].reasons), reasons_text(alone.lines.at(0).reasons));
+  };
+  // Lombalgie (RAM 7.49): 15 sessions per series, 30 in 12 months.
+  Claim lombalgie = session(PrescriptionKind::medical);
+  lombalgie.series.session_number.reset();
+  expect_missing_count(lombalgie, "series.session_number");
+  lombalgie.series.session_number = 3;
+  lombalgie.series.sessions_12_months_before.reset();
+  expect_missing_count(lombalgie, "series.sessions_12_months_before");
+  // The rank is read first: missing, the line is not decided on the 12-month count that follows,
+  // even one past its threshold (this session the 31st).
+  lombalgie.series.session_number.reset();
+  lombalgie.series.sessions_12_months_before = 30;
+  expect_missing_count(lombalgie, "series.session_number");
+
+  // Lombo-sacré without radicular pain (RAM 7.51) has no referential: in direct access without
+  // a diagnosis, only the limit of 8 sessions per series reads the rank.
+  Claim direct = claim_of("acces-direct", on(2024, 9, 2), {"RAM 7.51"});
+  direct.prescription.kind = PrescriptionKind::direct_access;
+  direct.prescription.prior_diagnosis = false;
+  direct.practitioner.structure = PracticeStructure::primary_care_team;
+  direct.series.session_number = 8;
+  expect_accepted(decide(direct), 0, "16.60");  // 7.51 x 2.21 = 16.5971 -> 16.60
+  direct.series.session_number = 9;
+  expect_refused(decide(direct), 0, "huit_seances_acces_direct", "limité à 8");
+  direct.series.session_number.reset();
+  expect_missing_count(direct, "series.session_number");
+  // Nor on the rules that would also apply to the line.
+  direct.practitioner.structure = PracticeStructure::none;
+  expect_missing_count(direct, "series.session_number");
+}
+
 // The texts listing the cotations that replace an old code are kept in the scratch from claim
 // to claim (per code and day): through one scratch, each day still gets the cotations in force
 // on it. Shipped rules: the +0.6 revaluation moves RAM 7.49 to RAM 8.09 on 2026-01-01.
