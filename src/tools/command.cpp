@@ -6,9 +6,20 @@
 
 namespace cotation::tools {
 
-std::shared_ptr<const RuleSet> compile_or_report(const std::string& rules_path, Language language,
-                                                 std::ostream& errors) {
-  const CompileResult compiled = compile_rule_set(rules_path);
+CompileOptions Reading::compile_options() const {
+  CompileOptions options;
+  options.apply_amendments = !as_signed;
+  return options;
+}
+
+void add_reading_option(CLI::App& command, Reading& reading) {
+  command.add_flag("--as-signed", reading.as_signed,
+                   "lit les règles telles que signées, sans appliquer les amendements (reports, abrogations)");
+}
+
+std::shared_ptr<const RuleSet> compile_or_report(const std::string& rules_path, const Reading& reading,
+                                                 Language language, std::ostream& errors) {
+  const CompileResult compiled = compile_rule_set(rules_path, reading.compile_options());
   for (const auto& diagnostic : compiled.diagnostics) errors << render(diagnostic, language) << '\n';
   return compiled.rule_set;
 }

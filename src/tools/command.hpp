@@ -44,10 +44,20 @@ Command add_impact_command(CLI::App& app);
 Command add_test_command(CLI::App& app);
 Command add_scheme_command(CLI::App& app);
 
-// Compiles the rule set a command works on, rendering its diagnostics to `errors`; null when
-// it does not compile.
-std::shared_ptr<const RuleSet> compile_or_report(const std::string& rules_path, Language language,
-                                                 std::ostream& errors);
+// How a command reads the rules it compiles: consolidated, the later texts' amendments applied
+// (the default), or as the texts were signed (`--as-signed`). The same flag on every command.
+struct Reading {
+  bool as_signed = false;
+  [[nodiscard]] CompileOptions compile_options() const;
+};
+
+// Declares `--as-signed` on `command`, parsed into `reading`.
+void add_reading_option(CLI::App& command, Reading& reading);
+
+// Compiles the rule set a command works on in the given reading, rendering its diagnostics to
+// `errors`; null when it does not compile.
+std::shared_ptr<const RuleSet> compile_or_report(const std::string& rules_path, const Reading& reading,
+                                                 Language language, std::ostream& errors);
 
 // The claims a command reads: standard input for "-", else `path` opened into `file`; null,
 // with the message on `errors`, when it cannot be opened.

@@ -18,7 +18,7 @@ struct DiffOptions {
   std::vector<std::string> rule_sets;
   std::vector<std::string> dates;
   std::string format = "md";
-  bool as_signed = false;
+  Reading reading;
 };
 
 std::optional<model::Day> parse_day(const std::string& text) {
@@ -59,8 +59,7 @@ int run_diff(const DiffOptions& options, const GlobalOptions& global) {
     if (!side) return exit_usage;
     sides.push_back(std::move(*side));
   }
-  CompileOptions compile_options;
-  compile_options.apply_amendments = !options.as_signed;
+  const CompileOptions compile_options = options.reading.compile_options();
   std::vector<std::shared_ptr<const RuleSet>> compiled;
   for (const auto& side : sides) {
     compiled.push_back(side.compile(language, std::cerr, compile_options));
@@ -106,8 +105,7 @@ Command add_diff_command(CLI::App& app) {
                       "date (AAAA-MM-JJ) ; deux fois : ce qui change en vigueur entre ces dates");
   command->add_option("--format", options->format, "md (défaut, pour les lecteurs) ou json (pour les programmes)")
       ->check(CLI::IsMember({"md", "json"}));
-  command->add_flag("--as-signed", options->as_signed,
-                    "lit les règles telles que signées, sans appliquer les amendements (reports, abrogations)");
+  add_reading_option(*command, options->reading);
   return {command, [options](const GlobalOptions& global) { return run_diff(*options, global); }};
 }
 

@@ -14,13 +14,14 @@ namespace {
 
 struct EvalOptions {
   std::string rules_path = "rules";
+  Reading reading;
   std::string claims_path = "-";
   std::size_t jobs = std::max(1U, std::thread::hardware_concurrency());
   bool explain = false;
 };
 
 int run_eval(const EvalOptions& options, const GlobalOptions& global) {
-  const auto rule_set = compile_or_report(options.rules_path, global.language, std::cerr);
+  const auto rule_set = compile_or_report(options.rules_path, options.reading, global.language, std::cerr);
   if (!rule_set) return exit_bad_rules;
   std::ifstream file;
   std::istream* claims = open_claims(options.claims_path, file, global.language, std::cerr);
@@ -45,6 +46,7 @@ Command add_eval_command(CLI::App& app) {
                       "fichier de factures JSON Lines, ou - pour l'entrée standard (défaut)");
   command->add_option("--jobs", options->jobs, "nombre de fils d'exécution")->check(CLI::Range(1, 256));
   command->add_flag("--explain", options->explain, "ajoute à chaque décision les étapes qui y ont mené");
+  add_reading_option(*command, options->reading);
   return {command, [options](const GlobalOptions& global) { return run_eval(*options, global); }};
 }
 

@@ -11,12 +11,13 @@ namespace {
 
 struct ExplainOptions {
   std::string rules_path = "rules";
+  Reading reading;
   std::string claims_path = "-";
   std::string format = "text";
 };
 
 int run_explain(const ExplainOptions& options, const GlobalOptions& global) {
-  const auto rule_set = compile_or_report(options.rules_path, global.language, std::cerr);
+  const auto rule_set = compile_or_report(options.rules_path, options.reading, global.language, std::cerr);
   if (!rule_set) return exit_bad_rules;
   std::ifstream file;
   std::istream* claims = open_claims(options.claims_path, file, global.language, std::cerr);
@@ -43,6 +44,7 @@ Command add_explain_command(CLI::App& app) {
                       "fichier de factures JSON Lines, ou - pour l'entrée standard (défaut)");
   command->add_option("--format", options->format, "text (arbre lisible, défaut) ou json (un objet par facture)")
       ->check(CLI::IsMember({"text", "json"}));
+  add_reading_option(*command, options->reading);
   return {command, [options](const GlobalOptions& global) { return run_explain(*options, global); }};
 }
 

@@ -19,6 +19,7 @@ struct ImpactCommandOptions {
   std::string format = "md";
   std::size_t jobs = std::max(1U, std::thread::hardware_concurrency());
   std::size_t examples = 3;
+  Reading reading;
 };
 
 int run_impact(const ImpactCommandOptions& options, const GlobalOptions& global) {
@@ -26,8 +27,8 @@ int run_impact(const ImpactCommandOptions& options, const GlobalOptions& global)
   auto before_side = RuleSetSide::open(options.before, "impact", language, std::cerr);
   auto after_side = RuleSetSide::open(options.after, "impact", language, std::cerr);
   if (!before_side || !after_side) return exit_usage;
-  const auto before = before_side->compile(language, std::cerr, {});
-  const auto after = after_side->compile(language, std::cerr, {});
+  const auto before = before_side->compile(language, std::cerr, options.reading.compile_options());
+  const auto after = after_side->compile(language, std::cerr, options.reading.compile_options());
   if (!before || !after) return exit_bad_rules;
   ImpactReport report;
   try {
@@ -67,6 +68,7 @@ Command add_impact_command(CLI::App& app) {
   command->add_option("--format", options->format, "md (défaut) ou json")->check(CLI::IsMember({"md", "json"}));
   command->add_option("--examples", options->examples, "exemples par sorte de changement (défaut : 3)");
   command->add_option("--jobs", options->jobs, "nombre de fils d'exécution")->check(CLI::Range(1, 256));
+  add_reading_option(*command, options->reading);
   return {command, [options](const GlobalOptions& global) { return run_impact(*options, global); }};
 }
 

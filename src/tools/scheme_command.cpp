@@ -11,11 +11,12 @@ namespace {
 
 struct SchemeOptions {
   std::string rules_path = "rules";
+  Reading reading;
   std::string situations_path = "-";
 };
 
 int run_scheme(const SchemeOptions& options, const GlobalOptions& global) {
-  const auto rule_set = compile_or_report(options.rules_path, global.language, std::cerr);
+  const auto rule_set = compile_or_report(options.rules_path, options.reading, global.language, std::cerr);
   if (!rule_set) return exit_bad_rules;
   std::ifstream file;
   std::istream* situations = open_claims(options.situations_path, file, global.language, std::cerr);
@@ -39,6 +40,7 @@ Command add_scheme_command(CLI::App& app) {
   command->add_option("--rules", options->rules_path, "répertoire des règles (défaut : rules)");
   command->add_option("FILE", options->situations_path,
                       "fichier de situations JSON Lines, ou - pour l'entrée standard (défaut)");
+  add_reading_option(*command, options->reading);
   return {command, [options](const GlobalOptions& global) { return run_scheme(*options, global); }};
 }
 

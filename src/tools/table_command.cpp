@@ -9,6 +9,7 @@ namespace {
 
 struct TableOptions {
   std::string rules_path = "rules";
+  Reading reading;
   std::string date;
   std::string region = "metropole";
   std::string format = "md";
@@ -20,7 +21,7 @@ int run_table(const TableOptions& options, const GlobalOptions& global) {
     std::cerr << invalid_date_message(options.date, global.language) << '\n';
     return exit_usage;
   }
-  const auto rule_set = compile_or_report(options.rules_path, global.language, std::cerr);
+  const auto rule_set = compile_or_report(options.rules_path, options.reading, global.language, std::cerr);
   if (!rule_set) return exit_bad_rules;
   const auto region = options.region == "metropole" ? model::RegionIndex::metropole : model::RegionIndex::outre_mer;
   const TableFormat format = options.format == "csv"    ? TableFormat::csv
@@ -49,6 +50,7 @@ Command add_table_command(CLI::App& app) {
       ->check(CLI::IsMember({"metropole", "outre-mer", "outre_mer", "drom"}));
   command->add_option("--format", options->format, "md (défaut), csv, html ou json")
       ->check(CLI::IsMember({"md", "csv", "html", "json"}));
+  add_reading_option(*command, options->reading);
   return {command, [options](const GlobalOptions& global) { return run_table(*options, global); }};
 }
 

@@ -10,12 +10,13 @@ namespace {
 
 struct TestOptions {
   std::string rules_path;
+  Reading reading;
   std::string format = "text";
   bool coverage = false;
 };
 
 int run_test(const TestOptions& options, const GlobalOptions& global) {
-  const auto rule_set = compile_or_report(options.rules_path, global.language, std::cerr);
+  const auto rule_set = compile_or_report(options.rules_path, options.reading, global.language, std::cerr);
   if (!rule_set) return exit_bad_rules;
   const ExampleReport report = run_examples(*rule_set);
   if (options.format == "json") {
@@ -41,6 +42,7 @@ Command add_test_command(CLI::App& app) {
   command->add_flag("--coverage", options->coverage,
                     "liste les règles, cotations et branches qu'aucun exemple n'exerce");
   command->add_option("--format", options->format, "text (défaut) ou json")->check(CLI::IsMember({"text", "json"}));
+  add_reading_option(*command, options->reading);
   return {command, [options](const GlobalOptions& global) { return run_test(*options, global); }};
 }
 

@@ -12,12 +12,13 @@ namespace {
 
 struct TimelineOptions {
   std::string rules_path = "rules";
+  Reading reading;
   std::string code;
   std::string format = "text";
 };
 
 int run_timeline(const TimelineOptions& options, const GlobalOptions& global) {
-  const auto rule_set = compile_or_report(options.rules_path, global.language, std::cerr);
+  const auto rule_set = compile_or_report(options.rules_path, options.reading, global.language, std::cerr);
   if (!rule_set) return exit_bad_rules;
   const SubjectLookup lookup = find_subject(rule_set->model(), options.code);
   if (!lookup.subject) {
@@ -60,6 +61,7 @@ Command add_timeline_command(CLI::App& app) {
       ->required();
   command->add_option("--format", options->format, "text (défaut), json ou html")
       ->check(CLI::IsMember({"text", "json", "html"}));
+  add_reading_option(*command, options->reading);
   return {command, [options](const GlobalOptions& global) { return run_timeline(*options, global); }};
 }
 
