@@ -32,7 +32,8 @@ struct Row {
   std::string where;  // "seed-000-articles-1-4.tsv:12", for failure messages
   std::string source;
   std::string date;
-  std::string code;
+  std::string code;        // as billed: "IFD"
+  std::size_t occurrence;  // which line billed with `code` is checked: 1 for the first ("IFD#2": the second)
   std::string claim_patch;
   std::string expected;
   std::string label;
@@ -52,7 +53,8 @@ std::vector<std::string> split_tabs(const std::string& line) {
 // Reads one table file; a malformed row is a test failure naming its line, never skipped.
 std::vector<Row> read_rows(const fs::path& path) {
   static const std::vector<std::string> header{"source", "date", "code", "claim", "expected", "label"};
-  static const std::regex source_pattern(R"(\d{3}:\d+)");
+  static const std::regex source_pattern(R"((\d{3}|ngap-dg|ngap-xiv):\d+)");
+  static const std::regex code_pattern(R"(([^#]+)(#([1-9]))?)");
   static const std::regex date_pattern(R"(\d{4}-\d{2}-\d{2})");
   static const std::regex expected_pattern(R"(\d+\.\d{2}|refused|prior_approval)");
   std::vector<Row> rows;
@@ -72,7 +74,13 @@ std::vector<Row> read_rows(const fs::path& path) {
       ADD_FAILURE() << where << ": " << fields.size() << " tab-separated fields, " << header.size() << " expected";
       continue;
     }
-    Row row{where, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5]};
+    std::smatch code;
+    if (!std::regex_match(fields[2], code, code_pattern)) {
+      ADD_FAILURE() << where << ": code '" << fields[2] << "'";
+      continue;
+    }
+    const std::size_t occurrence = code[3].matched ? std::stoul(code[3].str()) : 1;
+    Row row{where, fields[0], fields[1], code[1].str(), occurrence, fields[3], fields[4], fields[5]};
     EXPECT_TRUE(std::regex_match(row.source, source_pattern)) << where << ": source '" << row.source << "'";
     EXPECT_TRUE(std::regex_match(row.date, date_pattern)) << where << ": date '" << row.date << "'";
     EXPECT_TRUE(std::regex_match(row.expected, expected_pattern)) << where << ": expected '" << row.expected << "'";
@@ -108,11 +116,13 @@ std::string outcome(const nlohmann::json& line) {
   return decision == "accepted" ? line.at("amount").get<std::string>() : decision;
 }
 
-// The outcome of the line billed with the row's code (a patch may bill other lines beside it),
-// or the claim's decision when the record has no such line (an invalid record).
-std::string outcome_of(const nlohmann::json& record, const std::string& code) {
+// The outcome of the row's line: the `occurrence`-th billed with the row's code (a patch may
+// bill other lines beside it), or the claim's decision when the record has no such line (an
+// invalid record).
+std::string outcome_of(const nlohmann::json& record, const Row& row) {
+  std::size_t seen = 0;
   for (const auto& line : record.value("lines", nlohmann::json::array())) {
-    if (line.value("code", std::string()) == code) return outcome(line);
+    if (line.value("code", std::string()) == row.code && ++seen == row.occurrence) return outcome(line);
   }
   return record.value("decision", std::string("?"));
 }
@@ -160,13 +170,12 @@ void check_tables(const fs::path& dir, const CompileOptions& options) {
     for (const Row& row : rows) {
       ASSERT_TRUE(std::getline(decisions, record_text)) << row.where << ": no decision record";
       const nlohmann::json record = nlohmann::json::parse(record_text);
-      const std::string got = outcome_of(record, row.code);
+      const std::string got = outcome_of(record, row);
       if (got == row.expected) {
         ++file_matched;
       } else {
-        ADD_FAILURE() << row.where << " (seed " << row.source << ", " << row.label << "): " << row.code << " on "
-                      << row.date << " gave " << got << ", the document shows " << row.expected
-                      << reasons_of(record);
+        ADD_FAILURE() << row.where << " (" << row.source << ", " << row.label << "): " << row.code << " on " << row.date
+                      << " gave " << got << ", the document shows " << row.expected << reasons_of(record);
       }
     }
     std::cout << "[ conformance ] " << file.filename().string() << ": " << file_matched << " of " << rows.size()
@@ -239,9 +248,14 @@ TEST(Conformance, HasSeriesCostsOfThePrescribersGuideBeforeAvenant7) {
   for (const HasSeries& series : has_series) {
     std::ostringstream claims;
     for (int session = 1; session <= series.sessions; ++session) {
-      Row row{series.source, series.source, day_text(avenant_7 - std::chrono::days{series.sessions - session + 1}),
-              "AMS 7.5", "{\"patient\":{\"id\":\"series\"},\"series\":{\"session_number\":" + std::to_string(session) + "}}",
-              "", series.referential};
+      Row row{series.source,
+              series.source,
+              day_text(avenant_7 - std::chrono::days{series.sessions - session + 1}),
+              "AMS 7.5",
+              1,
+              "{\"patient\":{\"id\":\"series\"},\"series\":{\"session_number\":" + std::to_string(session) + "}}",
+              "",
+              series.referential};
       claims << claim_of(row, 0).dump() << '\n';
     }
     std::istringstream input(claims.str());
