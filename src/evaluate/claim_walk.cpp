@@ -4,8 +4,8 @@
 // the claim's total and its decision — and, in sequence, the claim added to the history.
 //
 // The walk takes three steps, in this order (decide_claim()):
-//   1. designate: what each line's code designates on the claim's day, for all lines first,
-//      since a line's rules read the claim's other lines (cumulations, limits, `détient`);
+//   1. designate (Designation, designation.hpp): what each line's code designates on the day, for
+//      all lines first, since a line's rules read the other lines (cumulations, limits, `détient`);
 //   2. decide each line on its own (LineDecider, line_decision.hpp): its eligibility, its
 //      price, its limits and rules;
 //   3. combine: the claim's total and decision from its lines' decisions.
@@ -33,12 +33,6 @@ std::atomic<std::uint64_t> rule_sets_destroyed{0};
 namespace {
 
 using namespace model;
-
-// 1. What each line's code designates on `day`, into the scratch's subjects.
-void designate_lines(const Claim& claim, Designation& designation, EvaluationScratch::State& scratch) {
-  scratch.subjects.clear();
-  for (const auto& line : claim.lines) scratch.subjects.push_back(designation.resolve(line.code, line.act));
-}
 
 // 2. Each line decided on its own, in billing order.
 void decide_lines(const RuleSet::Model& model, const Claim& claim, const Series& series, const SameDay& same_day,
@@ -92,8 +86,9 @@ void decide_claim(const RuleSet::Model& model, const Claim& claim, const Series&
     return;
   }
   const Day day = day_of(*claim.date);
+  // 1. What each line's code designates on the day.
   Designation designation(model, scratch, day);
-  designate_lines(claim, designation, scratch);
+  designation.designate(claim, scratch.subjects);
   decide_lines(model, claim, series, same_day, history, designation, day, scratch, explanation, decision);
   // The seam: every line decided on its own, none combined yet (see the top of this file).
   combine_lines(decision);

@@ -9,6 +9,13 @@ namespace cotation::evaluation {
 
 using namespace model;
 
+void Designation::designate(const Claim& claim, std::vector<Subject>& subjects) {
+  subjects.clear();
+  for (const auto& line : claim.lines) subjects.push_back(resolve(line.code, line.act));
+}
+
+// "RAM 8.09" -> the act whose cotation that is on the claim's date; "IFD" -> the item. A
+// code several acts share (`partagée`) designates the act the line names (`act`).
 Subject Designation::resolve(std::string_view code, std::string_view named_act) {
   auto& looked_up = look_up_cached(code);
   // An item, or a code whose letter is unknown or whose coefficient is not a number: as looked up.

@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <string_view>
+#include <vector>
 
 #include "compile/model.hpp"
+#include "cotation/claim.hpp"
 #include "evaluate/evaluation_state.hpp"
 
 namespace cotation::evaluation {
@@ -44,9 +46,8 @@ class Designation {
   Designation(const RuleSet::Model& model, EvaluationScratch::State& scratch, model::Day day)
       : model_(model), scratch_(scratch), day_(day) {}
 
-  // "RAM 8.09" -> the act whose cotation that is on the claim's date; "IFD" -> the item. A
-  // code several acts share (`partagée`) designates the act the line names (`act`).
-  Subject resolve(std::string_view code, std::string_view named_act);
+  // What each of the claim's lines designates, into `subjects` (one a line, in billing order).
+  void designate(const Claim& claim, std::vector<Subject>& subjects);
 
   // Calls `visit` with each act whose cotation in force on the date has the subject's
   // coefficient: the acts a telecare line may bill.
@@ -64,6 +65,7 @@ class Designation {
   }
 
  private:
+  Subject resolve(std::string_view code, std::string_view named_act);
   Subject resolve_on_day(Subject subject, std::string_view named_act, model::Period& days) const;
   Subject look_up(std::string_view code) const;
   void find_replacements(Subject& subject) const;

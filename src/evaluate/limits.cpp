@@ -10,22 +10,6 @@ namespace cotation::evaluation {
 
 using namespace model;
 
-bool Limits::threshold_exceeded(const Threshold& threshold) {
-  const bool in_window = threshold.scope == Threshold::Scope::window;
-  const auto count = count_of(in_window ? Field::sessions_12_months_before : Field::session_number);
-  if (!count) return false;
-  const auto sessions = static_cast<std::int32_t>(threshold.sessions);
-  switch (threshold.scope) {
-    case Threshold::Scope::series:
-      return *count > sessions;
-    case Threshold::Scope::window:
-      return *count + 1 > sessions;
-    case Threshold::Scope::from_session:
-      return *count >= sessions;
-  }
-  return false;
-}
-
 bool Limits::limit_exceeded(const Limit& limit, std::size_t line_index, const Rule& rule) {
   if (limit.per == Limit::Per::series) {
     const auto rank = count_of(Field::session_number);

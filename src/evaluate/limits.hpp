@@ -33,7 +33,21 @@ class Limits {
 
   // Thresholds count sessions: the claim's rank in its series, or its sessions in the 12
   // months before plus itself. False when the claim lacks the count (missing() says which).
-  bool threshold_exceeded(const model::Threshold& threshold);
+  bool threshold_exceeded(const model::Threshold& threshold) {
+    const bool in_window = threshold.scope == model::Threshold::Scope::window;
+    const auto count = count_of(in_window ? model::Field::sessions_12_months_before : model::Field::session_number);
+    if (!count) return false;
+    const auto sessions = static_cast<std::int32_t>(threshold.sessions);
+    switch (threshold.scope) {
+      case model::Threshold::Scope::series:
+        return *count > sessions;
+      case model::Threshold::Scope::window:
+        return *count + 1 > sessions;
+      case model::Threshold::Scope::from_session:
+        return *count >= sessions;
+    }
+    return false;
+  }
 
   // A limit counts the lines in the rule's scope: earlier lines of this claim, and for the
   // same day, year or episode the patient's earlier claims given in the same input; per series,
