@@ -62,7 +62,7 @@ Subject Designation::resolve_on_day(Subject subject, std::string_view named_act,
     }
   }
   // A shared code alone on its date needs no name; named wrongly, or shared by several acts
-  // and not named, the line is refused with the candidates (act_not_named()).
+  // and not named, the line is refused with the candidates (DesignationReasons::act_not_named()).
   if (unnamed_acts == 1 && named_act.empty()) return subject;
   if (unnamed_acts > 0) {
     subject.index = none;
@@ -144,7 +144,8 @@ EvaluationScratch::State::LookedUpCode& Designation::look_up_cached(std::string_
 }
 
 // The act the line names among the candidates, the only candidate, or none: several
-// candidates are decided together (decide_candidates()), a name that is none of them refused.
+// candidates are decided together (LineDecider::decide_candidates()), a name that is none of
+// them refused.
 void Designation::resolve_telecare(std::string_view named_act, Subject& subject) const {
   std::size_t named = none;
   for_each_candidate(subject, [&](std::size_t act) {

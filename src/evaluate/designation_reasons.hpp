@@ -25,7 +25,7 @@ class DesignationReasons {
       : model_(model), scratch_(scratch), designation_(designation), reasons_(reasons), day_(day) {}
 
   // Why a code matches no act on that date: the closest explanation the rule set gives.
-  // `subject` is what resolve() made of the code.
+  // `subject` is what Designation::resolve() made of the code.
   void unmatched(std::string_view code, const Subject& subject);
 
   // A line that names no act of its shared code, or an act its code does not designate: the

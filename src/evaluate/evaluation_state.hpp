@@ -40,7 +40,8 @@ struct Subject {
   bool coefficient_read = false;
   bool letter_known = false;  // "LETTER COEFFICIENT" whose letter the rules declare
   // Whether several acts replace the code (AMS 7.5), and then the source of the replacement
-  // that ended last, cited when the code is billed after it (outdated_shared_code()).
+  // that ended last, cited when the code is billed after it
+  // (DesignationReasons::outdated_shared_code()).
   bool replaced_by_several_acts = false;
   std::string_view last_replacement_source;
   // A telecare letter (`télésoin des actes`, TMK): the line bills in telecare an act whose
@@ -100,8 +101,8 @@ struct EvaluationScratch::State {
   };
   CachedText transition;  // the reason of an old cotation accepted in its transition
   CachedText in_force;    // the cotations in force that replace an old code after its transition
-  // What the codes billed lately designate whatever the date (resolve()'s two hash lookups and
-  // number read), in slots chosen by a hash of the code, and the act a line that names none
+  // What the codes billed lately designate whatever the date (Designation::resolve()'s two hash
+  // lookups and number read), in slots chosen by a hash of the code, and the act a line that names none
   // bills with it on the days `resolved_days` (the last resolved). Keyed by the rule set's
   // address and the count of rule sets destroyed, as CachedText.
   struct LookedUpCode {
