@@ -1,0 +1,169 @@
+// Deciding a claim: the walk over its lines, and the engine's entry points (RuleSet::evaluate,
+// evaluate_in_sequence, evaluate_batch). In: a claim, the immutable compiled model, the caller's
+// scratch, and in sequence the patient's history. Out: the ClaimDecision — each line's decision,
+// the claim's total and its decision — and, in sequence, the claim added to the history.
+//
+// The walk takes three steps, in this order (decide_claim()):
+//   1. designate (Designation, designation.hpp): what each line's code designates on the day, for
+//      all lines first, since a line's rules read the other lines (cumulations, limits, `détient`);
+//   2. decide each line on its own (LineDecider, line_decision.hpp): its eligibility, its
+//      price, its limits and rules;
+//   3. combine: the claim's total and decision from its lines' decisions.
+// Between 2 and 3 is the seam for decisions about the session as a whole (one cotation per
+// session, art. 11 B's order by coefficient, items that need an accepted act of the same
+// session): there every line of the claim has been decided individually and none has yet been
+// added to the total, so such a step may revise the lines' decisions and amounts before they
+// are combined. Today nothing stands there.
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <utility>
+
+#include "evaluate/designation.hpp"
+#include "evaluate/evaluation_state.hpp"
+#include "evaluate/limits.hpp"
+#include "evaluate/line_decision.hpp"
+
+namespace cotation {
+
+namespace evaluation {
+
+std::atomic<std::uint64_t> rule_sets_destroyed{0};
+
+namespace {
+
+using namespace model;
+
+// 2. Each line decided on its own, in billing order.
+void decide_lines(const RuleSet::Model& model, const Claim& claim, const Series& series, const SameDay& same_day,
+                  const history::Patient* history, const Designation& designation, Day day,
+                  EvaluationScratch::State& scratch, std::vector<ExplanationStep>* explanation,
+                  ClaimDecision& decision) {
+  LineDecider decider(model, claim, series, same_day, history, scratch, designation, day, explanation);
+  decision.lines.resize(claim.lines.size());
+  std::size_t act_rank = 0;
+  for (std::size_t i = 0; i < claim.lines.size(); ++i) {
+    if (scratch.subjects[i].is_act && scratch.subjects[i].index != none) ++act_rank;
+    decider.decide(i, act_rank, decision.lines[i]);
+  }
+}
+
+// 3. The claim's total and decision from its lines': accepted when every line is, refused when
+// one is, else waiting for a prior approval; a claim without lines is invalid.
+void combine_lines(ClaimDecision& decision) {
+  bool all_accepted = !decision.lines.empty();
+  bool any_refused = false;
+  for (const auto& line : decision.lines) {
+    if (line.decision == Decision::accepted && line.amount) decision.total += *line.amount;
+    all_accepted = all_accepted && line.decision == Decision::accepted;
+    any_refused = any_refused || line.decision == Decision::refused;
+  }
+  decision.decision = all_accepted ? Decision::accepted : any_refused ? Decision::refused : Decision::prior_approval;
+  if (decision.lines.empty()) {
+    decision.reasons.push_back(Reason{"format", "la facture ne contient aucune ligne", "docs/claim-format.md"});
+    decision.decision = Decision::invalid;
+  }
+}
+
+// Decides `claim` into `decision`, whose strings and vectors are reused. `series` and
+// `same_day` are the claim's, or completed from the patient's `history` (null when the claim is
+// decided alone).
+void decide_claim(const RuleSet::Model& model, const Claim& claim, const Series& series, const SameDay& same_day,
+                  const history::Patient* history, EvaluationScratch::State& scratch,
+                  std::vector<ExplanationStep>* explanation, ClaimDecision& decision) {
+  decision.id.assign(claim.id);
+  decision.rule_set.assign(model.hash);
+  decision.total = Decimal();
+  decision.reasons.clear();
+  if (scratch.values.size() < model.nodes.size()) {
+    scratch.values.resize(model.nodes.size());
+    scratch.stamps.resize(model.nodes.size(), 0);
+  }
+  if (!claim.date) {
+    decision.decision = Decision::invalid;
+    decision.lines.clear();
+    decision.reasons.push_back(Reason{"format", "la date de la séance manque (champ date)", "docs/claim-format.md"});
+    return;
+  }
+  const Day day = day_of(*claim.date);
+  // 1. What each line's code designates on the day.
+  Designation designation(model, scratch, day);
+  designation.designate(claim, scratch.subjects);
+  decide_lines(model, claim, series, same_day, history, designation, day, scratch, explanation, decision);
+  // The seam: every line decided on its own, none combined yet (see the top of this file).
+  combine_lines(decision);
+}
+
+}  // namespace
+
+}  // namespace evaluation
+
+EvaluationScratch::EvaluationScratch() : state_(std::make_unique<State>()) {}
+EvaluationScratch::~EvaluationScratch() = default;
+EvaluationScratch::EvaluationScratch(EvaluationScratch&&) noexcept = default;
+EvaluationScratch& EvaluationScratch::operator=(EvaluationScratch&&) noexcept = default;
+
+void EvaluationScratch::forget_history() {
+  state_->histories.clear();
+}
+
+history::Histories& history::histories_of(EvaluationScratch& scratch) {
+  return scratch.state().histories;
+}
+
+RuleSet::RuleSet(std::unique_ptr<const Model> model) : model_(std::move(model)) {}
+RuleSet::~RuleSet() {
+  evaluation::rule_sets_destroyed.fetch_add(1, std::memory_order_relaxed);
+}
+const std::string& RuleSet::hash() const noexcept {
+  return model_->hash;
+}
+
+void RuleSet::evaluate(const Claim& claim, EvaluationScratch& scratch, ClaimDecision& decision,
+                       std::vector<ExplanationStep>* explanation) const {
+  // Alone, the claim has no earlier session that day unless it says so, as a `par jour` limit
+  // counts only its own lines.
+  SameDay same_day = claim.same_day;
+  if (!same_day.earlier_sessions) same_day.earlier_sessions = 0;
+  evaluation::decide_claim(*model_, claim, claim.series, same_day, nullptr, scratch.state(), explanation, decision);
+}
+
+ClaimDecision RuleSet::evaluate(const Claim& claim, EvaluationScratch& scratch,
+                                std::vector<ExplanationStep>* explanation) const {
+  ClaimDecision decision;
+  evaluate(claim, scratch, decision, explanation);
+  return decision;
+}
+
+void RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratch, ClaimDecision& decision,
+                                   std::vector<ExplanationStep>* explanation) const {
+  if (claim.patient.id.empty() || !claim.date) {
+    evaluate(claim, scratch, decision, explanation);
+    return;
+  }
+  EvaluationScratch::State& state = scratch.state();
+  history::Patient& patient = state.histories.patient(claim.patient.id);
+  const model::Day today = model::day_of(*claim.date);
+  Series series = claim.series;
+  SameDay same_day = claim.same_day;
+  evaluation::complete_from_history(claim, today, state.histories, patient, series, same_day);
+  evaluation::decide_claim(*model_, claim, series, same_day, &patient, state, explanation, decision);
+  evaluation::add_to_history(claim, today, decision, state.subjects, state.histories, patient);
+}
+
+ClaimDecision RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratch,
+                                            std::vector<ExplanationStep>* explanation) const {
+  ClaimDecision decision;
+  evaluate_in_sequence(claim, scratch, decision, explanation);
+  return decision;
+}
+
+std::vector<ClaimDecision> RuleSet::evaluate_batch(const std::vector<Claim>& claims, EvaluationScratch& scratch) const {
+  std::vector<ClaimDecision> decisions;
+  decisions.reserve(claims.size());
+  for (const Claim& claim : claims) decisions.push_back(evaluate_in_sequence(claim, scratch));
+  scratch.forget_history();
+  return decisions;
+}
+
+}  // namespace cotation

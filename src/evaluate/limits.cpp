@@ -1,0 +1,85 @@
+// Counting for thresholds and limits, and keeping the patients' histories they count from
+// (limits.hpp).
+#include "evaluate/limits.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <span>
+
+namespace cotation::evaluation {
+
+using namespace model;
+
+bool Limits::limit_exceeded(const Limit& limit, std::size_t line_index, const Rule& rule) {
+  if (limit.per == Limit::Per::series) {
+    const auto rank = count_of(Field::session_number);
+    return rank && *rank > static_cast<std::int32_t>(limit.count);
+  }
+  std::uint32_t count = 0;
+  for (std::size_t j = 0; j <= line_index; ++j) {
+    if (subjects_[j].index != none && in_scope(rule.scope, subjects_[j])) ++count;
+  }
+  if (history_ != nullptr) {
+    const Day today = fields_.day();
+    std::span<const history::BilledLine> period = history_->billed();
+    if (limit.per == Limit::Per::day) {
+      period = history_->billed_between(today, today);
+    } else if (limit.per == Limit::Per::year) {
+      const std::chrono::year year =
+          std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))}.year();
+      period =
+          history_->billed_between(day_of(year / std::chrono::January / 1), day_of(year / std::chrono::December / 31));
+    }
+    const history::TextNumber episode =
+        limit.per == Limit::Per::episode ? histories_.number_of(claim_.episode_id) : history::no_text;
+    for (const auto& before : period) {
+      Subject earlier;
+      earlier.is_act = before.is_act;
+      earlier.index = before.index;
+      if (!in_scope(rule.scope, earlier)) continue;
+      if (limit.per == Limit::Per::episode) {
+        // Only an earlier line in scope needs the episodes: the first one is within the limit.
+        if (episode == history::no_text || before.episode == history::no_text) throw MissingField{"episode.id"};
+        if (before.episode == episode) ++count;
+        continue;
+      }
+      ++count;
+    }
+  }
+  return count > limit.count;
+}
+
+void complete_from_history(const Claim& claim, Day today, history::Histories& histories,
+                           const history::Patient& patient, Series& series, SameDay& same_day) {
+  if (!series.session_number) series.session_number = static_cast<std::int32_t>(patient.session_count()) + 1;
+  if (!series.sessions_12_months_before) {
+    const Day year_before =
+        day_of(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))} - std::chrono::years(1));
+    series.sessions_12_months_before = static_cast<std::int32_t>(patient.sessions_between(year_before, today).size());
+  }
+  // The facts of the same day the claim does not give (seed 002: two sessions the same day);
+  // same_article and same_body_region are derived from the acts when a rule reads them.
+  const auto same_day_sessions = patient.sessions_between(today, today);
+  if (!same_day.earlier_sessions) same_day.earlier_sessions = static_cast<std::int32_t>(same_day_sessions.size());
+  // Unknown when this claim or one of the earlier sessions that day gives no prescription.id.
+  const auto without_prescription = [](const history::Session& s) { return s.prescription == history::no_text; };
+  if (!same_day.same_prescription && !claim.prescription.id.empty() &&
+      std::none_of(same_day_sessions.begin(), same_day_sessions.end(), without_prescription)) {
+    const history::TextNumber prescription = histories.number_of(claim.prescription.id);
+    same_day.same_prescription = std::any_of(same_day_sessions.begin(), same_day_sessions.end(),
+                                             [&](const history::Session& s) { return s.prescription == prescription; });
+  }
+}
+
+void add_to_history(const Claim& claim, Day today, const ClaimDecision& decision, const std::vector<Subject>& subjects,
+                    history::Histories& histories, history::Patient& patient) {
+  const history::TextNumber episode = histories.keep(claim.episode_id);
+  for (std::size_t i = 0; i < decision.lines.size(); ++i) {
+    if (decision.lines[i].decision != Decision::accepted || i >= subjects.size() || subjects[i].index == none) continue;
+    const Subject& subject = subjects[i];
+    patient.add(history::BilledLine{today, episode, static_cast<std::uint32_t>(subject.index), subject.is_act});
+  }
+  patient.add(history::Session{today, histories.keep(claim.prescription.id), episode});
+}
+
+}  // namespace cotation::evaluation

@@ -1,0 +1,201 @@
+// Deciding a line (line_decision.hpp): its eligibility — a telecare line's session and
+// candidates, the conditions, the referential thresholds — its price, then its rules.
+#include "evaluate/line_decision.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+
+namespace cotation::evaluation {
+
+using namespace model;
+
+void LineDecider::decide(std::size_t i, std::size_t act_rank, LineDecision& line) {
+  const std::string& code = claim_.lines[i].code;
+  line.code.assign(code);
+  line.decision = Decision::accepted;
+  line.amount.reset();
+  reasons_.start(line.reasons);
+  const Subject& subject = subjects_[i];
+  explainer_.set_line(i);
+  fields_.set_line(act_rank, subject.coefficient);
+  graph_.forget_values();
+  if (subject.telecare != nullptr && subject.coefficient_read && !telehealth_session(code, subject, line)) {
+    reasons_.finish();
+    return;
+  }
+  if (subject.index == none) {
+    line.decision = Decision::refused;
+    if (subject.act_not_named) {
+      designation_reasons_.act_not_named(code, claim_.lines[i].act, subject);
+    } else if (subject.telecare != nullptr && subject.candidates != 1 && subject.coefficient_read) {
+      decide_candidates(i, line);
+    } else {
+      designation_reasons_.unmatched(code, subject);
+    }
+    reasons_.finish();
+    return;
+  }
+  decide_subject(i, subject, line);
+  reasons_.finish();
+}
+
+// A telecare line bills a session at a distance: a claim that does not say it is one (field
+// telehealth) refuses it.
+bool LineDecider::telehealth_session(std::string_view code, const Subject& subject, LineDecision& line) {
+  if (claim_.telehealth.value_or(false)) return true;
+  line.decision = Decision::refused;
+  reasons_.add_formatted(
+      "télésoin", subject.telecare->telecare->text,
+      "{} facture une séance de télésoin ; la facture {} (champ telehealth)", code,
+      claim_.telehealth ? "est celle d'une séance en présence du patient" : "ne dit pas si la séance est en télésoin");
+  return false;
+}
+
+// A telecare line without `act` whose coefficient several acts have: decided for each of
+// them. Decided alike, the line takes that decision with their reasons; decided differently,
+// it is refused until it names its act. Never a silent pick.
+void LineDecider::decide_candidates(std::size_t i, LineDecision& line) {
+  const Subject subject = subjects_[i];
+  if (subject.candidates == 0) {
+    designation_reasons_.telecare_reason(claim_.lines[i].code, subject);
+    return;
+  }
+  auto& decided = scratch_.candidates;
+  decided.resize(subject.candidates);
+  std::size_t n = 0;
+  designation_.for_each_candidate(subject, [&](std::size_t act) {
+    // The rules read the line's subject (limits, cumulations, same-day articles): the
+    // candidate's, for a while.
+    subjects_[i].index = act;
+    graph_.forget_values();
+    LineDecision& trial = decided[n++];
+    trial.decision = Decision::accepted;
+    trial.amount.reset();
+    reasons_.start(trial.reasons);
+    decide_subject(i, subjects_[i], trial);
+    reasons_.finish();
+  });
+  subjects_[i].index = none;
+  const bool alike = std::all_of(decided.begin(), decided.end(), [&](const LineDecision& d) {
+    return d.decision == decided.front().decision && d.amount == decided.front().amount;
+  });
+  reasons_.start(line.reasons);
+  std::string& message = designation_reasons_.telecare_reason(claim_.lines[i].code, subject);
+  if (!alike) {
+    message += " ; ces actes n'en décident pas de même (";
+    n = 0;
+    designation_.for_each_candidate(subject, [&](std::size_t act) {
+      const LineDecision& trial = decided[n++];
+      fmt::format_to(std::back_inserter(message), "{}{} : {}", n > 1 ? ", " : "", model_.acts[act].name,
+                     trial.decision == Decision::accepted  ? "acceptée"
+                     : trial.decision == Decision::refused ? "refusée"
+                                                           : "accord préalable");
+      if (trial.decision == Decision::refused && !trial.reasons.empty()) {
+        fmt::format_to(std::back_inserter(message), " ({})", trial.reasons.front().message);
+      }
+    });
+    message += ") : la ligne doit nommer l'acte (champ act)";
+    return;
+  }
+  message += decided.front().decision == Decision::accepted ? " ; chacun de ces actes l'admet"
+                                                            : " ; chacun de ces actes en décide de même";
+  line.decision = decided.front().decision;
+  line.amount = decided.front().amount;
+  for (const auto& trial : decided) {
+    for (const auto& r : trial.reasons) {
+      if (std::none_of(line.reasons.begin(), line.reasons.end(),
+                       [&](const Reason& kept) { return kept.rule == r.rule && kept.message == r.message; })) {
+        reasons_.add(r.rule, r.message, r.source);
+      }
+    }
+  }
+}
+
+// Decides the line of a known act or item.
+void LineDecider::decide_subject(std::size_t i, const Subject& subject, LineDecision& line) {
+  limits_.start_line();
+  try {
+    if (subject.is_act) {
+      decide_act(subject, line);
+    } else {
+      decide_item(subject, line);
+    }
+    if (line.decision != Decision::refused && !limits_.missing()) rules_.apply(i, subject, line);
+    if (limits_.missing()) {
+      refuse_for_missing(field_name(*limits_.missing()), line);
+    } else if (line.decision == Decision::refused && subject.old_cotation) {
+      reasons_.remove_if([](const Reason& r) { return r.message.starts_with(transition_message); });
+    }
+  } catch (const MissingField& missing) {
+    refuse_for_missing(missing.name, line);
+  } catch (const NoValueInForce& absent) {
+    line.decision = Decision::refused;
+    reasons_.add("calendrier", absent.what, "");
+  } catch (const DecimalError& error) {
+    line.decision = Decision::refused;
+    reasons_.add_formatted("calcul", "", "calcul impossible : {}", error.what());
+  }
+  if (line.decision == Decision::refused) line.amount.reset();
+}
+
+void LineDecider::refuse_for_missing(std::string_view field, LineDecision& line) {
+  line.decision = Decision::refused;
+  reasons_.add_formatted("donnée manquante", "docs/claim-format.md",
+                         "la facture ne donne pas {} dont la décision a besoin", field);
+}
+
+bool LineDecider::holds(const Condition& condition, LineDecision& line, const std::string& owner) {
+  const bool met = graph_.truth(condition.predicate, condition.formula, "", condition.name);
+  explainer_.explain([&] { return steps::condition(condition, met); });
+  if (met) return true;
+  line.decision = Decision::refused;
+  reasons_.add(owner, condition.message.empty() ? "condition non remplie" : condition.message, condition.citation.text);
+  return false;
+}
+
+void LineDecider::decide_act(const Subject& subject, LineDecision& line) {
+  const Act& act = model_.acts[subject.index];
+  if (act.pending) {
+    line.decision = Decision::refused;
+    reasons_.add_formatted(act.name, act.pending_citation.text, "acte créé mais en attente : {}", *act.pending);
+    return;
+  }
+  price_.price_act(subject, act, line);
+  if (subject.old_cotation) {
+    designation_reasons_.add_transition_reason(subject, act);
+    // Several acts replaced this code: their own conditions and thresholds cannot be
+    // told apart, so only what the old cotation itself says applies.
+    if (subject.several_acts) return;
+  }
+  for (const auto& condition : act.conditions) {
+    if (!holds(condition, line, act.name)) return;
+  }
+  for (const auto& referential : act.referentials) {
+    for (const auto& threshold : referential.thresholds) {
+      const bool exceeded = limits_.threshold_exceeded(threshold);
+      if (limits_.missing()) return;
+      if (exceeded) {
+        if (fields_.prior_approval_granted()) continue;
+        line.decision = Decision::prior_approval;
+        // Appended piece by piece, not formatted: a line in ten past a threshold gives this reason.
+        std::string& message = reasons_.add(act.name, referential.citation.text).message;
+        message += "référentiel « ";
+        message += referential.name;
+        message += " » : accord préalable nécessaire";
+        return;
+      }
+    }
+  }
+}
+
+void LineDecider::decide_item(const Subject& subject, LineDecision& line) {
+  const Item& item = model_.items[subject.index];
+  for (const auto& condition : item.conditions) {
+    if (!holds(condition, line, item.code)) return;
+  }
+  price_.price_item(item, line);
+}
+
+}  // namespace cotation::evaluation

@@ -1,0 +1,61 @@
+// The reasons of the line being decided. In: the line's vector of reasons, left by the decision
+// an earlier claim reused. Out: the same vector holding this line's reasons, written over the
+// old ones so that their strings keep their capacity.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <iterator>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "cotation/decision.hpp"
+
+namespace cotation::evaluation {
+
+class LineReasons {
+ public:
+  void start(std::vector<Reason>& reasons) {
+    reasons_ = &reasons;
+    used_ = 0;
+  }
+  // A new reason whose message is left empty, to be written by the caller.
+  Reason& add(std::string_view rule, std::string_view source) {
+    if (used_ == reasons_->size()) reasons_->emplace_back();
+    Reason& added = (*reasons_)[used_++];
+    added.rule.assign(rule);
+    added.message.clear();
+    added.source.assign(source);
+    return added;
+  }
+  void add(std::string_view rule, std::string_view message, std::string_view source) {
+    add(rule, source).message.assign(message);
+  }
+  template <typename... Args>
+  void add_formatted(std::string_view rule, std::string_view source, fmt::format_string<Args...> format,
+                     Args&&... args) {
+    fmt::format_to(std::back_inserter(add(rule, source).message), format, std::forward<Args>(args)...);
+  }
+  template <typename Predicate>
+  void remove_if(Predicate predicate) {
+    const auto begin = reasons_->begin();
+    used_ =
+        static_cast<std::size_t>(std::remove_if(begin, begin + static_cast<std::ptrdiff_t>(used_), predicate) - begin);
+  }
+  // The source of the reason added last.
+  void set_source(std::string_view source) { (*reasons_)[used_ - 1].source.assign(source); }
+  void drop_last() { --used_; }
+  // The reasons left over from the earlier claim go.
+  void finish() {
+    if (used_ != reasons_->size()) reasons_->resize(used_);  // most lines keep their count: no call
+  }
+
+ private:
+  std::vector<Reason>* reasons_ = nullptr;
+  std::size_t used_ = 0;
+};
+
+}  // namespace cotation::evaluation
