@@ -102,8 +102,9 @@ class Histories {
   // brought into the cache, so that the lookups of several claims overlap instead of each
   // waiting for memory in turn. A patient not seen yet, or a slot taken by another, costs
   // nothing but the lookahead. The slot is asked for with a prefetch hint; the patient and its
-  // records are read, as on the machine measured (docs/performance.md, section 1) hints for
-  // them left their loads at the time of use still waiting for memory, and reads did not.
+  // records are read, as on the machine measured (`git show 17079f4:docs/performance-history.md`,
+  // the third run of 2026-11-24) hints for them left their loads at the time of use still
+  // waiting for memory, and reads did not.
   void prefetch_slot(std::uint64_t hash) const noexcept;
   void touch_patient(std::uint64_t hash) noexcept;
   void touch_records(std::uint64_t hash) noexcept;

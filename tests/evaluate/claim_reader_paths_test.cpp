@@ -1,5 +1,5 @@
 // read_claim's two readers: the schema-driven fast path must read every line it accepts exactly as
-// the general reader does, and leave every other line to it (src/evaluate/claim_json.cpp).
+// the general reader does, and leave every other line to it (src/evaluate/claim_read/).
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 // libFuzzer target: any byte string read as a claim line yields a claim or its problems, never
 // a crash, a hang, a leak or undefined behaviour; and a line the schema-driven fast path accepts
-// is read exactly as the general reader reads it (src/evaluate/claim_json.cpp).
+// is read exactly as the general reader reads it (src/evaluate/claim_read/).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
