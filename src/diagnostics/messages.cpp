@@ -393,7 +393,10 @@ constexpr std::array messages = {
             "enregistrez le fichier en UTF-8", "save the file as UTF-8"},
     Message{"syntax.nesting_too_deep", "l'expression est imbriquée sur plus de {0} niveaux",
             "the expression is nested more than {0} levels deep",
-            "découpez-la en paramètres ou en règles", "split it into parameters or rules"},
+            "découpez-la en paramètres ou en règles ; chaque parenthèse, `non`, `-` et chaque opérande "
+            "d'une suite de `+`, `-`, `*`, `/`, `et`, `ou` compte pour un niveau",
+            "split it into parameters or rules; each parenthesis, `non`, `-` and each operand of a "
+            "run of `+`, `-`, `*`, `/`, `et`, `ou` counts as one level"},
     Message{"syntax.number_too_large", "le nombre {0} est trop grand", "the number {0} is too large",
             "", ""},
     Message{"syntax.too_many_errors", "trop d'erreurs dans ce fichier : la suite n'est pas lue",

@@ -143,7 +143,7 @@ syntax::File parse_source(const SourceFile& source, std::uint32_t index, const P
     if (offset >= text.size()) break;
 
     pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.substr(offset), source.path());
-    g::ParseState state{0, options.max_expression_depth, {}, nullptr};
+    g::ParseState state{0, options.max_expression_depth, {}, nullptr, {}};
     const char* failed_at = nullptr;
     Diagnostic problem;
     try {
