@@ -111,6 +111,7 @@ constexpr std::array messages = {
             "the item {0} has a value per km but no `calcul` of the kilometres billed",
             "par exemple : calcul (2 × trajet.distance - 4 km) × {0}.valeur arrondi au centime demi_loin_de_zero selon ...",
             "for example: calcul (2 × trajet.distance - 4 km) × {0}.valeur arrondi au centime demi_loin_de_zero selon ..."},
+    Message{"compile.requirement_cycle", "la règle {0} ne s'applique qu'avec des lignes dont la décision dépend, par `seulement avec`, des lignes qu'elle décide", "the rule {0} applies only beside lines whose decision depends, through `seulement avec`, on the lines it decides", "une ligne `seulement avec` d'autres lignes est décidée après elles : elles ne peuvent pas l'attendre à leur tour", "a line `seulement avec` other lines is decided after them: they cannot wait for it in turn"},
     Message{"compile.revaluation_of_non_act", "la revalorisation {0} ne peut viser que des actes", "the revaluation {0} can only apply to acts", "", ""},
     Message{"compile.revaluation_without_acts", "la revalorisation {0} ne vise aucun acte", "the revaluation {0} applies to no act", "ajoutez `pour groupe ...` ou `pour acte ...`", "add `pour groupe ...` or `pour acte ...`"},
     Message{"compile.revaluation_without_cotation", "l'acte {0} n'a pas de cotation le {1} à revaloriser", "the act {0} has no cotation on {1} to revalue", "", ""},
@@ -350,9 +351,9 @@ constexpr std::array messages = {
             "expected the unit of the rounding: centime or euro", "", ""},
     Message{"syntax.expected_rule_statement_or_end",
             "dans une règle, on attend `pour`, `depuis`, `jusqu'au`, `si`, `alors`, `au plus`, "
-            "`non cumulable`, `message`, `selon`, `note` ou `}}`",
+            "`non cumulable`, `seulement avec`, `message`, `selon`, `note` ou `}}`",
             "expected `pour`, `depuis`, `jusqu'au`, `si`, `alors`, `au plus`, `non cumulable`, "
-            "`message`, `selon`, `note` or `}}` in a rule",
+            "`seulement avec`, `message`, `selon`, `note` or `}}` in a rule",
             "", ""},
     Message{"syntax.expected_scheme_statement_or_end",
             "dans un dispositif, on attend `fait`, `montant`, `versement`, `décision`, `total`, `condition`, "

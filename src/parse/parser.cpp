@@ -41,7 +41,7 @@ using kept_in_tree = pegtl::parse_tree::selector<
         g::threshold, g::session_count, g::threshold_scope, g::threshold_window, g::duration_unit,
         g::pending_statement, g::pending_reason, g::removed_statement, g::scope_statement,
         g::period_statement, g::when_statement, g::outcome_statement, g::outcome, g::rate,
-        g::limit_statement, g::limit_count, g::counted_unit, g::limit_scope, g::cumulation_statement,
+        g::limit_statement, g::limit_count, g::counted_unit, g::limit_scope, g::cumulation_statement, g::requirement_statement,
         g::step_statement, g::step_amount, g::postponement, g::repeal, g::addition, g::amended_target,
         g::amended_kind, g::moved_date, g::new_date, g::amount_statement, g::amount_name, g::amount_value,
         g::fact_statement, g::fact_name, g::fact_type, g::amount_condition, g::outside_prerequisites,
