@@ -14,6 +14,7 @@ packages=(
   libgtest-dev libgmock-dev   # tests
   libbenchmark-dev     # benchmarks
   python3              # tests: JSON goldens, HTML well-formedness, the editor grammar
+  pkg-config           # tests: the consumer project built against the installed tree
 )
 
 missing=()
