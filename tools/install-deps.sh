@@ -17,6 +17,7 @@ packages=(
   python3-pip python3-setuptools python3-wheel python3-pytest   # the Python package: pip install, pytest
   python3-dask python3-distributed   # the Python package's test over a Dask LocalCluster
   pkg-config           # tests: the consumer project built against the installed tree
+  dpkg-dev file        # the Debian package: CPack's dpkg-shlibdeps
 )
 
 missing=()
