@@ -15,4 +15,3 @@ target_compile_features(cotation_shared PUBLIC cxx_std_20)
 set_target_properties(cotation_shared PROPERTIES OUTPUT_NAME cotation EXPORT_NAME cotation
   VERSION ${PROJECT_VERSION} SOVERSION ${PROJECT_VERSION_MAJOR}.${PROJECT_VERSION_MINOR}
   CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
-target_link_options(cotation_shared PRIVATE LINKER:--no-undefined)

@@ -4,10 +4,11 @@
 # headers; the config file never asks for PEGTL or nlohmann_json), and runs it: the C++ example prices its session, the C
 # test passes through find_package and through pkg-config, and the installed `cotation` finds the
 # installed rules by itself.
-# Usage: run.sh BUILD_DIR SOURCE_DIR
+# Usage: run.sh BUILD_DIR SOURCE_DIR [CMAKE_ARGUMENT...] (for the consumer's configuration)
 set -euo pipefail
 build="$1"
 source_dir="$2"
+shift 2
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 prefix="$scratch/prefix"
@@ -16,7 +17,7 @@ cmake --install "$build" --prefix "$prefix" >/dev/null
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
 cmake -S "$source_dir/tests/find-package-test" -B "$scratch/build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_PREFIX_PATH="$prefix" -DCOTATION_SOURCE_DIR="$source_dir" -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
-  -DCMAKE_DISABLE_FIND_PACKAGE_fmt=ON >"$scratch/configure.log" 2>&1 || { cat "$scratch/configure.log"; exit 1; }
+  -DCMAKE_DISABLE_FIND_PACKAGE_fmt=ON "$@" >"$scratch/configure.log" 2>&1 || { cat "$scratch/configure.log"; exit 1; }
 cmake --build "$scratch/build" >"$scratch/build.log" || { cat "$scratch/build.log"; exit 1; }
 
 # RAM 7.49 x 2.21 = 16.5529 -> 16.55; IFD 2.50; IK (2 x 7.5 - 4) x 0.38 = 4.18; total 23.23.
