@@ -115,6 +115,8 @@ static void test_one_claim(const cotation_rules* rules) {
         COTATION_INVALID_ARGUMENT);
   CHECK(cotation_evaluate(evaluator, claim, strlen(claim), NULL, 10, &length) == COTATION_INVALID_ARGUMENT);
   CHECK(cotation_explain(evaluator, claim, strlen(claim), NULL, &length) == COTATION_INVALID_ARGUMENT);
+  cotation_evaluator_free(evaluator);
+  evaluator = (cotation_evaluator*)&evaluator; /* not NULL: set to NULL by the failing call */
   CHECK(cotation_evaluator_new(NULL, &evaluator) == COTATION_INVALID_ARGUMENT);
   CHECK(evaluator == NULL);
   cotation_evaluator_free(evaluator);
