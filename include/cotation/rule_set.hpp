@@ -1,12 +1,15 @@
-// Reading a rule set: a directory of .cot files.
+// Reading a rule set: a directory of .cot files, or files given in memory.
 #pragma once
 
 #include <cstddef>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "cotation/diagnostic.hpp"
+#include "cotation/export.h"
 
+COTATION_PUBLIC_BEGIN
 namespace cotation {
 
 // Every limit on the input, with why it exists. Hostile or broken input meets one of
@@ -25,6 +28,14 @@ struct ParseOptions {
   std::size_t max_errors_per_file = 50;
 };
 
+// One rule file given in memory: its name, as a path inside the rule set ("actes/ram.cot"; it
+// names the file in diagnostics and, with the text, makes the rule set's hash: the files of a
+// directory given by their paths relative to it hash as the directory does), and its text.
+struct RuleText {
+  std::string name;
+  std::string text;
+};
+
 struct CheckReport {
   std::vector<Diagnostic> diagnostics;  // sorted, errors and warnings
   std::size_t file_count = 0;
@@ -40,3 +51,4 @@ struct CheckReport {
                                          const ParseOptions& options = {});
 
 }  // namespace cotation
+COTATION_PUBLIC_END

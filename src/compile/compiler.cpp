@@ -101,15 +101,22 @@ std::unique_ptr<RuleSet::Model> parse_and_compile(const ParsedRuleSet& parsed, c
   return model;
 }
 
-}  // namespace
-
-CompileResult compile_rule_set(const std::filesystem::path& path, const CompileOptions& options) {
+CompileResult compile_parsed(const ParsedRuleSet& parsed, const CompileOptions& options) {
   CompileResult result;
-  const ParsedRuleSet parsed = parse_rule_set(path, options.parse);
   if (auto model = parse_and_compile(parsed, options, result.diagnostics)) {
     result.rule_set = std::make_shared<const RuleSet>(std::move(model));
   }
   return result;
+}
+
+}  // namespace
+
+CompileResult compile_rule_set(const std::filesystem::path& path, const CompileOptions& options) {
+  return compile_parsed(parse_rule_set(path, options.parse), options);
+}
+
+CompileResult compile_rule_set(std::vector<RuleText> files, const CompileOptions& options) {
+  return compile_parsed(parse_rule_texts(std::move(files), options.parse), options);
 }
 
 std::size_t CheckReport::error_count() const noexcept {

@@ -289,24 +289,48 @@ std::vector<fs::path> rule_files(const fs::path& root, const ParseOptions& optio
   return files;
 }
 
-ParsedRuleSet parse_rule_set(const fs::path& path, const ParseOptions& options) {
+ParsedRuleSet parse_rule_texts(std::vector<RuleText> files, const ParseOptions& options,
+                               std::vector<Diagnostic> diagnostics) {
   ParsedRuleSet result;
-  for (const fs::path& file_path : rule_files(path, options, result.diagnostics)) {
-    std::error_code error;
-    const auto size = fs::file_size(file_path, error);
-    if (!error && size > options.max_file_bytes) {
-      result.diagnostics.push_back(file_diagnostic(file_path, "io.file_too_large",
-                                                   {std::to_string(size), std::to_string(options.max_file_bytes)}));
+  result.diagnostics = std::move(diagnostics);
+  std::stable_sort(files.begin(), files.end(), [](const RuleText& a, const RuleText& b) { return a.name < b.name; });
+  if (files.size() > options.max_files) {
+    result.diagnostics.push_back(file_diagnostic("", "io.too_many_files", {std::to_string(options.max_files)}));
+    files.resize(options.max_files);
+  }
+  if (files.empty() && result.diagnostics.empty()) {
+    result.diagnostics.push_back(file_diagnostic("", "io.no_rule_files", {"la liste donnée"}));
+  }
+  for (RuleText& file : files) {
+    if (file.text.size() > options.max_file_bytes) {
+      result.diagnostics.push_back(file_diagnostic(
+          file.name, "io.file_too_large", {std::to_string(file.text.size()), std::to_string(options.max_file_bytes)}));
       continue;
     }
-    std::string text;
-    if (!read_rule_file(file_path, options.max_file_bytes, text, result.diagnostics)) continue;
     const auto index = static_cast<std::uint32_t>(result.sources.size());
-    result.sources.push_back(std::make_unique<SourceFile>(file_path.generic_string(), std::move(text)));
+    result.sources.push_back(std::make_unique<SourceFile>(std::move(file.name), std::move(file.text)));
     result.files.push_back(parse_source(*result.sources.back(), index, options, result.diagnostics));
   }
   sort_diagnostics(result.diagnostics);
   return result;
+}
+
+ParsedRuleSet parse_rule_set(const fs::path& path, const ParseOptions& options) {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<RuleText> texts;
+  for (const fs::path& file_path : rule_files(path, options, diagnostics)) {
+    std::error_code error;
+    const auto size = fs::file_size(file_path, error);
+    if (!error && size > options.max_file_bytes) {  // not even read
+      diagnostics.push_back(file_diagnostic(file_path, "io.file_too_large",
+                                            {std::to_string(size), std::to_string(options.max_file_bytes)}));
+      continue;
+    }
+    std::string text;
+    if (!read_rule_file(file_path, options.max_file_bytes, text, diagnostics)) continue;
+    texts.push_back({file_path.generic_string(), std::move(text)});
+  }
+  return parse_rule_texts(std::move(texts), options, std::move(diagnostics));
 }
 
 }  // namespace cotation

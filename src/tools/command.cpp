@@ -13,6 +13,7 @@
 #include <iostream>
 #include <streambuf>
 #include <system_error>
+#include <vector>
 
 namespace cotation::tools {
 
@@ -27,9 +28,23 @@ void add_reading_option(CLI::App& command, Reading& reading) {
                    "lit les règles telles que signées, sans appliquer les amendements (reports, abrogations)");
 }
 
+std::string default_rules_path() {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  std::vector<fs::path> candidates = {"rules"};
+  const fs::path program = fs::read_symlink("/proc/self/exe", error);
+  if (!error) candidates.push_back(program.parent_path().parent_path() / "share" / "cotation" / "rules");
+  candidates.emplace_back(COTATION_INSTALLED_RULES);
+  for (const fs::path& candidate : candidates) {
+    if (fs::is_directory(candidate, error)) return candidate.string();
+  }
+  return "rules";
+}
+
 std::shared_ptr<const RuleSet> compile_or_report(const std::string& rules_path, const Reading& reading,
                                                  Language language, std::ostream& errors) {
-  const CompileResult compiled = compile_rule_set(rules_path, reading.compile_options());
+  const CompileResult compiled =
+      compile_rule_set(rules_path.empty() ? default_rules_path() : rules_path, reading.compile_options());
   for (const auto& diagnostic : compiled.diagnostics) errors << render(diagnostic, language) << '\n';
   stop_if_unreadable(compiled.diagnostics);
   return compiled.rule_set;

@@ -64,9 +64,15 @@ struct Reading {
 // Declares `--as-signed` on `command`, parsed into `reading`.
 void add_reading_option(CLI::App& command, Reading& reading);
 
-// Compiles the rule set a command works on in the given reading, rendering its diagnostics to
-// `errors`; null when it does not compile. Throws InputOutputFailure when a rule file cannot be
-// read.
+// The rules a command reads when --rules is not given, the first that exists of: ./rules (a
+// checkout of the repository), <prefix>/share/cotation/rules where <prefix> is the directory
+// above the program's own (an installed tree, moved or not), and the rules of the prefix it was
+// built for (COTATION_INSTALLED_RULES). "rules" when none exists, for the error to name it.
+std::string default_rules_path();
+
+// Compiles the rule set a command works on in the given reading (`rules_path`, or
+// default_rules_path() when empty), rendering its diagnostics to `errors`; null when it does not
+// compile. Throws InputOutputFailure when a rule file cannot be read.
 std::shared_ptr<const RuleSet> compile_or_report(const std::string& rules_path, const Reading& reading,
                                                  Language language, std::ostream& errors);
 

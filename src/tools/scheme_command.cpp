@@ -10,7 +10,7 @@ namespace cotation::tools {
 namespace {
 
 struct SchemeOptions {
-  std::string rules_path = "rules";
+  std::string rules_path;  // empty: default_rules_path()
   Reading reading;
   std::string situations_path = "-";
 };
@@ -38,7 +38,8 @@ Command add_scheme_command(CLI::App& app) {
       "Exemple : cotation scheme --rules rules/ situations.jsonl\n"
       "Codes de sortie : 0 toutes les situations évaluées, 1 au moins un enregistrement invalide,\n"
       "2 commande mal écrite ou fichier illisible, 3 règles en erreur.");
-  command->add_option("--rules", options->rules_path, "répertoire des règles (défaut : rules)");
+  command->add_option("--rules", options->rules_path,
+                      "répertoire des règles (défaut : ./rules, sinon les règles installées)");
   command->add_option("FILE", options->situations_path,
                       "fichier de situations JSON Lines, ou - pour l'entrée standard (défaut)");
   add_reading_option(*command, options->reading);
