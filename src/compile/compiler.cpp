@@ -10,6 +10,7 @@
 #include <chrono>
 
 #include "compile/compilation.hpp"
+#include "compile/compiler.hpp"
 #include "compile/guards.hpp"
 #include "compile/model.hpp"
 #include "parse/parser.hpp"
@@ -102,8 +103,11 @@ std::unique_ptr<RuleSet::Model> parse_and_compile(const ParsedRuleSet& parsed, c
 }  // namespace
 
 CompileResult compile_rule_set(const std::filesystem::path& path, const CompileOptions& options) {
+  return compile_parsed_rule_set(parse_rule_set(path, options.parse), options);
+}
+
+CompileResult compile_parsed_rule_set(const ParsedRuleSet& parsed, const CompileOptions& options) {
   CompileResult result;
-  const ParsedRuleSet parsed = parse_rule_set(path, options.parse);
   if (auto model = parse_and_compile(parsed, options, result.diagnostics)) {
     result.rule_set = std::make_shared<const RuleSet>(std::move(model));
   }

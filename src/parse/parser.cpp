@@ -222,9 +222,15 @@ std::vector<fs::path> rule_files(const fs::path& root, const ParseOptions& optio
   return files;
 }
 
-ParsedRuleSet parse_rule_set(const fs::path& path, const ParseOptions& options) {
+ParsedRuleSet parse_rule_set(const fs::path& path, const ParseOptions& options, const UnsavedTexts& unsaved) {
   ParsedRuleSet result;
   for (const fs::path& file_path : rule_files(path, options, result.diagnostics)) {
+    const auto index = static_cast<std::uint32_t>(result.sources.size());
+    if (const auto held = unsaved.find(file_path.generic_string()); held != unsaved.end()) {
+      result.sources.push_back(std::make_unique<SourceFile>(held->first, held->second));
+      result.files.push_back(parse_source(*result.sources.back(), index, options, result.diagnostics));
+      continue;
+    }
     std::error_code error;
     const auto size = fs::file_size(file_path, error);
     if (!error && size > options.max_file_bytes) {
@@ -241,7 +247,6 @@ ParsedRuleSet parse_rule_set(const fs::path& path, const ParseOptions& options) 
           {file_path.generic_string(), error ? error.message() : std::string(std::strerror(errno))}));
       continue;
     }
-    const auto index = static_cast<std::uint32_t>(result.sources.size());
     result.sources.push_back(std::make_unique<SourceFile>(file_path.generic_string(), std::move(contents).str()));
     result.files.push_back(parse_source(*result.sources.back(), index, options, result.diagnostics));
   }
