@@ -14,6 +14,7 @@ packages=(
   libgtest-dev libgmock-dev   # tests
   libbenchmark-dev     # benchmarks
   python3              # tests: JSON goldens, HTML well-formedness, the editor grammar
+  neovim               # tests: a real LSP client (headless) against `cotation lsp`
 )
 
 missing=()

@@ -43,6 +43,7 @@ Command add_diff_command(CLI::App& app);
 Command add_impact_command(CLI::App& app);
 Command add_test_command(CLI::App& app);
 Command add_scheme_command(CLI::App& app);
+Command add_lsp_command(CLI::App& app);
 
 // How a command reads the rules it compiles: consolidated, the later texts' amendments applied
 // (the default), or as the texts were signed (`--as-signed`). The same flag on every command.

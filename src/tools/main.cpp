@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
       add_impact_command(app),
       add_test_command(app),
       add_scheme_command(app),
+      add_lsp_command(app),
   };
 
   try {
