@@ -18,6 +18,7 @@ packages=(
   python3-dask python3-distributed   # the Python package's test over a Dask LocalCluster
   pkg-config           # tests: the consumer project built against the installed tree
   dpkg-dev file        # the Debian package: CPack's dpkg-shlibdeps
+  neovim               # tests: a real LSP client (headless) against `cotation lsp`
 )
 
 missing=()

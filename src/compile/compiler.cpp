@@ -10,6 +10,7 @@
 #include <chrono>
 
 #include "compile/compilation.hpp"
+#include "compile/compiler.hpp"
 #include "compile/guards.hpp"
 #include "compile/model.hpp"
 #include "parse/parser.hpp"
@@ -101,7 +102,9 @@ std::unique_ptr<RuleSet::Model> parse_and_compile(const ParsedRuleSet& parsed, c
   return model;
 }
 
-CompileResult compile_parsed(const ParsedRuleSet& parsed, const CompileOptions& options) {
+}  // namespace
+
+CompileResult compile_parsed_rule_set(const ParsedRuleSet& parsed, const CompileOptions& options) {
   CompileResult result;
   if (auto model = parse_and_compile(parsed, options, result.diagnostics)) {
     result.rule_set = std::make_shared<const RuleSet>(std::move(model));
@@ -109,14 +112,12 @@ CompileResult compile_parsed(const ParsedRuleSet& parsed, const CompileOptions& 
   return result;
 }
 
-}  // namespace
-
 CompileResult compile_rule_set(const std::filesystem::path& path, const CompileOptions& options) {
-  return compile_parsed(parse_rule_set(path, options.parse), options);
+  return compile_parsed_rule_set(parse_rule_set(path, options.parse), options);
 }
 
 CompileResult compile_rule_set(std::vector<RuleText> files, const CompileOptions& options) {
-  return compile_parsed(parse_rule_texts(std::move(files), options.parse), options);
+  return compile_parsed_rule_set(parse_rule_texts(std::move(files), options.parse), options);
 }
 
 std::size_t CheckReport::error_count() const noexcept {

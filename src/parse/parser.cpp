@@ -315,10 +315,14 @@ ParsedRuleSet parse_rule_texts(std::vector<RuleText> files, const ParseOptions& 
   return result;
 }
 
-ParsedRuleSet parse_rule_set(const fs::path& path, const ParseOptions& options) {
+ParsedRuleSet parse_rule_set(const fs::path& path, const ParseOptions& options, const UnsavedTexts& unsaved) {
   std::vector<Diagnostic> diagnostics;
   std::vector<RuleText> texts;
   for (const fs::path& file_path : rule_files(path, options, diagnostics)) {
+    if (const auto held = unsaved.find(file_path.generic_string()); held != unsaved.end()) {
+      texts.push_back({held->first, held->second});
+      continue;
+    }
     std::error_code error;
     const auto size = fs::file_size(file_path, error);
     if (!error && size > options.max_file_bytes) {  // not even read

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "cotation/diagnostic.hpp"
@@ -33,8 +35,13 @@ struct ParsedRuleSet {
 [[nodiscard]] ParsedRuleSet parse_rule_texts(std::vector<RuleText> files, const ParseOptions& options,
                                              std::vector<Diagnostic> diagnostics = {});
 
+// Texts held in memory (an editor's unsaved buffers) that stand for the files of those paths,
+// keyed by the path as rule_files lists it (generic form).
+using UnsavedTexts = std::map<std::string, std::string, std::less<>>;
+
 // Reads and parses every .cot file under `path` (a directory, searched recursively in
-// name order, or a single file).
-[[nodiscard]] ParsedRuleSet parse_rule_set(const std::filesystem::path& path, const ParseOptions& options);
+// name order, or a single file); a file found in `unsaved` is read from there, not from disk.
+[[nodiscard]] ParsedRuleSet parse_rule_set(const std::filesystem::path& path, const ParseOptions& options,
+                                           const UnsavedTexts& unsaved = {});
 
 }  // namespace cotation

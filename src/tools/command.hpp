@@ -45,6 +45,7 @@ Command add_diff_command(CLI::App& app);
 Command add_impact_command(CLI::App& app);
 Command add_test_command(CLI::App& app);
 Command add_scheme_command(CLI::App& app);
+Command add_lsp_command(CLI::App& app);
 
 // An input that cannot be read, or the output that cannot be written: the command stops and
 // main() ends with exit_usage, writing what() (already in the reader's language) when it is

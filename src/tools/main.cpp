@@ -33,9 +33,17 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"fr", "en"}));
 
   const std::vector<Command> commands{
-      add_check_command(app),    add_eval_command(app),   add_explain_command(app), add_table_command(app),
-      add_timeline_command(app), add_fmt_command(app),    add_diff_command(app),    add_impact_command(app),
-      add_test_command(app),     add_scheme_command(app),
+      add_check_command(app),
+      add_eval_command(app),
+      add_explain_command(app),
+      add_table_command(app),
+      add_timeline_command(app),
+      add_fmt_command(app),
+      add_diff_command(app),
+      add_impact_command(app),
+      add_test_command(app),
+      add_scheme_command(app),
+      add_lsp_command(app),
   };
 
   try {
