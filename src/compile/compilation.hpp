@@ -94,6 +94,8 @@ void build_act(Compilation& c, const syntax::Declaration& declaration);
 void check_groups(Compilation& c);
 // revaluations.cpp
 void apply_revaluations(Compilation& c);
+// amounts.cpp
+void check_amounts(Compilation& c);
 // code_index.cpp
 void index_codes(Compilation& c);
 // rules.cpp

@@ -51,6 +51,7 @@ std::unique_ptr<RuleSet::Model> run_stages(const ParsedRuleSet& parsed, const Co
   // groups (scopes.cpp), revaluations (revaluations.cpp), the code index (code_index.cpp)
   check_groups(c);
   apply_revaluations(c);
+  check_amounts(c);  // every amount the set can produce (amounts.cpp)
   index_codes(c);
   // rules (rules.cpp) and the checks over them together (rule_checks.cpp)
   for (const auto* d : c.of_kind(DeclarationKind::rule)) build_rule(c, *d);
