@@ -16,7 +16,10 @@ struct ParseOptions {
   std::size_t max_file_bytes = 8U << 20U;
   // The number of .cot files read from one directory tree.
   std::size_t max_files = 10'000;
-  // Parentheses, `non` and unary `-` recurse in the parser: this bounds the stack.
+  // The depth of an expression's tree, which the parser (parentheses, `non`, unary `-`), the
+  // compiler, the renderers and the tree's copy and destruction recurse over: this bounds
+  // their stack. Each right operand of a binary operator counts one level, as the tree
+  // nests it: 10,000 operands `0 € + 0 € + ...` overflowed the stack in the compiler.
   std::size_t max_expression_depth = 64;
   // Diagnostics reported per file before the rest of it is skipped.
   std::size_t max_errors_per_file = 50;

@@ -53,11 +53,13 @@ std::unique_ptr<RuleSet::Model> run_stages(const ParsedRuleSet& parsed, const Co
   apply_revaluations(c);
   check_amounts(c);  // every amount the set can produce (amounts.cpp)
   index_codes(c);
-  // rules (rules.cpp) and the checks over them together (rule_checks.cpp)
+  // rules (rules.cpp), the checks over them together (rule_checks.cpp), the order in which
+  // `seulement avec` has lines decided (requirements.cpp)
   for (const auto* d : c.of_kind(DeclarationKind::rule)) build_rule(c, *d);
   resolve_exceptions(c);
   check_rule_conflicts(c);
   index_rules(c);
+  order_requirements(c);
   // examples (examples.cpp) and schemes (schemes.cpp)
   for (const auto* d : c.of_kind(DeclarationKind::example)) build_example(c, *d);
   for (const auto* d : c.of_kind(DeclarationKind::scheme)) build_scheme(c, *d);

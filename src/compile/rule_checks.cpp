@@ -113,7 +113,9 @@ void check_rule_conflicts(Compilation& c) {
   const Refinements refinements(rules);
   std::map<std::string_view, std::vector<std::uint32_t>> by_condition;
   for (std::uint32_t r = 0; r < rules.size(); ++r) {
-    if (!rules[r].limit && rules[r].not_cumulable_with.empty()) by_condition[c.rule_conditions[r]].push_back(r);
+    if (!rules[r].limit && rules[r].not_cumulable_with.empty() && rules[r].only_with.empty()) {
+      by_condition[c.rule_conditions[r]].push_back(r);
+    }
   }
   std::vector<std::pair<std::uint32_t, std::uint32_t>> conflicts;
   for (auto& [condition, candidates] : by_condition) {

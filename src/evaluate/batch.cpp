@@ -153,6 +153,7 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
     }
     const std::string& text = workers.size() > 1 ? chunk_text : workers.front().records.text;
     output.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!output) break;  // the output is lost: the rest would be too (the caller reports it)
   }
   output.flush();
   return summary;

@@ -68,6 +68,7 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
     for (const auto& diagnostic : report.diagnostics) std::cout << render(diagnostic, global.language) << '\n';
     std::cout << summary(report, options.rules_path, global.language) << '\n';
   }
+  stop_if_unreadable(report.diagnostics);
   return report.ok() ? exit_ok : exit_findings;
 }
 

@@ -26,8 +26,8 @@ int run_eval(const EvalOptions& options, const GlobalOptions& global) {
   std::ifstream file;
   std::istream* claims = open_claims(options.claims_path, file, global.language, std::cerr);
   if (claims == nullptr) return exit_usage;
-  std::ios::sync_with_stdio(false);
   const BatchSummary summary = evaluate_json_lines(*rule_set, *claims, std::cout, {options.jobs, options.explain});
+  check_read_to_the_end(*claims, options.claims_path, global.language);
   return summary.invalid == 0 ? exit_ok : exit_findings;
 }
 

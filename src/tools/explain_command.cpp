@@ -25,6 +25,7 @@ int run_explain(const ExplainOptions& options, const GlobalOptions& global) {
   const std::size_t invalid =
       explain_json_lines(*rule_set, *claims, std::cout,
                          options.format == "json" ? ExplainFormat::json : ExplainFormat::text, global.language);
+  check_read_to_the_end(*claims, options.claims_path, global.language);
   return invalid == 0 ? exit_ok : exit_findings;
 }
 

@@ -22,6 +22,7 @@ int run_scheme(const SchemeOptions& options, const GlobalOptions& global) {
   std::istream* situations = open_claims(options.situations_path, file, global.language, std::cerr);
   if (situations == nullptr) return exit_usage;
   const SchemeSummary summary = evaluate_situations(*rule_set, *situations, std::cout);
+  check_read_to_the_end(*situations, options.situations_path, global.language);
   return summary.invalid == 0 ? exit_ok : exit_findings;
 }
 
