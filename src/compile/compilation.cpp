@@ -105,9 +105,11 @@ std::string declaration_key(DeclarationKind kind, std::string_view name) {
 
 std::vector<const syntax::Declaration*> Compilation::of_kind(DeclarationKind kind) const {
   std::vector<const syntax::Declaration*> result;
-  for (const auto& key : order) {
-    const auto it = declarations.find(key);
-    if (it != declarations.end() && it->second.kind == kind && !repealed.count(key)) result.push_back(&it->second);
+  for (const auto* declaration : order) {
+    if (declaration->kind == kind &&
+        (repealed.empty() || !repealed.count(declaration_key(kind, declaration->name.text)))) {
+      result.push_back(declaration);
+    }
   }
   return result;
 }

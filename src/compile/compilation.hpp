@@ -49,7 +49,7 @@ struct Compilation {
 
   // resolve and amendments
   std::map<std::string, syntax::Declaration> declarations;  // working copies, amended
-  std::vector<std::string> order;
+  std::vector<const syntax::Declaration*> order;  // file order, into `declarations`
   std::set<std::string> repealed;
   std::map<std::string, Day> repealed_since_day;
   std::map<std::string, std::uint32_t> act_index;
@@ -94,6 +94,8 @@ void build_act(Compilation& c, const syntax::Declaration& declaration);
 void check_groups(Compilation& c);
 // revaluations.cpp
 void apply_revaluations(Compilation& c);
+// amounts.cpp
+void check_amounts(Compilation& c);
 // code_index.cpp
 void index_codes(Compilation& c);
 // rules.cpp

@@ -52,6 +52,7 @@ std::unique_ptr<RuleSet::Model> run_stages(const ParsedRuleSet& parsed, const Co
   // groups (scopes.cpp), revaluations (revaluations.cpp), the code index (code_index.cpp)
   check_groups(c);
   apply_revaluations(c);
+  check_amounts(c);  // every amount the set can produce (amounts.cpp)
   index_codes(c);
   // rules (rules.cpp), the checks over them together (rule_checks.cpp), the order in which
   // `seulement avec` has lines decided (requirements.cpp)

@@ -25,7 +25,7 @@ void collect(Compilation& c) {
                   fmt::format("{}:{}", std::filesystem::path(first.file).filename().string(), first.line)});
         continue;
       }
-      c.order.push_back(key);
+      c.order.push_back(&it->second);
     }
   }
 }

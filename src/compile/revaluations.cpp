@@ -23,7 +23,12 @@ void revalue(Compilation& c, Act& act, const Decimal& delta, Day since, const Ci
   }
   Cotation revalued = *covering;
   revalued.period.since = since;
-  revalued.coefficient = covering->coefficient + delta;
+  try {
+    revalued.coefficient = covering->coefficient + delta;
+  } catch (const DecimalError&) {
+    c.report(at, "compile.revaluation_overflow", {revaluation, act.name});
+    return;
+  }
   revalued.citation = cited;
   revalued.origin = Origin{at.file, at.offset};
   revalued.revaluation = revaluation;

@@ -3,9 +3,9 @@
 // line differently reported unless one refines the other. In: the model rules and what rules.cpp
 // kept of them; out: Rule::exception_of, diagnostics.
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <map>
-#include <set>
 
 #include "compile/compilation.hpp"
 
@@ -26,12 +26,42 @@ bool scopes_overlap(const Scope& a, const Scope& b) {
   return intersects(a.acts, b.acts) || intersects(a.items, b.items);
 }
 
-bool refines(Compilation& c, std::uint32_t rule, std::uint32_t general) {
-  for (auto next = c.model->rules[rule].exception_of; next; next = c.model->rules[*next].exception_of) {
-    if (*next == general) return true;
+// Whether a rule refines another, through its chain of exceptions, answered in constant time:
+// the chains (without cycles once resolve_exceptions has run) form a forest, walked once,
+// and a rule refines each rule whose walk encloses its own.
+class Refinements {
+ public:
+  explicit Refinements(const std::vector<Rule>& rules) : entry_(rules.size()), exit_(rules.size()) {
+    std::vector<std::vector<std::uint32_t>> exceptions(rules.size());
+    for (std::uint32_t r = 0; r < rules.size(); ++r) {
+      if (rules[r].exception_of) exceptions[*rules[r].exception_of].push_back(r);
+    }
+    std::uint32_t clock = 0;
+    std::vector<std::pair<std::uint32_t, std::size_t>> path;  // rule, next exception to walk
+    for (std::uint32_t root = 0; root < rules.size(); ++root) {
+      if (rules[root].exception_of) continue;
+      entry_[root] = clock++;
+      path.emplace_back(root, 0);
+      while (!path.empty()) {
+        auto& [rule, next] = path.back();
+        if (next == exceptions[rule].size()) {
+          exit_[rule] = clock++;
+          path.pop_back();
+        } else {
+          const std::uint32_t exception = exceptions[rule][next++];
+          entry_[exception] = clock++;
+          path.emplace_back(exception, 0);
+        }
+      }
+    }
   }
-  return false;
-}
+  [[nodiscard]] bool refines(std::uint32_t rule, std::uint32_t general) const {
+    return entry_[general] < entry_[rule] && exit_[rule] < exit_[general];
+  }
+
+ private:
+  std::vector<std::uint32_t> entry_, exit_;
+};
 
 }  // namespace
 
@@ -53,36 +83,61 @@ void resolve_exceptions(Compilation& c) {
     }
     c.model->rules[rule].exception_of = it->second;
   }
-  // An exception chain must end: a rule cannot refine, through others, itself.
-  for (std::uint32_t r = 0; r < c.model->rules.size(); ++r) {
-    std::set<std::uint32_t> seen{r};
-    for (auto next = c.model->rules[r].exception_of; next; next = c.model->rules[*next].exception_of) {
-      if (!seen.insert(*next).second) {
-        c.report(c.rule_positions[r], "compile.exception_cycle", {c.model->rules[r].name});
-        c.model->rules[r].exception_of.reset();
-        break;
-      }
+  // An exception chain must end: a rule cannot refine, through others, itself. Each chain is
+  // walked once (a rule met again on the current walk closes a cycle, one met on an earlier walk
+  // leads nowhere new); each cycle is reported at its first rule and broken there.
+  auto& rules = c.model->rules;
+  constexpr std::uint32_t unwalked = UINT32_MAX;
+  std::vector<std::uint32_t> walk(rules.size(), unwalked);  // the walk that met each rule
+  for (std::uint32_t r = 0; r < rules.size(); ++r) {
+    std::optional<std::uint32_t> next = r;
+    while (next && walk[*next] == unwalked) {
+      walk[*next] = r;
+      next = rules[*next].exception_of;
     }
+    if (!next || walk[*next] != r) continue;
+    std::uint32_t first = *next;
+    for (auto member = rules[*next].exception_of; *member != *next; member = rules[*member].exception_of) {
+      first = std::min(first, *member);
+    }
+    c.report(c.rule_positions[first], "compile.exception_cycle", {rules[first].name});
+    rules[first].exception_of.reset();
   }
 }
 
 // Two rules that can decide one line differently, with the same condition (or none),
 // over overlapping periods: a conflict unless one is declared an exception of the other.
+// Only the rules of one condition are compared with each other: those of different outcomes.
 void check_rule_conflicts(Compilation& c) {
   const auto& rules = c.model->rules;
-  for (std::uint32_t a = 0; a < rules.size(); ++a) {
-    for (std::uint32_t b = a + 1; b < rules.size(); ++b) {
-      if (rules[a].outcome == rules[b].outcome || rules[a].limit || rules[b].limit ||
-          !rules[a].not_cumulable_with.empty() || !rules[b].not_cumulable_with.empty() || !rules[a].only_with.empty() ||
-          !rules[b].only_with.empty()) {
-        continue;
-      }
-      if (c.rule_conditions[a] != c.rule_conditions[b] || !rules[a].period.overlaps(rules[b].period) ||
-          !scopes_overlap(rules[a].scope, rules[b].scope) || refines(c, a, b) || refines(c, b, a)) {
-        continue;
-      }
-      c.report(c.rule_positions[b], "compile.conflicting_rules", {rules[b].name, rules[a].name});
+  const Refinements refinements(rules);
+  std::map<std::string_view, std::vector<std::uint32_t>> by_condition;
+  for (std::uint32_t r = 0; r < rules.size(); ++r) {
+    if (!rules[r].limit && rules[r].not_cumulable_with.empty() && rules[r].only_with.empty()) {
+      by_condition[c.rule_conditions[r]].push_back(r);
     }
+  }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> conflicts;
+  for (auto& [condition, candidates] : by_condition) {
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [&](std::uint32_t x, std::uint32_t y) { return rules[x].outcome < rules[y].outcome; });
+    auto later_outcomes = candidates.begin();  // the first candidate of an outcome after first's
+    for (auto first = candidates.begin(); first != candidates.end(); ++first) {
+      while (later_outcomes != candidates.end() && rules[*later_outcomes].outcome == rules[*first].outcome) {
+        ++later_outcomes;
+      }
+      for (auto other = later_outcomes; other != candidates.end(); ++other) {
+        const auto [a, b] = std::minmax(*first, *other);
+        if (rules[a].period.overlaps(rules[b].period) && scopes_overlap(rules[a].scope, rules[b].scope) &&
+            !refinements.refines(a, b) && !refinements.refines(b, a)) {
+          conflicts.emplace_back(a, b);
+        }
+      }
+    }
+  }
+  std::sort(conflicts.begin(), conflicts.end());  // in the order of the rules
+  for (const auto& [a, b] : conflicts) {
+    c.report(c.rule_positions[b], "compile.conflicting_rules", {rules[b].name, rules[a].name});
   }
 }
 

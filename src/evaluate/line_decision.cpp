@@ -11,6 +11,25 @@ namespace cotation::evaluation {
 
 using namespace model;
 
+namespace {
+
+// Why an exact amount could not be computed, in French like every reason (error.what() is
+// English, for logs).
+std::string_view calculation_failure(const DecimalError& error) {
+  switch (error.kind()) {
+    case DecimalErrorKind::overflow:
+      return "le montant exact dépasse 19 chiffres";
+    case DecimalErrorKind::too_many_decimals:
+      return "le montant exact aurait plus de 18 décimales";
+    case DecimalErrorKind::division_by_zero:
+      return "division par zéro";
+    default:
+      return "opération décimale impossible";
+  }
+}
+
+}  // namespace
+
 void LineDecider::decide(std::size_t i, std::size_t act_rank, LineDecision& line) {
   const std::string& code = claim_.lines[i].code;
   line.code.assign(code);
@@ -135,7 +154,7 @@ void LineDecider::decide_subject(std::size_t i, const Subject& subject, LineDeci
     reasons_.add("calendrier", absent.what, "");
   } catch (const DecimalError& error) {
     line.decision = Decision::refused;
-    reasons_.add_formatted("calcul", "", "calcul impossible : {}", error.what());
+    reasons_.add_formatted("calcul", "", "calcul impossible : {}", calculation_failure(error));
   }
   if (line.decision == Decision::refused) line.amount.reset();
 }

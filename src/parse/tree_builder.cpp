@@ -119,7 +119,8 @@ class Builder {
     CalendarDate result{number(0, 4), number(5, 2), number(8, 2), position(node)};
     static constexpr std::array<int, 12> month_days = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (result.year % 4 == 0 && result.year % 100 != 0) || result.year % 400 == 0;
-    const bool valid = result.month >= 1 && result.month <= 12 && result.day >= 1 &&
+    // Year 0000 does not exist (1 BC is followed by AD 1); the calendar of std::chrono has one.
+    const bool valid = result.year >= 1 && result.month >= 1 && result.month <= 12 && result.day >= 1 &&
                        result.day <= month_days[static_cast<std::size_t>(result.month - 1)] &&
                        !(result.month == 2 && result.day == 29 && !leap);
     if (!valid) report(node, "syntax.invalid_date", {std::string(written)});

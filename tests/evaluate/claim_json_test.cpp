@@ -268,7 +268,20 @@ TEST(ReadClaim, NumbersNeverGoThroughBinaryFloatingPoint) {
   EXPECT_EQ(distance_of("0.1").to_string(), "0.1");
   EXPECT_EQ(distance_of("9007199254740993").to_string(), "9007199254740993");
   EXPECT_EQ(distance_of("9007199254740993.5").to_string(), "9007199254740993.5");
-  EXPECT_EQ(distance_of("0.123456789012345678").to_string(), "0.123456789012345678");
+  EXPECT_EQ(distance_of("0.123457").to_string(), "0.123457");
+}
+
+TEST(ReadClaim, DistancesAreReadToTheMillimetre) {
+  // docs/claim-format.md §3: at most 6 decimals, so that (2 × d - 2 × abattement) × value per
+  // km, and a rate, stay exact within 18 decimals. Zeros beyond the sixth are dropped.
+  EXPECT_EQ(distance_of(R"("7.500000000000000000")").to_string(), "7.500000");
+  EXPECT_EQ(distance_of("2.5000000").to_string(), "2.500000");
+  // issue 21, R7: 17 and 18 decimals were read, then the IK was refused in mixed languages.
+  expect_problem(record_with(R"("travel":{"distance_km":"2.00000000000000001"})"),
+                 {"travel.distance_km", "trop précis", "au plus 6 décimales"});
+  expect_problem(record_with(R"("travel":{"distance_km":"7.500000000000000001"})"),
+                 {"travel.distance_km", "au plus 6 décimales"});
+  expect_problem(record_with(R"("travel":{"distance_km":0.0000001})"), {"travel.distance_km", "au plus 6 décimales"});
 }
 
 TEST(ReadClaim, ExponentNumbersAreReadExactly) {
@@ -290,6 +303,12 @@ TEST(ReadClaim, AFrenchCommaIsAcceptedInsideAString) {
 TEST(ReadClaimProblems, NotJsonGivesTheByteOffset) {
   expect_problem(R"({"id":"c1" x})", {"JSON invalide", "octet 11"});
   expect_problem(R"({"id":"c1","lines":[)", {"JSON invalide", "octet 20", "incomplet"});
+  // issue 21, R12: a line cut inside a string (or inside an escape) was "séquence d'échappement
+  // invalide"; a bad escape still is.
+  expect_problem(R"({"id":"c1","reg)", {"JSON invalide", "octet 15", "chaîne non terminée"});
+  expect_problem(R"({"id":"c1","lines":[{"code":"AMK 7"}],"region":")", {"octet 48", "chaîne non terminée"});
+  expect_problem(R"({"id":"c1\)", {"octet 10", "chaîne non terminée"});
+  expect_problem(R"({"id":"c\q"})", {"octet 9", "échappement invalide"});
   expect_problem(R"({"id":"c1"} trailing)", {"octet 14", "en trop", "ailing"});
   expect_problem("{\"id\":\"c\x01\"}", {"octet 8", "contrôle"});
   expect_problem("{\"id\":\"\xff\"}", {"octet 7", "UTF-8"});
@@ -360,6 +379,8 @@ TEST(ReadClaimProblems, DatesMustExistAndBeWrittenYYYYMMDD) {
   expect_problem(record_with(R"("date":"2023-02-29")"), {"date", "2023-02-29", "n'existe pas"});
   expect_problem(record_with(R"("date":"2025-13-01")"), {"date", "n'existe pas"});
   expect_problem(record_with(R"("date":"2025-04-31")"), {"date", "n'existe pas"});
+  // issue 21: year 0000 does not exist (1 BC is followed by AD 1).
+  expect_problem(record_with(R"("date":"0000-01-01")"), {"date", "la date « 0000-01-01 » n'existe pas"});
   expect_problem(record_with(R"("date":"2025-7-1")"), {"date", "AAAA-MM-JJ", "2025-7-1"});
   expect_problem(record_with(R"("date":"01/07/2025")"), {"date", "AAAA-MM-JJ"});
   expect_problem(record_with(R"("date":"2025-07-01T10:00")"), {"date", "AAAA-MM-JJ"});

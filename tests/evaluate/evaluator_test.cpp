@@ -254,6 +254,17 @@ TEST_F(Evaluator, ItemConditionsRefuseWithTheirMessages) {
   expect_accepted(decide(just_beyond), 0, "0.08");  // (2 x 2.1 - 2 x 2) x 0.38 = 0.2 x 0.38 = 0.076 -> 0.08
 }
 
+TEST_F(Evaluator, AnAmountTooLargeToComputeIsRefusedInFrench) {
+  // issue 21, R7: the reason was "calcul impossible : decimal overflow in ...", English inside
+  // French. 2 x 9999999999999.999999 km is 20 digits: more than an exact amount holds.
+  Claim far = claim_of("ik-loin", on(2025, 3, 1), {"IK"});
+  far.travel.distance_km = money("9999999999999.999999");
+  far.travel.same_agglomeration = false;
+  const ClaimDecision decision = decide(far);
+  expect_refused(decision, 0, "calcul", "calcul impossible : le montant exact dépasse 19 chiffres");
+  EXPECT_FALSE(has_reason(decision.lines[0].reasons, "calcul", "overflow")) << describe(decision);
+}
+
 TEST_F(Evaluator, UnknownCodeIsRefusedAndNamed) {
   const ClaimDecision decision = decide(claim_of("inconnu", on(2025, 3, 1), {"XYZ 3", "IFZ"}));
   EXPECT_EQ(decision.decision, Decision::refused);

@@ -131,7 +131,7 @@ expect("eval --rules /dev/zero", run(["eval", "--rules", "/dev/zero", claims]), 
 # A .cot link that leads nowhere, or to itself, is named, not skipped in silence.
 with tempfile.TemporaryDirectory() as directory:
     with open(os.path.join(here, "amount_overflow.cot")) as f, open(os.path.join(directory, "a.cot"), "w") as g:
-        g.write(f.read())
+        g.write(f.read().replace("184467440737095516.15", "2.21"))  # a rule set that check accepts
     os.symlink(os.path.join(directory, "gone.cot"), os.path.join(directory, "dangling.cot"))
     os.symlink(os.path.join(directory, "loop.cot"), os.path.join(directory, "loop.cot"))
     result = run(["check", directory])
@@ -141,12 +141,13 @@ with tempfile.TemporaryDirectory() as directory:
         if f"{link} est un lien qui ne mène à aucun fichier : il est ignoré" not in out:
             failures.append(f"check with dangling links: no warning for {link}\n{out[:800]}")
 
-# An exception no command expected becomes a message and exit 3, never an abort (R2: a value of
-# 184467440737095516.15 € overflows the table's arithmetic; `check` will reject it, issue 21).
+# R2: a value of 184467440737095516.15 € overflowed the table's arithmetic and aborted table and
+# timeline; check now computes every amount and rejects the rule set (golden case
+# tests/compile/errors/montant_trop_grand), so no command meets it.
 overflow = os.path.join(here, "amount_overflow.cot")
-expect("table on an overflowing value", run(["table", "--rules", overflow, "--date", "2025-01-01"]), 3,
-       "cotation: erreur: erreur interne : ")
-expect("timeline on an overflowing value", run(["timeline", "--rules", overflow, "a1"]), 3, "erreur interne : ")
+for command in (["table", "--rules", overflow, "--date", "2025-01-01"], ["timeline", "--rules", overflow, "a1"]):
+    expect(f"{command[0]} on an overflowing value", run(command), 3,
+           "le montant de a1 (AMK 7 × 184467440737095516.15 € en metropole au 2024-02-22) est trop grand")
 
 # R1: 10,000 operands `0 € + 0 € + ...` overflowed the compiler's stack (and `et` from 13,500).
 with tempfile.TemporaryDirectory() as directory:

@@ -268,7 +268,8 @@ std::optional<Date> FieldReader::read_date(Field field, const Scalar& value) {
   }
   const Date date{std::chrono::year{(*fields)[0]}, std::chrono::month{static_cast<unsigned>((*fields)[1])},
                   std::chrono::day{static_cast<unsigned>((*fields)[2])}};
-  if (!date.ok()) {
+  // Year 0000 does not exist (1 BC is followed by AD 1), though std::chrono's calendar has one.
+  if (!date.ok() || (*fields)[0] == 0) {
     problem(fmt::format(msg::no_such_date, path(), value.text));
     return std::nullopt;
   }
@@ -319,11 +320,16 @@ std::optional<Decimal> FieldReader::read_decimal(Field field, const Scalar& valu
     return std::nullopt;
   }
   try {
-    return Decimal::parse(text);
+    // A distance is read to the millimetre (docs/claim-format.md §3): the rules multiply it by
+    // values per km and rates, and the exact amount keeps 18 decimals at most. Zeros beyond
+    // the sixth decimal are dropped; any other digit is a problem.
+    constexpr int max_decimals = 6;
+    const Decimal read = Decimal::parse(text);
+    return read.scale() > max_decimals ? read.with_scale(max_decimals) : read;
   } catch (const DecimalError& error) {
-    const bool too_large = error.kind() == DecimalErrorKind::too_many_digits ||
-                           error.kind() == DecimalErrorKind::overflow ||
-                           error.kind() == DecimalErrorKind::too_many_decimals;
+    const bool too_large =
+        error.kind() == DecimalErrorKind::too_many_digits || error.kind() == DecimalErrorKind::overflow ||
+        error.kind() == DecimalErrorKind::too_many_decimals || error.kind() == DecimalErrorKind::inexact;
     if (too_large) {
       problem(fmt::format(msg::decimal_too_large, path(), shown(value.text)));
     } else {

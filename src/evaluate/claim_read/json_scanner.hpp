@@ -243,7 +243,7 @@ class JsonScanner {
       const std::size_t plain_end = skip_plain_bytes(input_, i);
       if (decoded) buffer_.append(input_.substr(i, plain_end - i));
       i = plain_end;
-      if (i >= input_.size()) return faulty(JsonFault::bad_string, begin, input_.size());
+      if (i >= input_.size()) return faulty(JsonFault::unterminated_string, begin, input_.size());
       const auto c = static_cast<unsigned char>(input_[i]);
       if (c == '"') {
         Token token;
@@ -258,7 +258,9 @@ class JsonScanner {
         if (!decoded) buffer_.assign(input_.substr(first, i - first));
         decoded = true;
         const std::size_t fault = escape(i);
-        if (fault != 0) return faulty(JsonFault::bad_string, begin, fault);
+        if (fault != 0) {
+          return faulty(fault >= input_.size() ? JsonFault::unterminated_string : JsonFault::bad_string, begin, fault);
+        }
         continue;  // escape() moved i past the sequence
       }
       // skip_plain_bytes stops at no valid UTF-8: this byte starts none.

@@ -47,7 +47,7 @@ inline constexpr auto session_below_one = "{} : le rang de la séance commence �
 constexpr auto bad_decimal =
     "{} : nombre décimal illisible « {} » (chiffres, avec un point ou une virgule décimale, sans exposant)";
 inline constexpr auto bad_prescriber_number = "{} : un numéro de prescripteur a 9 chiffres, pas « {} »";
-inline constexpr auto decimal_too_large = "{} : nombre trop grand ou trop précis « {} » (au plus 18 décimales)";
+inline constexpr auto decimal_too_large = "{} : nombre trop grand ou trop précis « {} » (au plus 6 décimales)";
 }  // namespace msg
 
 // Why the JSON scanner stopped.
@@ -57,14 +57,15 @@ enum class JsonFault : std::uint8_t {
   trailing,      // something after the record's closing brace
   control,       // an unescaped control character inside a string
   utf8,          // a byte that is not valid UTF-8 inside a string
-  bad_string,    // a bad escape sequence, a lone surrogate, a missing closing quote
+  bad_string,    // a bad escape sequence, a lone surrogate
   bad_number,
-  bad_literal,  // a word that is not true, false or null, or a byte that starts no token
-  overflow,     // a number beyond what JSON readers hold (section 6 of RFC 8259)
+  bad_literal,          // a word that is not true, false or null, or a byte that starts no token
+  overflow,             // a number beyond what JSON readers hold (section 6 of RFC 8259)
+  unterminated_string,  // the line ends inside a string (an escape included)
 };
 
 // The reason of each fault, in the order of JsonFault.
-inline constexpr std::array<std::string_view, 9> fault_reasons = {
+inline constexpr std::array<std::string_view, 10> fault_reasons = {
     "syntaxe incorrecte",
     "fin de ligne inattendue, l'objet JSON est incomplet",
     "contenu en trop après l'objet JSON",
@@ -74,6 +75,7 @@ inline constexpr std::array<std::string_view, 9> fault_reasons = {
     "nombre mal écrit",
     "valeur inattendue (ni chaîne, ni nombre, ni true, false, null)",
     "nombre hors limites",
+    "chaîne non terminée : la ligne finit avant son guillemet fermant",
 };
 
 inline std::string_view reason_of(JsonFault fault) noexcept {
