@@ -1408,17 +1408,17 @@ TEST_F(Telecare, CandidatesAllExcludedAreRefusedWithTheExclusion) {
 // A rule's `si` whose top is `et` or `ou` is decided without computing that node; the same
 // predicate negated in another rule is computed node by node (fixture rules-conjunctions). Over
 // every combination of its fields, exactly one of the two rules applies, and a field the
-// predicate does not need to decide (telesoin unless horaire.nuit) may be missing.
+// predicate does not need to decide (serie.accord_prealable unless horaire.nuit) may be missing.
 TEST(Conjunctions, DecidedAtTheTopAsComputedInside) {
   const RuleSet& rules = compiled_once("tests/evaluate/rules-conjunctions");
   EvaluationScratch scratch;
   for (const bool night : {false, true}) {
-    for (const std::optional<bool> telehealth : {std::optional<bool>(), std::optional(false), std::optional(true)}) {
+    for (const std::optional<bool> approval : {std::optional<bool>(), std::optional(false), std::optional(true)}) {
       for (const int age : {10, 45}) {
         for (const bool urgent : {false, true}) {
           Claim claim = claim_of("et-ou", on(2025, 3, 1), {"RAM 7.49"});
           claim.time.night = night;
-          claim.telehealth = telehealth;
+          claim.series.prior_approval = approval;
           claim.patient.age = age;
           claim.time.urgent = urgent;
           const ClaimDecision decision = rules.evaluate(claim, scratch);
@@ -1427,11 +1427,11 @@ TEST(Conjunctions, DecidedAtTheTopAsComputedInside) {
           const std::vector<Reason>& reasons = decision.lines[0].reasons;
           EXPECT_EQ(decision.lines[0].decision, Decision::refused) << context;
           ASSERT_EQ(reasons.size(), 1U) << context;
-          if (night && !telehealth) {
+          if (night && !approval) {
             EXPECT_EQ(reasons[0].rule, "donnée manquante") << context;
             continue;
           }
-          const bool holds = (night && (*telehealth || age < 18)) || urgent;
+          const bool holds = (night && (*approval || age < 18)) || urgent;
           EXPECT_EQ(reasons[0].rule, holds ? "en_tete" : "niee") << context;
         }
       }
@@ -1491,15 +1491,15 @@ TEST(Guards, DecideAsTheRulesText) {
                   claim.series.session_number = rank;
                   claim.time.sunday_or_holiday = sunday;
                   // The rules in their order, each `si` read left to right: the first field missing
-                  // where a rule needs it refuses the line.
+                  // where a rule needs it refuses the line. The circumstances (horaire.*) absent
+                  // did not occur: they read false, never missing.
                   std::string missing;
                   std::vector<std::string> applied;
                   const auto needs = [&](bool given, std::string_view field) {
                     if (!given && missing.empty()) missing = field;
                     return given;
                   };
-                  if (needs(age.has_value(), "patient.age") && *age < 18 && needs(night.has_value(), "time.night") &&
-                      *night) {
+                  if (needs(age.has_value(), "patient.age") && *age < 18 && night.value_or(false)) {
                     applied.emplace_back("garde_inversee");
                   }
                   if (missing.empty() && needs(kind.has_value(), "prescription.kind") &&
@@ -1507,12 +1507,11 @@ TEST(Guards, DecideAsTheRulesText) {
                       needs(number.has_value(), "prescription.prescriber_number") && *number != "291991123") {
                     applied.emplace_back("garde_enumeration");
                   }
-                  if (missing.empty() && needs(urgent.has_value(), "time.urgent") && *urgent &&
-                      date == on(2024, 6, 3)) {
+                  if (missing.empty() && urgent.value_or(false) && date == on(2024, 6, 3)) {
                     applied.emplace_back("garde_booleenne");
                   }
                   if (missing.empty() && needs(rank.has_value(), "series.session_number") && *rank > 2 &&
-                      needs(sunday.has_value(), "time.sunday_or_holiday") && *sunday) {
+                      sunday.value_or(false)) {
                     applied.emplace_back("sans_garde");
                   }
                   for (const bool explained : {false, true}) {
