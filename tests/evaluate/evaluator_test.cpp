@@ -668,6 +668,9 @@ TEST_F(Evaluator, PostponementMovesTheStepAndTheSignedTextKeepsItsDate) {
   expect_accepted(signed_day, 0, "17.88");  // 8.09 x 2.21 = 17.8789 -> 17.88
   const ClaimDecision signed_old = rules_as_signed().evaluate(july, scratch);
   expect_refused(signed_old, 0, "lombalgie", "RAM 8.09");
+  // The same files read two ways decide differently: a decision's rule_set tells which reading.
+  EXPECT_NE(signed_old.rule_set, decide(july).rule_set);
+  EXPECT_EQ(signed_old.rule_set, rules_as_signed().hash());
 }
 
 TEST_F(Evaluator, RepealFromADateEndsTheExceptionAndTheSignedTextKeepsIt) {
