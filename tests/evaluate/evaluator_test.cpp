@@ -1404,6 +1404,22 @@ TEST_F(Telecare, CandidatesThatDisagreeAskForTheAct) {
   EXPECT_FALSE(decision.lines[0].amount.has_value()) << describe(decision);
 }
 
+// A code several acts share (AMK 10 from 2026-09-01: bilan_isole_amk_10, reperage_fragilite)
+// billed without `act` is decided for each, as a telecare line is.
+TEST_F(Telecare, SharedCodeWithoutActIsDecidedForEachAct) {
+  Claim claim = claim_of("amk10", on(2026, 9, 1), {"AMK 10"});
+  claim.patient.age = 70;
+  const ClaimDecision both = decide(claim);
+  expect_accepted(both, 0, "22.10");  // 10 x 2.21 = 22.10, whichever act
+  EXPECT_TRUE(has_reason(both.lines[0].reasons, "code", "chacun de ces actes l'admet")) << describe(both);
+  claim.patient.age = 69;  // reperage_fragilite is for 70 and over
+  const ClaimDecision differ = decide(claim);
+  expect_refused(differ, 0, "code", "la ligne doit nommer l'acte (champ act)");
+  EXPECT_TRUE(has_reason(differ.lines[0].reasons, "code", "reperage_fragilite : refusée")) << describe(differ);
+  claim.lines[0].act = "bdk";
+  expect_refused(decide(claim), 0, "code", "la ligne nomme « bdk », qui n'en est pas");
+}
+
 TEST_F(Telecare, CandidatesAllExcludedAreRefusedWithTheExclusion) {
   expect_refused(decide(session("TMK 2.2")), 0, "telesoin_balneotherapie", "kinébalnéothérapie");
 }
