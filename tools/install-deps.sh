@@ -14,6 +14,10 @@ packages=(
   libgtest-dev libgmock-dev   # tests
   libbenchmark-dev     # benchmarks
   python3              # tests: JSON goldens, HTML well-formedness, the editor grammar
+  python3-pip python3-setuptools python3-wheel python3-pytest   # the Python package: pip install, pytest
+  python3-dask python3-distributed   # the Python package's test over a Dask LocalCluster
+  pkg-config           # tests: the consumer project built against the installed tree
+  dpkg-dev file        # the Debian package: CPack's dpkg-shlibdeps
 )
 
 missing=()

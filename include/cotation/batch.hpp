@@ -6,7 +6,9 @@
 #include <iosfwd>
 
 #include "cotation/engine.hpp"
+#include "cotation/export.h"
 
+COTATION_PUBLIC_BEGIN
 namespace cotation {
 
 struct BatchOptions {
@@ -32,3 +34,4 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
                                  const BatchOptions& options = {});
 
 }  // namespace cotation
+COTATION_PUBLIC_END

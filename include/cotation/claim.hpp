@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "cotation/decimal.hpp"
+#include "cotation/export.h"
 
+COTATION_PUBLIC_BEGIN
 namespace cotation {
 
 using Date = std::chrono::year_month_day;
@@ -95,3 +97,4 @@ struct Claim {
 };
 
 }  // namespace cotation
+COTATION_PUBLIC_END

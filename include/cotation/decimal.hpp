@@ -25,7 +25,9 @@
 #include <string_view>
 
 #include <boost/multiprecision/cpp_int.hpp>
+#include "cotation/export.h"
 
+COTATION_PUBLIC_BEGIN
 namespace cotation {
 
 // How a value loses decimals. The rules language names them in French (in parentheses).
@@ -264,3 +266,4 @@ inline std::weak_ordering operator<=>(const Decimal& a, const Decimal& b) noexce
 }
 
 }  // namespace cotation
+COTATION_PUBLIC_END

@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "cotation/decimal.hpp"
+#include "cotation/export.h"
 
+COTATION_PUBLIC_BEGIN
 namespace cotation {
 
 enum class Decision {
@@ -42,3 +44,4 @@ struct ClaimDecision {
 [[nodiscard]] std::string_view to_string(Decision decision) noexcept;
 
 }  // namespace cotation
+COTATION_PUBLIC_END

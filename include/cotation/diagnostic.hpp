@@ -5,7 +5,9 @@
 #include <cstddef>
 #include <string>
 #include <vector>
+#include "cotation/export.h"
 
+COTATION_PUBLIC_BEGIN
 namespace cotation {
 
 enum class Severity { error, warning, note };
@@ -47,3 +49,4 @@ struct Diagnostic {
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 
 }  // namespace cotation
+COTATION_PUBLIC_END

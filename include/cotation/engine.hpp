@@ -16,8 +16,10 @@
 #include "cotation/claim.hpp"
 #include "cotation/decision.hpp"
 #include "cotation/diagnostic.hpp"
+#include "cotation/export.h"
 #include "cotation/rule_set.hpp"
 
+COTATION_PUBLIC_BEGIN
 namespace cotation {
 
 struct CompileOptions {
@@ -107,5 +109,9 @@ struct CompileResult {
 };
 
 [[nodiscard]] CompileResult compile_rule_set(const std::filesystem::path& path, const CompileOptions& options = {});
+// The same from files given in memory (RuleText): a program that keeps its rules elsewhere than
+// in a directory (a database, an archive, its own resources) compiles them without a file.
+[[nodiscard]] CompileResult compile_rule_set(std::vector<RuleText> files, const CompileOptions& options = {});
 
 }  // namespace cotation
+COTATION_PUBLIC_END

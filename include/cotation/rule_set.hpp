@@ -1,12 +1,15 @@
-// Reading a rule set: a directory of .cot files.
+// Reading a rule set: a directory of .cot files, or files given in memory.
 #pragma once
 
 #include <cstddef>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "cotation/diagnostic.hpp"
+#include "cotation/export.h"
 
+COTATION_PUBLIC_BEGIN
 namespace cotation {
 
 // Every limit on the input, with why it exists. Hostile or broken input meets one of
@@ -16,10 +19,21 @@ struct ParseOptions {
   std::size_t max_file_bytes = 8U << 20U;
   // The number of .cot files read from one directory tree.
   std::size_t max_files = 10'000;
-  // Parentheses, `non` and unary `-` recurse in the parser: this bounds the stack.
+  // The depth of an expression's tree, which the parser (parentheses, `non`, unary `-`), the
+  // compiler, the renderers and the tree's copy and destruction recurse over: this bounds
+  // their stack. Each right operand of a binary operator counts one level, as the tree
+  // nests it: 10,000 operands `0 € + 0 € + ...` overflowed the stack in the compiler.
   std::size_t max_expression_depth = 64;
   // Diagnostics reported per file before the rest of it is skipped.
   std::size_t max_errors_per_file = 50;
+};
+
+// One rule file given in memory: its name, as a path inside the rule set ("actes/ram.cot"; it
+// names the file in diagnostics and, with the text, makes the rule set's hash: the files of a
+// directory given by their paths relative to it hash as the directory does), and its text.
+struct RuleText {
+  std::string name;
+  std::string text;
 };
 
 struct CheckReport {
@@ -37,3 +51,4 @@ struct CheckReport {
                                          const ParseOptions& options = {});
 
 }  // namespace cotation
+COTATION_PUBLIC_END

@@ -15,7 +15,9 @@
 #include "cotation/claim.hpp"
 #include "cotation/decimal.hpp"
 #include "cotation/engine.hpp"
+#include "cotation/export.h"
 
+COTATION_PUBLIC_BEGIN
 namespace cotation {
 
 // A fact's value: `booléen` a bool; `nombre`, `pourcentage` (70 for 70 %) and `montant` a
@@ -86,3 +88,4 @@ class SchemeError : public std::runtime_error {
 [[nodiscard]] SchemeResult evaluate_scheme(const RuleSet& rule_set, const Situation& situation);
 
 }  // namespace cotation
+COTATION_PUBLIC_END

@@ -103,6 +103,8 @@ void resolve_exceptions(Compilation& c);
 void check_rule_conflicts(Compilation& c);
 // rules.cpp
 void index_rules(Compilation& c);
+// requirements.cpp: the pass of each act and item from the rules' `seulement avec`.
+void order_requirements(Compilation& c);
 // examples.cpp
 void build_example(Compilation& c, const syntax::Declaration& declaration);
 // schemes.cpp

@@ -10,6 +10,7 @@
 #include <chrono>
 
 #include "compile/compilation.hpp"
+#include "cotation/version.h"
 #include "compile/guards.hpp"
 #include "compile/model.hpp"
 #include "parse/parser.hpp"
@@ -52,11 +53,13 @@ std::unique_ptr<RuleSet::Model> run_stages(const ParsedRuleSet& parsed, const Co
   check_groups(c);
   apply_revaluations(c);
   index_codes(c);
-  // rules (rules.cpp) and the checks over them together (rule_checks.cpp)
+  // rules (rules.cpp), the checks over them together (rule_checks.cpp), the order in which
+  // `seulement avec` has lines decided (requirements.cpp)
   for (const auto* d : c.of_kind(DeclarationKind::rule)) build_rule(c, *d);
   resolve_exceptions(c);
   check_rule_conflicts(c);
   index_rules(c);
+  order_requirements(c);
   // examples (examples.cpp) and schemes (schemes.cpp)
   for (const auto* d : c.of_kind(DeclarationKind::example)) build_example(c, *d);
   for (const auto* d : c.of_kind(DeclarationKind::scheme)) build_scheme(c, *d);
@@ -64,7 +67,8 @@ std::unique_ptr<RuleSet::Model> run_stages(const ParsedRuleSet& parsed, const Co
 }
 
 // FNV-1a over the files' names and contents, in their stable order, then the reading (as
-// consolidated, or as signed: the same files decide differently) and the engine's version, so
+// consolidated, or as signed: the same files decide differently) and the engine's version
+// (cotation/version.h, the project's), so
 // that two readings or two engines never share a hash.
 std::string content_hash(const ParsedRuleSet& parsed, const CompileOptions& options) {
   std::uint64_t hash = 0xcbf29ce484222325ULL;
@@ -82,7 +86,7 @@ std::string content_hash(const ParsedRuleSet& parsed, const CompileOptions& opti
   mix(std::string_view("\0lecture\0", 9));
   mix(options.apply_amendments ? "consolidée" : "telle que signée");
   mix(std::string_view("\0moteur\0", 8));
-  mix(COTATION_ENGINE_VERSION);
+  mix(COTATION_VERSION_STRING);
   return fmt::format("fnv1a64:{:016x}", hash);
 }
 
@@ -105,15 +109,22 @@ std::unique_ptr<RuleSet::Model> parse_and_compile(const ParsedRuleSet& parsed, c
   return model;
 }
 
-}  // namespace
-
-CompileResult compile_rule_set(const std::filesystem::path& path, const CompileOptions& options) {
+CompileResult compile_parsed(const ParsedRuleSet& parsed, const CompileOptions& options) {
   CompileResult result;
-  const ParsedRuleSet parsed = parse_rule_set(path, options.parse);
   if (auto model = parse_and_compile(parsed, options, result.diagnostics)) {
     result.rule_set = std::make_shared<const RuleSet>(std::move(model));
   }
   return result;
+}
+
+}  // namespace
+
+CompileResult compile_rule_set(const std::filesystem::path& path, const CompileOptions& options) {
+  return compile_parsed(parse_rule_set(path, options.parse), options);
+}
+
+CompileResult compile_rule_set(std::vector<RuleText> files, const CompileOptions& options) {
+  return compile_parsed(parse_rule_texts(std::move(files), options.parse), options);
 }
 
 std::size_t CheckReport::error_count() const noexcept {

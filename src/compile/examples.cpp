@@ -21,7 +21,8 @@ namespace {
 const FieldInfo* example_field(Compilation& c, const syntax::ExampleField& written) {
   const std::string folded = folded_path(written.path);
   for (const auto& field : claim_fields) {
-    if (field.path == folded && field.field != Field::line_rank && field.field != Field::line_coefficient) {
+    if (field.path == folded && field.field != Field::line_rank && field.field != Field::line_coefficient &&
+        field.field != Field::line_coefficient_rank) {
       return &field;
     }
   }
@@ -155,6 +156,7 @@ void set_claim_field(Claim& claim, Field field, const Value& value) {
       break;
     case Field::line_rank:
     case Field::line_coefficient:
+    case Field::line_coefficient_rank:
       break;  // per line, never an example's field
   }
 }

@@ -39,6 +39,8 @@ std::string_view field_text(Field field) {
       return "télésoin";
     case Field::line_rank:
       return "ligne.rang";
+    case Field::line_coefficient_rank:
+      return "ligne.rang_coefficient";
     case Field::line_coefficient:
       return "ligne.coefficient";
     case Field::initial_date:

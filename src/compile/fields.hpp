@@ -37,6 +37,7 @@ inline constexpr FieldInfo claim_fields[] = {
     {"telesoin", Field::telehealth, Type::boolean},
     {"ligne.rang", Field::line_rank, Type::number},
     {"ligne.coefficient", Field::line_coefficient, Type::number},
+    {"ligne.rang_coefficient", Field::line_coefficient_rank, Type::number},
     {"prescription.date_initiale", Field::initial_date, Type::date},
     {"prescription.date_renouvellement", Field::renewal_date, Type::date},
     {"prescription.numero_prescripteur", Field::prescriber_number, Type::number},

@@ -91,7 +91,7 @@ enum class DayRounding : std::uint8_t { none, previous_day, next_day };
 enum class Field : std::uint8_t {
   date, region, place, patient_age, prescription_kind, session_number, sessions_12_months_before,
   prior_approval, travel_distance, same_agglomeration, night, sunday_or_holiday, urgent, telehealth,
-  line_rank, line_coefficient,
+  line_rank, line_coefficient, line_coefficient_rank,
   initial_date, renewal_date, prescriber_number, prior_diagnosis, practice_structure,
   earlier_sessions_same_day, same_prescription, same_article, same_body_region, casf_establishment,
   charged_for_another_patient
@@ -326,6 +326,9 @@ struct Rule {
   Decimal rate;  // Outcome::rate, as a fraction (50 % -> 0.50)
   std::optional<Limit> limit;
   Scope not_cumulable_with;
+  // `seulement avec`: the rule applies only when no line among these is left unrefused; they
+  // are decided before the lines of the rule's scope (RuleSet::Model::act_pass).
+  Scope only_with;
   std::string message;
   Citation citation;
   std::optional<std::uint32_t> exception_of;
@@ -460,6 +463,10 @@ struct RuleSet::Model {
   // By act and by item, the rules whose scope holds it: a line is checked against these only.
   std::vector<model::RuleSelection> rules_by_act;
   std::vector<model::RuleSelection> rules_by_item;
+  // By act and by item, the pass of the claim walk that decides its lines: 0 for a line whose
+  // rules read no other line's decision, else one more than the lines its `seulement avec` reads.
+  std::vector<std::uint8_t> act_pass;
+  std::vector<std::uint8_t> item_pass;
   std::vector<model::Postponement> postponements;  // what the amendments moved, in order
   std::vector<model::Source> sources;
   std::vector<std::pair<std::string, model::Scope>> held_groups;  // read by contient(), by name

@@ -73,7 +73,8 @@ void check_rule_conflicts(Compilation& c) {
   for (std::uint32_t a = 0; a < rules.size(); ++a) {
     for (std::uint32_t b = a + 1; b < rules.size(); ++b) {
       if (rules[a].outcome == rules[b].outcome || rules[a].limit || rules[b].limit ||
-          !rules[a].not_cumulable_with.empty() || !rules[b].not_cumulable_with.empty()) {
+          !rules[a].not_cumulable_with.empty() || !rules[b].not_cumulable_with.empty() || !rules[a].only_with.empty() ||
+          !rules[b].only_with.empty()) {
         continue;
       }
       if (c.rule_conditions[a] != c.rule_conditions[b] || !rules[a].period.overlaps(rules[b].period) ||

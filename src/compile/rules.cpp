@@ -1,4 +1,5 @@
-// Rules: scope, period, condition, outcome, limit, cumulation, message and citation of each
+// Rules: scope, period, condition, outcome, limit, cumulation, requirement (`seulement avec`),
+// message and citation of each
 // rule, with the checks of one rule alone (no scope, no citation, decides nothing, never
 // applies); then which rules each act and item has. In: rule declarations, the model acts and
 // items; out: model rules, rules_by_act and rules_by_item, and for the rule checks each rule's
@@ -61,7 +62,7 @@ void build_rule(Compilation& c, const syntax::Declaration& declaration) {
   rule.label = declaration.label;
   bool has_scope = false;
   bool has_citation = false;
-  bool has_cumulation = false;
+  bool has_cumulation = false;  // `non cumulable` or `seulement avec`: refuses by default
   std::optional<syntax::Citation> cited;
   const std::size_t findings_before = c.diagnostics.size();
   std::string condition_text;
@@ -100,6 +101,9 @@ void build_rule(Compilation& c, const syntax::Declaration& declaration) {
             rule.limit = limit(c, node, statement.position);
           } else if constexpr (std::is_same_v<T, syntax::CumulationStatement>) {
             rule.not_cumulable_with = scope(c, node.excluded);
+            has_cumulation = true;
+          } else if constexpr (std::is_same_v<T, syntax::RequirementStatement>) {
+            rule.only_with = scope(c, node.required);
             has_cumulation = true;
           } else if constexpr (std::is_same_v<T, syntax::MessageStatement>) {
             rule.message = node.text;

@@ -8,6 +8,7 @@
 
 #include "evaluate/claim_chunks.hpp"
 #include "evaluate/claim_json.hpp"
+#include "evaluate/explanation_json.hpp"
 #include "evaluate/history.hpp"
 
 namespace cotation {
@@ -32,21 +33,6 @@ struct alignas(64) Worker {
   ClaimDecision decision;
   Records records;
 };
-
-std::string explanation_json(const std::vector<ExplanationStep>& steps) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < steps.size(); ++i) {
-    if (i > 0) out += ',';
-    out += "{\"what\":";
-    append_json_string(out, steps[i].what);
-    out += ",\"value\":";
-    append_json_string(out, steps[i].value);
-    out += ",\"source\":";
-    append_json_string(out, steps[i].source);
-    out += '}';
-  }
-  return out + "]";
-}
 
 // Every record gets its output line: an engine failure on one claim (a bug, or memory
 // exhausted) becomes an `invalid` record that says so, never a lost line or a stopped batch.
@@ -77,10 +63,7 @@ void decide(const RuleSet& rule_set, ClaimReadResult& read, Worker& worker, bool
   }
   std::string& text = worker.records.text;
   append_decision(decision, text);
-  if (explain) {
-    text.pop_back();  // the closing brace
-    text += ",\"explanation\":" + explanation_json(steps) + "}";
-  }
+  if (explain) append_explanation(steps, text);
 }
 
 void count(Decision decision, BatchSummary& summary) {
@@ -153,6 +136,7 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
     }
     const std::string& text = workers.size() > 1 ? chunk_text : workers.front().records.text;
     output.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!output) break;  // the output is lost: the rest would be too (the caller reports it)
   }
   output.flush();
   return summary;

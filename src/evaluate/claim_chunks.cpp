@@ -14,6 +14,28 @@ namespace {
 constexpr std::size_t block_bytes = std::size_t{1} << 20U;
 constexpr std::size_t lines_per_worker = 1024;
 
+// What the reader reads of a line over its limit: the head where the id is looked for, and one
+// byte more, which tells that the line is over the limit and whether it is blank.
+std::size_t head_bytes() {
+  return ClaimReadLimits{}.max_line_bytes + 1;
+}
+
+bool is_blank(char byte) {
+  return byte == ' ' || byte == '\t' || byte == '\r';
+}
+
+// The reader, given the head of a line cut, reports "enregistrement trop long : <head> octets";
+// the number becomes the line's length in the input (docs/claim-format.md, section 5).
+void report_length(ClaimReadResult& read, std::size_t head, std::size_t length) {
+  const std::string seen = std::to_string(head);
+  for (Reason& problem : read.problems) {
+    if (const auto at = problem.message.find(seen); at != std::string::npos) {
+      problem.message.replace(at, seen.size(), std::to_string(length));
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 class ClaimChunks::Workers {
@@ -69,25 +91,47 @@ ClaimChunks::ClaimChunks(std::istream& input, std::size_t jobs, std::size_t chun
 
 ClaimChunks::~ClaimChunks() = default;
 
-bool ClaimChunks::next_line(std::size_t& begin, std::size_t& end) {
+void ClaimChunks::cut_line(std::size_t to) {
+  const std::size_t head_end = scan_ + head_bytes();
+  // The head's last byte stands for the bytes dropped: blank only if they all are.
+  if (is_blank(text_[head_end - 1])) {
+    const char* dropped = std::find_if_not(text_.get() + head_end, text_.get() + to, is_blank);
+    if (dropped != text_.get() + to) text_[head_end - 1] = *dropped;
+  }
+  std::memmove(text_.get() + head_end, text_.get() + to, size_ - to);
+  size_ -= to - head_end;
+}
+
+bool ClaimChunks::next_line(LineBounds& line) {
   std::size_t searched = scan_;  // a line spread over several blocks is searched once
+  std::size_t dropped = 0;       // bytes of the line cut out of it
+  const auto line_ends_at = [&](std::size_t end) {
+    if (end - scan_ > head_bytes()) {
+      dropped += end - scan_ - head_bytes();
+      cut_line(end);
+      end = scan_ + head_bytes();
+    }
+    line = {scan_, end, end - scan_ + dropped};
+  };
   for (;;) {
     const void* newline = searched < size_ ? std::memchr(text_.get() + searched, '\n', size_ - searched) : nullptr;
     if (newline != nullptr) {
-      begin = scan_;
-      end = static_cast<std::size_t>(static_cast<const char*>(newline) - text_.get());
-      scan_ = end + 1;
+      line_ends_at(static_cast<std::size_t>(static_cast<const char*>(newline) - text_.get()));
+      scan_ = line.end + 1;
       return true;
     }
-    searched = size_;
     if (input_ended_) {
       // The last line may lack its '\n', as std::getline allows.
       if (scan_ == size_) return false;
-      begin = scan_;
-      end = size_;
-      scan_ = end;
+      line_ends_at(size_);
+      scan_ = line.end;
       return true;
     }
+    if (size_ - scan_ > head_bytes()) {
+      dropped += size_ - scan_ - head_bytes();
+      cut_line(size_);
+    }
+    searched = size_;
     if (capacity_ - size_ < block_bytes) {
       // Rarely: next() frees the front of the text as its lines are done with.
       capacity_ = std::max(2 * capacity_, size_ + block_bytes);
@@ -114,13 +158,12 @@ bool ClaimChunks::next() {
   }
   // Bounds first, views after: reading a block may move text_.
   bounds_.clear();
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  while (bounds_.size() < records_.size() && next_line(begin, end)) bounds_.emplace_back(begin, end);
+  LineBounds line;
+  while (bounds_.size() < records_.size() && next_line(line)) bounds_.push_back(line);
   count_ = bounds_.size();
   if (count_ == 0) return false;
   for (std::size_t i = 0; i < count_; ++i) {
-    records_[i].line = std::string_view(text_.get() + bounds_[i].first, bounds_[i].second - bounds_[i].first);
+    records_[i].line = std::string_view(text_.get() + bounds_[i].begin, bounds_[i].end - bounds_[i].begin);
   }
   const ClaimReadLimits limits;
   // Each worker reads a block of consecutive lines: interleaved, two workers wrote into the
@@ -130,6 +173,7 @@ bool ClaimChunks::next() {
     for (std::size_t i = worker * block; i < std::min(count_, (worker + 1) * block); ++i) {
       ChunkRecord& record = records_[i];
       read_claim(record.line, limits, record.read);
+      if (bounds_[i].length > record.line.size()) report_length(record.read, record.line.size(), bounds_[i].length);
       record.patient_hash =
           std::hash<std::string>{}(record.read.claim ? record.read.claim->patient.id : record.read.id);
     }

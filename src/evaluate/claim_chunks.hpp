@@ -20,7 +20,9 @@
 namespace cotation {
 
 struct ChunkRecord {
-  std::string_view line;  // without its '\n'; valid until the next chunk is read
+  // Without its '\n'; valid until the next chunk is read. Of a line over the reader's limit,
+  // only the head the reader reads is kept (ClaimChunks::cut_line).
+  std::string_view line;
   ClaimReadResult read;
   // std::hash of the claim's patient.id (of its id when unreadable): which thread decides it.
   std::size_t patient_hash = 0;
@@ -48,8 +50,16 @@ class ClaimChunks {
   [[nodiscard]] std::size_t workers() const noexcept { return jobs_; }             // at least one
 
  private:
-  // Moves the next line's bounds into [begin, end), reading blocks as needed; false at the end.
-  bool next_line(std::size_t& begin, std::size_t& end);
+  struct LineBounds {
+    std::size_t begin = 0;   // in text_
+    std::size_t end = 0;     // in text_
+    std::size_t length = 0;  // of the line in the input: more than end - begin for a line cut
+  };
+  // The next line's bounds, reading blocks as needed; false at the end.
+  bool next_line(LineBounds& line);
+  // Drops the bytes [head end, to) of the line at scan_, longer than the head a reader reads,
+  // and moves what follows them down: a line over the limit, however long, holds no memory.
+  void cut_line(std::size_t to);
   void in_parallel(const std::function<void(std::size_t worker)>& work) const;
 
   // The threads of workers 1 to jobs - 1, started once and given each chunk's work in turn, not
@@ -59,7 +69,7 @@ class ClaimChunks {
   std::istream& input_;
   std::size_t jobs_;
   std::vector<ChunkRecord> records_;
-  std::vector<std::pair<std::size_t, std::size_t>> bounds_;  // of the chunk's lines in text_
+  std::vector<LineBounds> bounds_;  // of the chunk's lines
   std::size_t count_ = 0;
   // The bytes read: the chunk's lines, then the start of the next one. Not a std::string,
   // whose resize() would zero every block before it is read into.

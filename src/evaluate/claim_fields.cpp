@@ -45,6 +45,8 @@ std::string_view field_name(Field field) {
       return "ligne.rang";
     case Field::line_coefficient:
       return "ligne.coefficient";
+    case Field::line_coefficient_rank:
+      return "ligne.rang_coefficient";
     case Field::initial_date:
       return "prescription.initial_date";
     case Field::renewal_date:
@@ -169,6 +171,8 @@ std::optional<std::int64_t> ClaimFields::read_whole_field(Field field) const {
       return claim_.telehealth.value_or(false) ? 1 : 0;
     case Field::line_rank:
       return static_cast<std::int64_t>(line_rank_);
+    case Field::line_coefficient_rank:
+      return coefficient_rank();
     case Field::initial_date:
       if (!claim_.prescription.initial_date) return std::nullopt;
       return day_of(*claim_.prescription.initial_date);
@@ -206,6 +210,19 @@ std::optional<std::int64_t> ClaimFields::read_whole_field(Field field) const {
       break;  // decimals: field() reads them
   }
   return std::nullopt;
+}
+
+std::int64_t ClaimFields::coefficient_rank() const {
+  const auto is_act = [](const Subject& subject) { return subject.is_act && subject.index != evaluation::none; };
+  const Subject& line = subjects_[line_index_];
+  if (!is_act(line)) return 0;
+  std::int64_t rank = 1;
+  for (std::size_t j = 0; j < subjects_.size(); ++j) {
+    const Subject& other = subjects_[j];
+    if (j == line_index_ || !is_act(other)) continue;
+    if (other.coefficient > line.coefficient || (other.coefficient == line.coefficient && j < line_index_)) ++rank;
+  }
+  return rank;
 }
 
 // Whether an act of this claim has the same `key` (article, anatomical region) as an act

@@ -41,8 +41,9 @@ class ClaimFields {
 
   [[nodiscard]] model::Day day() const { return day_; }
 
-  // `rank` counts the acts up to the line.
-  void set_line(std::size_t rank, const Decimal& coefficient) {
+  // Line `index` of the claim; `rank` counts the acts up to the line.
+  void set_line(std::size_t index, std::size_t rank, const Decimal& coefficient) {
+    line_index_ = index;
     line_rank_ = rank;
     line_coefficient_ = coefficient;
     forget_line_fields();
@@ -103,6 +104,9 @@ class ClaimFields {
   // Out of line: whole_field() stays small enough to inline where a line's guards are checked.
   [[gnu::noinline]] std::optional<std::int64_t> read_whole_field(model::Field field) const;
   std::optional<bool> shared_with_same_day(std::string_view (*key)(const model::Act&)) const;
+  // ligne.rang_coefficient: the line's rank among the claim's act lines by descending
+  // coefficient, ties in billing order; 0 on a line that designates no act.
+  [[nodiscard]] std::int64_t coefficient_rank() const;
 
   const RuleSet::Model& model_;
   const Claim& claim_;
@@ -112,11 +116,13 @@ class ClaimFields {
   const std::vector<Subject>& subjects_;
   Explainer& explainer_;
   model::Day day_;
+  std::size_t line_index_ = 0;
   std::size_t line_rank_ = 0;
   Decimal line_coefficient_;
   static_assert(model::field_count <= 32, "a bit of wholes_read_ for each field");
   // The fields whose value depends on the line's subject and rank; the others are the claim's.
   static constexpr std::uint32_t line_fields = 1U << static_cast<unsigned>(model::Field::line_rank) |
+                                               1U << static_cast<unsigned>(model::Field::line_coefficient_rank) |
                                                1U << static_cast<unsigned>(model::Field::same_article) |
                                                1U << static_cast<unsigned>(model::Field::same_body_region);
   std::array<std::int64_t, model::field_count> wholes_;  // whole_field()'s, for the bits of wholes_read_

@@ -8,14 +8,12 @@
 //      all lines first, since a line's rules read the other lines (cumulations, limits, `détient`);
 //      in sequence, the counts the claim does not give are then derived from the patient's
 //      earlier claims of the same series (limits.hpp), which its acts tell;
-//   2. decide each line on its own (LineDecider, line_decision.hpp): its eligibility, its
-//      price, its limits and rules;
+//   2. decide each line (LineDecider, line_decision.hpp): its eligibility, its price, its limits
+//      and rules. A line whose rules read other lines' decisions (`seulement avec`: an item that
+//      exists only beside an accepted act of the session) is decided after those lines, in a
+//      later pass (RuleSet::Model::act_pass and item_pass, ordered by the compiler); the others,
+//      most claims' lines, in the first, in billing order;
 //   3. combine: the claim's total and decision from its lines' decisions.
-// Between 2 and 3 is the seam for decisions about the session as a whole (one cotation per
-// session, art. 11 B's order by coefficient, items that need an accepted act of the same
-// session): there every line of the claim has been decided individually and none has yet been
-// added to the total, so such a step may revise the lines' decisions and amounts before they
-// are combined. Today nothing stands there.
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
@@ -36,17 +34,28 @@ namespace {
 
 using namespace model;
 
-// 2. Each line decided on its own, in billing order.
+std::uint8_t pass_of(const RuleSet::Model& model, const Subject& subject) {
+  if (subject.index == none) return 0;
+  return subject.is_act ? model.act_pass[subject.index] : model.item_pass[subject.index];
+}
+
+// 2. Each line decided in its pass, in billing order within a pass.
 void decide_lines(const RuleSet::Model& model, const Claim& claim, const Series& series, const SameDay& same_day,
                   const history::Patient* history, const Designation& designation, Day day,
                   EvaluationScratch::State& scratch, std::vector<ExplanationStep>* explanation,
                   ClaimDecision& decision) {
-  LineDecider decider(model, claim, series, same_day, history, scratch, designation, day, explanation);
   decision.lines.resize(claim.lines.size());
-  std::size_t act_rank = 0;
-  for (std::size_t i = 0; i < claim.lines.size(); ++i) {
-    if (scratch.subjects[i].is_act && scratch.subjects[i].index != none) ++act_rank;
-    decider.decide(i, act_rank, decision.lines[i]);
+  LineDecider decider(model, claim, series, same_day, history, scratch, designation, day, decision.lines, explanation);
+  std::uint8_t last = 0;
+  for (std::uint8_t pass = 0; pass <= last; ++pass) {
+    std::size_t act_rank = 0;
+    for (std::size_t i = 0; i < claim.lines.size(); ++i) {
+      const Subject& subject = scratch.subjects[i];
+      if (subject.is_act && subject.index != none) ++act_rank;
+      const std::uint8_t line_pass = pass_of(model, subject);
+      last = std::max(last, line_pass);
+      if (line_pass == pass) decider.decide(i, act_rank, decision.lines[i]);
+    }
   }
 }
 
@@ -96,7 +105,6 @@ void decide_claim(const RuleSet::Model& model, const Claim& claim, Series& serie
     complete_from_history(model, claim, day, scratch.subjects, scratch.histories, *history, series, same_day);
   }
   decide_lines(model, claim, series, same_day, history, designation, day, scratch, explanation, decision);
-  // The seam: every line decided on its own, none combined yet (see the top of this file).
   combine_lines(decision);
 }
 

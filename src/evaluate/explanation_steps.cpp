@@ -72,6 +72,11 @@ ExplanationStep rule_when(const Rule& rule, bool met) {
   return ExplanationStep{fmt::format("règle {}, si", rule.name), met ? "vrai" : "faux", rule.citation.text};
 }
 
+ExplanationStep rule_only_with(const Rule& rule, bool beside) {
+  return ExplanationStep{fmt::format("règle {}, seulement avec", rule.name),
+                         beside ? "une ligne non refusée" : "aucune ligne non refusée", rule.citation.text};
+}
+
 ExplanationStep rule_applies(const Rule& rule) {
   return ExplanationStep{fmt::format("règle {}", rule.name), "s'applique", rule.citation.text};
 }

@@ -58,6 +58,8 @@ ExplanationStep act_amount(const Decimal& coefficient, const Decimal& value, con
 ExplanationStep item_computation(const model::Item& item, const Decimal& amount);
 ExplanationStep condition(const model::Condition& condition, bool met);
 ExplanationStep rule_when(const model::Rule& rule, bool met);
+// `seulement avec`: whether the claim has a line among those it reads that is not refused.
+ExplanationStep rule_only_with(const model::Rule& rule, bool beside);
 ExplanationStep rule_applies(const model::Rule& rule);
 ExplanationStep rule_rate(const model::Rule& rule, const Decimal& amount);
 

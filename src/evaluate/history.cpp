@@ -12,31 +12,6 @@ namespace {
 
 constexpr std::size_t huge_page = std::size_t{2} << 20U;
 
-template <typename Record>
-std::span<const Record> between(const std::pmr::vector<Record>& records, Day first, Day last) {
-  const auto begin = std::lower_bound(records.begin(), records.end(), first,
-                                      [](const Record& record, Day day) { return record.day < day; });
-  const auto end =
-      std::upper_bound(begin, records.end(), last, [](Day day, const Record& record) { return day < record.day; });
-  return {begin, end};
-}
-
-template <typename Record>
-void add_in_day_order(std::pmr::vector<Record>& records, const Record& record) {
-  if (records.empty()) {
-    // Room for a patient's first sessions at once, rather than growing by one, two, four.
-    constexpr std::size_t first_records = 8;
-    records.reserve(first_records);
-  }
-  if (records.empty() || records.back().day <= record.day) {
-    records.push_back(record);  // claims mostly come in date order
-    return;
-  }
-  const auto after = std::upper_bound(records.begin(), records.end(), record.day,
-                                      [](Day day, const Record& other) { return day < other.day; });
-  records.insert(after, record);
-}
-
 std::uint64_t hash_of(std::string_view id) {
   return std::hash<std::string_view>{}(id);
 }
@@ -84,33 +59,88 @@ void HugePageBlocks::do_deallocate(void* block, std::size_t bytes, std::size_t /
   munmap(block, whole_huge_pages(bytes));
 }
 
+template <typename Record>
+std::span<const Record> DayOrdered<Record>::between(Day first, Day last) const noexcept {
+  if (!late_.empty() && earliest_late_ <= last && first <= latest_late_) merge_late();
+  const auto begin = std::lower_bound(ordered_.begin(), ordered_.end(), first,
+                                      [](const Record& record, Day day) { return record.day < day; });
+  const auto end =
+      std::upper_bound(begin, ordered_.end(), last, [](Day day, const Record& record) { return day < record.day; });
+  return {begin, end};
+}
+
+template <typename Record>
+std::span<const Record> DayOrdered<Record>::all() const noexcept {
+  if (!late_.empty()) merge_late();
+  return ordered_;
+}
+
+template <typename Record>
+void DayOrdered<Record>::add(const Record& record) {
+  if (ordered_.empty()) {
+    // Room for a patient's first sessions at once, rather than growing by one, two, four.
+    constexpr std::size_t first_records = 8;
+    ordered_.reserve(first_records);
+  }
+  // Room for the late records too, taken now: the merge cannot fail for want of memory.
+  if (ordered_.capacity() < size() + 1) ordered_.reserve(2 * (size() + 1));
+  if (ordered_.empty() || ordered_.back().day <= record.day) {
+    ordered_.push_back(record);  // claims mostly come in date order
+    return;
+  }
+  earliest_late_ = late_.empty() ? record.day : std::min(earliest_late_, record.day);
+  latest_late_ = late_.empty() ? record.day : std::max(latest_late_, record.day);
+  late_.push_back(record);
+}
+
+template <typename Record>
+void DayOrdered<Record>::merge_late() const noexcept {
+  const auto by_day = [](const Record& a, const Record& b) { return a.day < b.day; };
+  std::stable_sort(late_.begin(), late_.end(), by_day);  // without memory, sorts in place
+  // From the end, into the room add() kept; a late record goes after the records of its day
+  // already there, which came before it.
+  std::size_t kept = ordered_.size();
+  std::size_t waiting = late_.size();
+  ordered_.resize(kept + waiting);
+  for (std::size_t out = ordered_.size(); waiting > 0;) {
+    if (kept > 0 && late_[waiting - 1].day < ordered_[kept - 1].day) {
+      ordered_[--out] = ordered_[--kept];
+    } else {
+      ordered_[--out] = late_[--waiting];
+    }
+  }
+  late_.clear();
+}
+
+template class DayOrdered<Session>;
+template class DayOrdered<BilledLine>;
+
 Patient::Patient(std::string_view id, std::pmr::memory_resource* memory)
     : id_(id), sessions_(memory), billed_(memory) {}
 
 std::span<const Session> Patient::sessions_between(Day first, Day last) const noexcept {
-  return between(sessions_, first, last);
+  return sessions_.between(first, last);
 }
 
 std::span<const BilledLine> Patient::billed_between(Day first, Day last) const noexcept {
-  return between(billed_, first, last);
+  return billed_.between(first, last);
 }
 
 void Patient::add(const Session& session) {
-  add_in_day_order(sessions_, session);
+  sessions_.add(session);
 }
 void Patient::add(const BilledLine& line) {
-  add_in_day_order(billed_, line);
+  billed_.add(line);
 }
 
 std::uint64_t Patient::touch_records() const noexcept {
   // The lines the counts read first: the middle, where a binary search starts, and the ends,
   // where the next records go.
   std::uint64_t days = 0;
-  if (!sessions_.empty()) {
-    days +=
-        static_cast<std::uint32_t>(sessions_[sessions_.size() / 2].day + sessions_.front().day + sessions_.back().day);
+  if (const auto sessions = sessions_.merged(); !sessions.empty()) {
+    days += static_cast<std::uint32_t>(sessions[sessions.size() / 2].day + sessions.front().day + sessions.back().day);
   }
-  if (!billed_.empty()) days += static_cast<std::uint32_t>(billed_.back().day);
+  if (const auto billed = billed_.merged(); !billed.empty()) days += static_cast<std::uint32_t>(billed.back().day);
   return days;
 }
 

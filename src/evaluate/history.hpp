@@ -1,9 +1,9 @@
 // The patients' earlier claims, as RuleSet::evaluate_in_sequence keeps them to derive the counts
 // a claim does not give (docs/claim-format.md, section 7). Each patient's sessions and accepted
-// lines are kept in the order of their days, so that the counts of a period (the sessions of the
-// last 12 months, those of the day, a limit's lines of the day or the year) are two binary
-// searches, not a pass over every earlier claim (a series' sessions among them are counted in
-// that period); and the records are small, as a corpus keeps millions of them.
+// lines are kept in the order of their days (DayOrdered), so that the counts of a period (the
+// sessions of the last 12 months, those of the day, a limit's lines of the day or the year) are
+// two binary searches, not a pass over every earlier claim (a series' sessions among them are
+// counted in that period); and the records are small, as a corpus keeps millions of them.
 #pragma once
 
 #include <cstdint>
@@ -69,6 +69,35 @@ struct BilledLine {
   bool is_act = false;
 };
 
+// A patient's records of one kind in day order, for the counts of a period. A record of a day
+// not before the last one is appended. An earlier one (claims out of date order) waits among
+// the late records, in input order, until a period that may hold one of them is read; they are
+// then merged all at once, in one pass. Inserted one by one, each moving every later record,
+// one patient's million claims in reverse date order took 45 s against 13 s in date order.
+template <typename Record>
+class DayOrdered {
+ public:
+  explicit DayOrdered(std::pmr::memory_resource* memory) : ordered_(memory), late_(memory) {}
+
+  [[nodiscard]] std::size_t size() const noexcept { return ordered_.size() + late_.size(); }
+  // The records of the days `first` to `last`; all of them.
+  [[nodiscard]] std::span<const Record> between(Day first, Day last) const noexcept;
+  [[nodiscard]] std::span<const Record> all() const noexcept;
+  // After the records of the same day, so that a day's records stay in input order.
+  void add(const Record& record);
+  // The records merged so far, in day order: what a look ahead touches.
+  [[nodiscard]] std::span<const Record> merged() const noexcept { return ordered_; }
+
+ private:
+  // Reading merges: the periods read are const, as is what they hold once merged.
+  void merge_late() const noexcept;
+
+  mutable std::pmr::vector<Record> ordered_;  // its capacity always holds the late records too
+  mutable std::pmr::vector<Record> late_;     // each of a day before ordered_.back()'s
+  Day earliest_late_ = 0;
+  Day latest_late_ = 0;
+};
+
 class Patient {
  public:
   // Its records are allocated from `memory`.
@@ -76,8 +105,8 @@ class Patient {
 
   [[nodiscard]] std::string_view id() const noexcept { return id_; }
   [[nodiscard]] std::size_t session_count() const noexcept { return sessions_.size(); }
-  [[nodiscard]] std::span<const Session> sessions() const noexcept { return sessions_; }
-  [[nodiscard]] std::span<const BilledLine> billed() const noexcept { return billed_; }
+  [[nodiscard]] std::span<const Session> sessions() const noexcept { return sessions_.all(); }
+  [[nodiscard]] std::span<const BilledLine> billed() const noexcept { return billed_.all(); }
 
   // The sessions, and the accepted lines, of the days `first` to `last`, in day order.
   [[nodiscard]] std::span<const Session> sessions_between(Day first, Day last) const noexcept;
@@ -92,8 +121,8 @@ class Patient {
 
  private:
   std::string id_;
-  std::pmr::vector<Session> sessions_;
-  std::pmr::vector<BilledLine> billed_;
+  DayOrdered<Session> sessions_;
+  DayOrdered<BilledLine> billed_;
 };
 
 // Memory in blocks aligned on 2 MB that the kernel is asked to back with huge pages: a corpus's

@@ -19,7 +19,7 @@ void LineDecider::decide(std::size_t i, std::size_t act_rank, LineDecision& line
   reasons_.start(line.reasons);
   const Subject& subject = subjects_[i];
   explainer_.set_line(i);
-  fields_.set_line(act_rank, subject.coefficient);
+  fields_.set_line(i, act_rank, subject.coefficient);
   graph_.forget_values();
   if (subject.telecare != nullptr && subject.coefficient_read && !telehealth_session(code, subject, line)) {
     reasons_.finish();

@@ -31,10 +31,11 @@ namespace cotation::evaluation {
 class LineDecider {
  public:
   // `series` and `same_day` are the claim's, or completed from the patient's `history` (null
-  // when the claim is decided alone); the subjects of the claim's lines are in the scratch.
+  // when the claim is decided alone); the subjects of the claim's lines are in the scratch;
+  // `lines`, one for each line of the claim, receive the decisions.
   LineDecider(const RuleSet::Model& model, const Claim& claim, const Series& series, const SameDay& same_day,
               const history::Patient* history, EvaluationScratch::State& scratch, const Designation& designation,
-              model::Day day, std::vector<ExplanationStep>* explanation)
+              model::Day day, const std::vector<LineDecision>& lines, std::vector<ExplanationStep>* explanation)
       : model_(model),
         claim_(claim),
         scratch_(scratch),
@@ -46,7 +47,7 @@ class LineDecider {
         designation_reasons_(model, scratch, designation, reasons_, day),
         price_(model, graph_, explainer_, day),
         limits_(claim, fields_, scratch.subjects, scratch.histories, history),
-        rules_(model, scratch, graph_, fields_, limits_, price_, reasons_, explainer_) {}
+        rules_(model, scratch, lines, graph_, fields_, limits_, price_, reasons_, explainer_) {}
 
   // Decides line `i` into `line`, whose strings and vectors are reused; `act_rank` counts the
   // claim's acts up to it.

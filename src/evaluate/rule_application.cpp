@@ -1,5 +1,6 @@
 // Applying a line's rules (rule_application.hpp): the selection by scope, day and guard, each
-// rule's `si`, cumulation and limit, the exceptions, then the outcome.
+// rule's `si`, cumulation, requirement (`seulement avec`) and limit, the exceptions, then the
+// outcome.
 #include "evaluate/rule_application.hpp"
 
 #include <algorithm>
@@ -28,8 +29,25 @@ bool RuleApplication::applies(const Rule& rule, std::size_t line_index) {
     }
     if (!excluded) return false;
   }
+  if (!rule.only_with.empty()) {
+    const bool beside = accepted_line_among(rule.only_with, line_index);
+    explainer_.explain([&] { return steps::rule_only_with(rule, beside); });
+    if (beside) return false;
+  }
   if (rule.limit) return limits_.limit_exceeded(*rule.limit, line_index, rule);
   return true;
+}
+
+// Whether another line of the claim, among `scope`, is not refused: the lines a `seulement
+// avec` reads were decided in an earlier pass of the claim walk.
+bool RuleApplication::accepted_line_among(const Scope& scope, std::size_t line_index) const {
+  for (std::size_t j = 0; j < subjects_.size(); ++j) {
+    if (j != line_index && subjects_[j].index != none && in_scope(scope, subjects_[j]) &&
+        lines_[j].decision != Decision::refused) {
+      return true;
+    }
+  }
+  return false;
 }
 
 void RuleApplication::apply(std::size_t line_index, const Subject& subject, LineDecision& line) {

@@ -1,5 +1,6 @@
 // The rules that decide a line. In: the line's subject and index, the rules whose scope holds
-// it (model::RuleSelection), in force on the day, their guards, `si`, cumulations and limits.
+// it (model::RuleSelection), in force on the day, their guards, `si`, cumulations, limits, and
+// for `seulement avec` the decisions of the lines it reads (decided before, claim_walk.cpp).
 // Out: the outcome of the rules that apply (a refusal, a prior approval, a rate on the amount),
 // their reasons and explanation steps; two rules that still disagree refuse the line.
 #pragma once
@@ -22,10 +23,13 @@ namespace cotation::evaluation {
 
 class RuleApplication {
  public:
-  RuleApplication(const RuleSet::Model& model, EvaluationScratch::State& scratch, GraphEvaluation& graph,
-                  ClaimFields& fields, Limits& limits, LinePrice& price, LineReasons& reasons, Explainer& explainer)
+  // `lines` are the claim's decisions, read by `seulement avec` once the lines it reads are decided.
+  RuleApplication(const RuleSet::Model& model, EvaluationScratch::State& scratch,
+                  const std::vector<LineDecision>& lines, GraphEvaluation& graph, ClaimFields& fields, Limits& limits,
+                  LinePrice& price, LineReasons& reasons, Explainer& explainer)
       : model_(model),
         subjects_(scratch.subjects),
+        lines_(lines),
         applying_(scratch.applying),
         graph_(graph),
         fields_(fields),
@@ -40,9 +44,11 @@ class RuleApplication {
 
  private:
   bool applies(const model::Rule& rule, std::size_t line_index);
+  bool accepted_line_among(const model::Scope& scope, std::size_t line_index) const;
 
   const RuleSet::Model& model_;
   const std::vector<Subject>& subjects_;
+  const std::vector<LineDecision>& lines_;
   std::vector<std::uint32_t>& applying_;
   GraphEvaluation& graph_;
   ClaimFields& fields_;

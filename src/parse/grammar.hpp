@@ -351,10 +351,11 @@ struct limit_statement : seq<keyword<"au">, _, keyword<"plus">, _, must<limit_co
                              must<keyword<"par">>, _, must<limit_scope>, star<_, keyword<"par">, _, must<limit_scope>>> {};
 struct cumulation_statement
     : seq<keyword<"non">, _, keyword<"cumulable">, _, must<keyword<"avec">>, _, must<selector_list>> {};
+struct requirement_statement : seq<keyword<"seulement">, _, must<keyword<"avec">>, _, must<selector_list>> {};
 struct rule_end : one<'}'> {};
 struct rule_statement
     : sor<scope_statement, period_statement, when_statement, outcome_statement, limit_statement,
-          cumulation_statement, message_statement, citation, note_statement> {};
+          cumulation_statement, requirement_statement, message_statement, citation, note_statement> {};
 struct rule_declaration : seq<declaration_head<keyword<"règle">>, opt<_, exception_clause>, _,
                               block<rule_statement, rule_end>> {};
 

@@ -6,7 +6,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include "parse/grammar.hpp"
@@ -42,7 +41,7 @@ using kept_in_tree = pegtl::parse_tree::selector<
         g::threshold, g::session_count, g::threshold_scope, g::threshold_window, g::duration_unit,
         g::pending_statement, g::pending_reason, g::removed_statement, g::scope_statement,
         g::period_statement, g::when_statement, g::outcome_statement, g::outcome, g::rate,
-        g::limit_statement, g::limit_count, g::counted_unit, g::limit_scope, g::cumulation_statement,
+        g::limit_statement, g::limit_count, g::counted_unit, g::limit_scope, g::cumulation_statement, g::requirement_statement,
         g::step_statement, g::step_amount, g::postponement, g::repeal, g::addition, g::amended_target,
         g::amended_kind, g::moved_date, g::new_date, g::amount_statement, g::amount_name, g::amount_value,
         g::fact_statement, g::fact_name, g::fact_type, g::amount_condition, g::outside_prerequisites,
@@ -143,7 +142,7 @@ syntax::File parse_source(const SourceFile& source, std::uint32_t index, const P
     if (offset >= text.size()) break;
 
     pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.substr(offset), source.path());
-    g::ParseState state{0, options.max_expression_depth, {}, nullptr};
+    g::ParseState state{0, options.max_expression_depth, {}, nullptr, {}};
     const char* failed_at = nullptr;
     Diagnostic problem;
     try {
@@ -197,6 +196,75 @@ Diagnostic file_diagnostic(const fs::path& path, std::string id, std::vector<std
 
 }  // namespace
 
+namespace {
+
+bool is_rule_file(const fs::path& path) {
+  return path.extension() == ".cot";
+}
+
+// The .cot files of `directory` and of its subdirectories, walked with a list rather than
+// recursion. Directory links are not followed (a loop of them would never end); a .cot link
+// that leads nowhere, or to itself, and a subdirectory that cannot be read get a warning.
+void collect_rule_files(const fs::path& directory, std::vector<fs::path>& files, std::vector<Diagnostic>& diagnostics) {
+  std::vector<fs::path> waiting{directory};
+  while (!waiting.empty()) {
+    const fs::path current = std::move(waiting.back());
+    waiting.pop_back();
+    std::error_code error;
+    fs::directory_iterator it(current, error);
+    for (; !error && it != fs::directory_iterator(); it.increment(error)) {
+      const fs::directory_entry& entry = *it;
+      std::error_code status_error;
+      const fs::file_status target = entry.status(status_error);
+      if (entry.is_symlink(status_error) && !fs::exists(target)) {
+        if (is_rule_file(entry.path())) {
+          Diagnostic warning = file_diagnostic(entry.path(), "io.skipped_link", {entry.path().generic_string()});
+          warning.severity = Severity::warning;
+          diagnostics.push_back(std::move(warning));
+        }
+      } else if (fs::is_directory(target) && !entry.is_symlink(status_error)) {
+        waiting.push_back(entry.path());
+      } else if (fs::is_regular_file(target) && is_rule_file(entry.path())) {
+        files.push_back(entry.path());
+      }
+    }
+    if (error) {
+      Diagnostic problem = file_diagnostic(current, "io.cannot_read", {current.generic_string(), error.message()});
+      // The directory named on the command line is the input; one below it is skipped.
+      if (current != directory) problem.severity = Severity::warning;
+      diagnostics.push_back(std::move(problem));
+    }
+  }
+}
+
+// A rule file's text, at most `limit` bytes: a device or a pipe has no size to check first.
+// False, with the diagnostic, when it cannot be read or is over the limit.
+bool read_rule_file(const fs::path& path, std::size_t limit, std::string& text, std::vector<Diagnostic>& diagnostics) {
+  std::ifstream stream(path, std::ios::binary);
+  if (stream) {
+    constexpr std::size_t block = std::size_t{64} << 10U;
+    while (text.size() <= limit) {
+      const std::size_t at = text.size();
+      text.resize(at + block);
+      stream.read(text.data() + at, static_cast<std::streamsize>(block));
+      text.resize(at + static_cast<std::size_t>(stream.gcount()));
+      if (!stream) break;
+    }
+  }
+  if (!stream.is_open() || stream.bad()) {
+    diagnostics.push_back(
+        file_diagnostic(path, "io.cannot_read", {path.generic_string(), std::string(std::strerror(errno))}));
+    return false;
+  }
+  if (text.size() > limit) {
+    diagnostics.push_back(file_diagnostic(path, "io.input_too_large", {std::to_string(limit)}));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<fs::path> rule_files(const fs::path& root, const ParseOptions& options,
                                  std::vector<Diagnostic>& diagnostics) {
   std::vector<fs::path> files;
@@ -206,47 +274,63 @@ std::vector<fs::path> rule_files(const fs::path& root, const ParseOptions& optio
     return files;
   }
   if (!fs::is_directory(root, error)) return {root};
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error);
-  for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-    if (it->is_regular_file(error) && it->path().extension() == ".cot") files.push_back(it->path());
-  }
-  if (error) diagnostics.push_back(file_diagnostic(root, "io.cannot_read", {root.generic_string(), error.message()}));
+  const std::size_t problems = diagnostics.size();
+  collect_rule_files(root, files, diagnostics);
   std::sort(files.begin(), files.end());
   if (files.size() > options.max_files) {
     diagnostics.push_back(file_diagnostic(root, "io.too_many_files", {std::to_string(options.max_files)}));
     files.resize(options.max_files);
   }
-  if (files.empty() && !error) {
+  const bool unreadable = std::any_of(diagnostics.begin() + static_cast<std::ptrdiff_t>(problems), diagnostics.end(),
+                                      [](const Diagnostic& d) { return d.severity == Severity::error; });
+  if (files.empty() && !unreadable) {
     diagnostics.push_back(file_diagnostic(root, "io.no_rule_files", {root.generic_string()}));
   }
   return files;
 }
 
-ParsedRuleSet parse_rule_set(const fs::path& path, const ParseOptions& options) {
+ParsedRuleSet parse_rule_texts(std::vector<RuleText> files, const ParseOptions& options,
+                               std::vector<Diagnostic> diagnostics) {
   ParsedRuleSet result;
-  for (const fs::path& file_path : rule_files(path, options, result.diagnostics)) {
-    std::error_code error;
-    const auto size = fs::file_size(file_path, error);
-    if (!error && size > options.max_file_bytes) {
-      result.diagnostics.push_back(file_diagnostic(file_path, "io.file_too_large",
-                                                   {std::to_string(size), std::to_string(options.max_file_bytes)}));
-      continue;
-    }
-    std::ifstream stream(file_path, std::ios::binary);
-    std::ostringstream contents;
-    contents << stream.rdbuf();
-    if (error || !stream) {
+  result.diagnostics = std::move(diagnostics);
+  std::stable_sort(files.begin(), files.end(), [](const RuleText& a, const RuleText& b) { return a.name < b.name; });
+  if (files.size() > options.max_files) {
+    result.diagnostics.push_back(file_diagnostic("", "io.too_many_files", {std::to_string(options.max_files)}));
+    files.resize(options.max_files);
+  }
+  if (files.empty() && result.diagnostics.empty()) {
+    result.diagnostics.push_back(file_diagnostic("", "io.no_rule_files", {"la liste donnée"}));
+  }
+  for (RuleText& file : files) {
+    if (file.text.size() > options.max_file_bytes) {
       result.diagnostics.push_back(file_diagnostic(
-          file_path, "io.cannot_read",
-          {file_path.generic_string(), error ? error.message() : std::string(std::strerror(errno))}));
+          file.name, "io.file_too_large", {std::to_string(file.text.size()), std::to_string(options.max_file_bytes)}));
       continue;
     }
     const auto index = static_cast<std::uint32_t>(result.sources.size());
-    result.sources.push_back(std::make_unique<SourceFile>(file_path.generic_string(), std::move(contents).str()));
+    result.sources.push_back(std::make_unique<SourceFile>(std::move(file.name), std::move(file.text)));
     result.files.push_back(parse_source(*result.sources.back(), index, options, result.diagnostics));
   }
   sort_diagnostics(result.diagnostics);
   return result;
+}
+
+ParsedRuleSet parse_rule_set(const fs::path& path, const ParseOptions& options) {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<RuleText> texts;
+  for (const fs::path& file_path : rule_files(path, options, diagnostics)) {
+    std::error_code error;
+    const auto size = fs::file_size(file_path, error);
+    if (!error && size > options.max_file_bytes) {  // not even read
+      diagnostics.push_back(file_diagnostic(file_path, "io.file_too_large",
+                                            {std::to_string(size), std::to_string(options.max_file_bytes)}));
+      continue;
+    }
+    std::string text;
+    if (!read_rule_file(file_path, options.max_file_bytes, text, diagnostics)) continue;
+    texts.push_back({file_path.generic_string(), std::move(text)});
+  }
+  return parse_rule_texts(std::move(texts), options, std::move(diagnostics));
 }
 
 }  // namespace cotation

@@ -28,6 +28,11 @@ struct ParsedRuleSet {
                                                             const ParseOptions& options,
                                                             std::vector<Diagnostic>& diagnostics);
 
+// Parses rule files given in memory, in name order, after `diagnostics` (the reading's own):
+// the one parsing behind both a directory and files handed over by a program.
+[[nodiscard]] ParsedRuleSet parse_rule_texts(std::vector<RuleText> files, const ParseOptions& options,
+                                             std::vector<Diagnostic> diagnostics = {});
+
 // Reads and parses every .cot file under `path` (a directory, searched recursively in
 // name order, or a single file).
 [[nodiscard]] ParsedRuleSet parse_rule_set(const std::filesystem::path& path, const ParseOptions& options);

@@ -115,13 +115,14 @@ struct SyntaxError {
   const char* at;
 };
 
-// What the control tracks during one parse: the nesting of expressions, and where the
-// last date that failed began.
+// What the control tracks during one parse: the depth of the expression tree being read,
+// where each chain of binary operators began, and where the last date that failed began.
 struct ParseState {
   std::size_t expression_depth = 0;
   std::size_t max_expression_depth = 0;
   std::vector<const char*> starts;
   const char* failed_start = nullptr;
+  std::vector<std::size_t> chain_depths;  // expression_depth where each open chain began
 };
 
 struct NestingTooDeep {
@@ -136,14 +137,36 @@ inline constexpr bool has_message = !error_message<Rule>.id.empty();
 template <typename Rule>
 inline constexpr bool points_at_token_start = std::is_base_of_v<date, Rule>;
 
+// The depth counted is the depth of the tree the compiler, the renderers and the tree's own
+// copy and destruction recurse over. A parenthesized expression, the operand of `non` or of
+// unary `-`, and each right operand of `+`, `-`, `*`, `/`, `et`, `ou` go one level deeper:
+// `a + b + c` is ((a + b) + c), two levels, however flat the text. (The one right operand of
+// a comparison is not counted: it adds one level at most.) The levels a chain's operands add
+// last until the chain ends (a sum, a product, a conjunction, a disjunction, an expression),
+// which gives back the depth it began at.
 template <typename Rule>
-inline constexpr bool counts_nesting = std::is_same_v<Rule, expression> ||
-                                       std::is_same_v<Rule, unary_operand> ||
-                                       std::is_same_v<Rule, negation_operand>;
+inline constexpr bool deepens =
+    std::is_same_v<Rule, expression> || std::is_same_v<Rule, unary_operand> || std::is_same_v<Rule, negation_operand> ||
+    std::is_same_v<Rule, product_operand> || std::is_same_v<Rule, conjunction_operand>;
+
+template <typename Rule>
+inline constexpr bool ends_chain =
+    std::is_same_v<Rule, expression> || std::is_base_of_v<sum, Rule> || std::is_base_of_v<product, Rule> ||
+    std::is_base_of_v<conjunction, Rule> || std::is_same_v<Rule, disjunction>;
 
 template <typename First, typename... Rest>
 ParseState& parse_state_of(First& first, Rest&... /*unused*/) {
   return first;
+}
+
+inline void deepen(ParseState& state, const char* at) {
+  // The outermost expression is level 0: the limit counts the levels inside it.
+  if (++state.expression_depth > state.max_expression_depth + 1) throw NestingTooDeep{at};
+}
+
+inline void end_chain(ParseState& state) {
+  state.expression_depth = state.chain_depths.back();
+  state.chain_depths.pop_back();
 }
 
 template <typename Rule>
@@ -158,22 +181,24 @@ struct control : pegtl::normal<Rule> {
   template <typename ParseInput, typename... States>
   static void start(const ParseInput& in, States&&... states) {
     ParseState& state = parse_state_of(states...);
-    if constexpr (counts_nesting<Rule>) {
-      // The outermost expression is level 0: the limit counts the levels inside it.
-      if (++state.expression_depth > state.max_expression_depth + 1) throw NestingTooDeep{in.current()};
-    }
+    // An operand's level outlasts it (the next operand of its chain is one deeper still); an
+    // expression's level ends with it.
+    constexpr bool level_outlasts = deepens<Rule> && !std::is_same_v<Rule, expression>;
+    if constexpr (level_outlasts) deepen(state, in.current());
+    if constexpr (ends_chain<Rule>) state.chain_depths.push_back(state.expression_depth);
+    if constexpr (deepens<Rule> && !level_outlasts) deepen(state, in.current());
     if constexpr (points_at_token_start<Rule>) state.starts.push_back(in.current());
   }
   template <typename ParseInput, typename... States>
   static void success(const ParseInput& /*unused*/, States&&... states) {
     ParseState& state = parse_state_of(states...);
-    if constexpr (counts_nesting<Rule>) --state.expression_depth;
+    if constexpr (ends_chain<Rule>) end_chain(state);
     if constexpr (points_at_token_start<Rule>) state.starts.pop_back();
   }
   template <typename ParseInput, typename... States>
   static void failure(const ParseInput& /*unused*/, States&&... states) {
     ParseState& state = parse_state_of(states...);
-    if constexpr (counts_nesting<Rule>) --state.expression_depth;
+    if constexpr (ends_chain<Rule>) end_chain(state);
     if constexpr (points_at_token_start<Rule>) {
       state.failed_start = state.starts.back();
       state.starts.pop_back();

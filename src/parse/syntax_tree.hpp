@@ -180,6 +180,9 @@ struct LimitStatement {
 struct CumulationStatement {
   std::vector<Selector> excluded;
 };
+struct RequirementStatement {
+  std::vector<Selector> required;  // seulement avec
+};
 struct MessageStatement {
   std::string text;
 };
@@ -263,7 +266,7 @@ struct Statement {
   std::variant<ValueStatement, NoteStatement, RoundingStatement, ComputationStatement, ConditionStatement, ParameterValue,
                ArticleStatement, ClassificationStatement, CotationStatement, ReferentialStatement,
                PendingStatement, RemovedStatement, SelectorStatement, PeriodStatement, WhenStatement,
-               OutcomeStatement, LimitStatement, CumulationStatement, MessageStatement, CitationStatement,
+               OutcomeStatement, LimitStatement, CumulationStatement, RequirementStatement, MessageStatement, CitationStatement,
                StepStatement, Postponement, Repeal, Addition, AmountStatement, ExampleField, ExampleLine,
                FactStatement, InstalmentStatement, DecisionStatement, TotalStatement, TelecareStatement>
       node;

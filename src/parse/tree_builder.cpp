@@ -442,6 +442,7 @@ class Builder {
       return result;
     }
     if (node.is_type<g::cumulation_statement>()) return CumulationStatement{selectors(*node.children.at(0))};
+    if (node.is_type<g::requirement_statement>()) return RequirementStatement{selectors(*node.children.at(0))};
     if (node.is_type<g::citation>()) return CitationStatement{citation(node)};
     if (node.is_type<g::step_statement>()) {
       StepStatement result;

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cotation/rule_set.hpp"
+#include "diagnostics/diagnostic_json.hpp"
 #include "tools/command.hpp"
 
 namespace cotation::tools {
@@ -14,18 +15,6 @@ struct CheckOptions {
   std::string rules_path;
   std::string format = "text";
 };
-
-std::string_view severity_name(Severity severity) {
-  switch (severity) {
-    case Severity::error:
-      return "error";
-    case Severity::warning:
-      return "warning";
-    case Severity::note:
-      return "note";
-  }
-  return "";
-}
 
 std::string summary(const CheckReport& report, const std::string& path, Language language) {
   const std::size_t errors = report.error_count();
@@ -45,13 +34,7 @@ std::string summary(const CheckReport& report, const std::string& path, Language
 nlohmann::json to_json(const CheckReport& report, Language language) {
   nlohmann::json diagnostics = nlohmann::json::array();
   for (const auto& d : report.diagnostics) {
-    diagnostics.push_back({{"severity", severity_name(d.severity)},
-                           {"id", d.message_id},
-                           {"file", d.position.file},
-                           {"line", d.position.line},
-                           {"column", d.position.column},
-                           {"message", message_text(d, language)},
-                           {"hint", hint_text(d, language)}});
+    diagnostics.push_back(diagnostic_json(d, language));
   }
   return {{"files", report.file_count},
           {"declarations", report.declaration_count},
@@ -68,6 +51,7 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
     for (const auto& diagnostic : report.diagnostics) std::cout << render(diagnostic, global.language) << '\n';
     std::cout << summary(report, options.rules_path, global.language) << '\n';
   }
+  stop_if_unreadable(report.diagnostics);
   return report.ok() ? exit_ok : exit_findings;
 }
 

@@ -10,7 +10,9 @@
 #include <istream>
 #include <memory>
 #include <ostream>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "cotation/diagnostic.hpp"
 #include "cotation/engine.hpp"
@@ -21,7 +23,7 @@ namespace cotation::tools {
 constexpr int exit_ok = 0;
 constexpr int exit_findings = 1;   // the command ran and found something: errors, invalid records, differences
 constexpr int exit_usage = 2;      // the command line is wrong, or an input cannot be read
-constexpr int exit_bad_rules = 3;  // the rule set does not compile
+constexpr int exit_bad_rules = 3;  // the rule set does not compile, or a command failed unexpectedly on it
 
 // Options given before or after the subcommand's name.
 struct GlobalOptions {
@@ -44,6 +46,14 @@ Command add_impact_command(CLI::App& app);
 Command add_test_command(CLI::App& app);
 Command add_scheme_command(CLI::App& app);
 
+// An input that cannot be read, or the output that cannot be written: the command stops and
+// main() ends with exit_usage, writing what() (already in the reader's language) when it is
+// not empty. Thrown from anywhere in a command, so that no command checks it its own way.
+class InputOutputFailure : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // How a command reads the rules it compiles: consolidated, the later texts' amendments applied
 // (the default), or as the texts were signed (`--as-signed`). The same flag on every command.
 struct Reading {
@@ -54,10 +64,32 @@ struct Reading {
 // Declares `--as-signed` on `command`, parsed into `reading`.
 void add_reading_option(CLI::App& command, Reading& reading);
 
-// Compiles the rule set a command works on in the given reading, rendering its diagnostics to
-// `errors`; null when it does not compile.
+// The rules a command reads when --rules is not given, the first that exists of: ./rules (a
+// checkout of the repository), <prefix>/share/cotation/rules where <prefix> is the directory
+// above the program's own (an installed tree, moved or not), and the rules of the prefix it was
+// built for (COTATION_INSTALLED_RULES). "rules" when none exists, for the error to name it.
+std::string default_rules_path();
+
+// Compiles the rule set a command works on in the given reading (`rules_path`, or
+// default_rules_path() when empty), rendering its diagnostics to `errors`; null when it does not
+// compile. Throws InputOutputFailure when a rule file cannot be read.
 std::shared_ptr<const RuleSet> compile_or_report(const std::string& rules_path, const Reading& reading,
                                                  Language language, std::ostream& errors);
+
+// Throws InputOutputFailure when one of `diagnostics` says that an input cannot be read (missing,
+// unreadable): the rules are not wrong, they are not there.
+void stop_if_unreadable(const std::vector<Diagnostic>& diagnostics);
+
+// Throws InputOutputFailure, naming `path`, when `input` stopped on a read error (a directory,
+// a device gone) rather than at its end.
+void check_read_to_the_end(const std::istream& input, const std::string& path, Language language);
+
+// Standard output, which every command writes to through std::cout, buffered so that a write
+// that fails is remembered (main() sets it up before any command runs). Then flushes it: when a
+// write failed (a full device, a closed pipe), throws InputOutputFailure naming where it goes.
+// main() calls it once the command is done.
+void write_output_to_standard_output();
+void check_output_written(Language language);
 
 // The claims a command reads: standard input for "-", else `path` opened into `file`; null,
 // with the message on `errors`, when it cannot be opened.

@@ -267,6 +267,7 @@ class SnapshotBuilder {
       add(e, "au plus", fmt::format("{} par {}", rule.limit->count, per[static_cast<std::size_t>(rule.limit->per)]));
     }
     if (!rule.not_cumulable_with.empty()) add(e, "non cumulable avec", scope_text(rule.not_cumulable_with));
+    if (!rule.only_with.empty()) add(e, "seulement avec", scope_text(rule.only_with));
     if (!rule.message.empty()) add(e, "message", fmt::format("\"{}\"", rule.message));
     add(e, "selon", rule.citation.text);
     if (rule.exception_of) add(e, "exception de", model_.rules.at(*rule.exception_of).name);

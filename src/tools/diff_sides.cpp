@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "tools/command.hpp"
+
 namespace cotation::tools {
 namespace {
 
@@ -84,6 +86,7 @@ std::shared_ptr<const RuleSet> RuleSetSide::compile(Language language, std::ostr
     if (temporary_ && file.starts_with(extracted)) file = name_ + file.substr(extracted.size());
     errors << render(diagnostic, language) << '\n';
   }
+  stop_if_unreadable(compiled.diagnostics);
   return compiled.rule_set;
 }
 

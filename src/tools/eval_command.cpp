@@ -13,7 +13,7 @@ namespace cotation::tools {
 namespace {
 
 struct EvalOptions {
-  std::string rules_path = "rules";
+  std::string rules_path;  // empty: default_rules_path()
   Reading reading;
   std::string claims_path = "-";
   std::size_t jobs = std::max(1U, std::thread::hardware_concurrency());
@@ -26,8 +26,8 @@ int run_eval(const EvalOptions& options, const GlobalOptions& global) {
   std::ifstream file;
   std::istream* claims = open_claims(options.claims_path, file, global.language, std::cerr);
   if (claims == nullptr) return exit_usage;
-  std::ios::sync_with_stdio(false);
   const BatchSummary summary = evaluate_json_lines(*rule_set, *claims, std::cout, {options.jobs, options.explain});
+  check_read_to_the_end(*claims, options.claims_path, global.language);
   return summary.invalid == 0 ? exit_ok : exit_findings;
 }
 
@@ -41,7 +41,8 @@ Command add_eval_command(CLI::App& app) {
                          "Exemple : cotation eval --rules rules/ examples/claims.jsonl\n"
                          "Codes de sortie : 0 toutes les lignes décidées, 1 au moins un enregistrement invalide,\n"
                          "2 commande mal écrite, 3 règles en erreur.");
-  command->add_option("--rules", options->rules_path, "répertoire des règles (défaut : rules)");
+  command->add_option("--rules", options->rules_path,
+                      "répertoire des règles (défaut : ./rules, sinon les règles installées)");
   command->add_option("FILE", options->claims_path,
                       "fichier de factures JSON Lines, ou - pour l'entrée standard (défaut)");
   command->add_option("--jobs", options->jobs, "nombre de fils d'exécution")->check(CLI::Range(1, 256));

@@ -10,7 +10,7 @@ namespace cotation::tools {
 namespace {
 
 struct ExplainOptions {
-  std::string rules_path = "rules";
+  std::string rules_path;  // empty: default_rules_path()
   Reading reading;
   std::string claims_path = "-";
   std::string format = "text";
@@ -25,6 +25,7 @@ int run_explain(const ExplainOptions& options, const GlobalOptions& global) {
   const std::size_t invalid =
       explain_json_lines(*rule_set, *claims, std::cout,
                          options.format == "json" ? ExplainFormat::json : ExplainFormat::text, global.language);
+  check_read_to_the_end(*claims, options.claims_path, global.language);
   return invalid == 0 ? exit_ok : exit_findings;
 }
 
@@ -39,7 +40,8 @@ Command add_explain_command(CLI::App& app) {
       "Exemple : cotation explain --rules rules/ examples/claims.jsonl\n"
       "Codes de sortie : 0 toutes les factures expliquées, 1 au moins un enregistrement invalide,\n"
       "2 commande mal écrite ou fichier illisible, 3 règles en erreur.");
-  command->add_option("--rules", options->rules_path, "répertoire des règles (défaut : rules)");
+  command->add_option("--rules", options->rules_path,
+                      "répertoire des règles (défaut : ./rules, sinon les règles installées)");
   command->add_option("FILE", options->claims_path,
                       "fichier de factures JSON Lines, ou - pour l'entrée standard (défaut)");
   command->add_option("--format", options->format, "text (arbre lisible, défaut) ou json (un objet par facture)")

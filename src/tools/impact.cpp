@@ -126,6 +126,7 @@ class ImpactRun {
           [&](std::size_t i, std::size_t worker) { decide_record(records[i].read, first_index + i, worker); });
       first_index += records.size();
     }
+    if (input.bad()) throw UnreadableClaims(path.string());  // a directory, a device gone
     ImpactReport report = merged(first_index);
     explain_examples(path, report);
     return report;

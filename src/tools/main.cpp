@@ -2,9 +2,26 @@
 // subcommand is a thin layer over the library, in its own file of src/tools/.
 #include <CLI/CLI.hpp>
 
+#include <exception>
+#include <iostream>
+#include <string>
 #include <vector>
 
 #include "tools/command.hpp"
+
+namespace {
+
+// The last resort: an exception no command expected (a bug) is named, never an abort.
+int report_uncaught(const std::string& what, cotation::Language language) {
+  cotation::Diagnostic problem;
+  problem.message_id = "internal.uncaught";
+  problem.arguments = {what};
+  problem.position.file = "cotation";
+  std::cerr << cotation::render(problem, language);
+  return cotation::tools::exit_bad_rules;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace cotation::tools;
@@ -16,16 +33,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"fr", "en"}));
 
   const std::vector<Command> commands{
-      add_check_command(app),
-      add_eval_command(app),
-      add_explain_command(app),
-      add_table_command(app),
-      add_timeline_command(app),
-      add_fmt_command(app),
-      add_diff_command(app),
-      add_impact_command(app),
-      add_test_command(app),
-      add_scheme_command(app),
+      add_check_command(app),    add_eval_command(app),   add_explain_command(app), add_table_command(app),
+      add_timeline_command(app), add_fmt_command(app),    add_diff_command(app),    add_impact_command(app),
+      add_test_command(app),     add_scheme_command(app),
   };
 
   try {
@@ -41,8 +51,24 @@ int main(int argc, char** argv) {
 
   GlobalOptions global;
   global.language = language_name == "en" ? cotation::Language::english : cotation::Language::french;
-  for (const Command& command : commands) {
-    if (command.app->parsed()) return command.run(global);
+  write_output_to_standard_output();
+  try {
+    for (const Command& command : commands) {
+      if (!command.app->parsed()) continue;
+      const int status = command.run(global);
+      check_output_written(global.language);
+      return status;
+    }
+    return exit_usage;
+  } catch (const InputOutputFailure& failure) {
+    std::cout.flush();  // what was written before: all of it, or lost with the output
+    std::cerr << failure.what();
+    return exit_usage;
+  } catch (const std::exception& error) {
+    std::cout.flush();
+    return report_uncaught(error.what(), global.language);
+  } catch (...) {
+    std::cout.flush();
+    return report_uncaught("?", global.language);
   }
-  return exit_usage;
 }

@@ -10,7 +10,7 @@ namespace cotation::tools {
 namespace {
 
 struct SchemeOptions {
-  std::string rules_path = "rules";
+  std::string rules_path;  // empty: default_rules_path()
   Reading reading;
   std::string situations_path = "-";
 };
@@ -22,6 +22,7 @@ int run_scheme(const SchemeOptions& options, const GlobalOptions& global) {
   std::istream* situations = open_claims(options.situations_path, file, global.language, std::cerr);
   if (situations == nullptr) return exit_usage;
   const SchemeSummary summary = evaluate_situations(*rule_set, *situations, std::cout);
+  check_read_to_the_end(*situations, options.situations_path, global.language);
   return summary.invalid == 0 ? exit_ok : exit_findings;
 }
 
@@ -37,7 +38,8 @@ Command add_scheme_command(CLI::App& app) {
       "Exemple : cotation scheme --rules rules/ situations.jsonl\n"
       "Codes de sortie : 0 toutes les situations évaluées, 1 au moins un enregistrement invalide,\n"
       "2 commande mal écrite ou fichier illisible, 3 règles en erreur.");
-  command->add_option("--rules", options->rules_path, "répertoire des règles (défaut : rules)");
+  command->add_option("--rules", options->rules_path,
+                      "répertoire des règles (défaut : ./rules, sinon les règles installées)");
   command->add_option("FILE", options->situations_path,
                       "fichier de situations JSON Lines, ou - pour l'entrée standard (défaut)");
   add_reading_option(*command, options->reading);

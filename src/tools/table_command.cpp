@@ -8,7 +8,7 @@ namespace cotation::tools {
 namespace {
 
 struct TableOptions {
-  std::string rules_path = "rules";
+  std::string rules_path;  // empty: default_rules_path()
   Reading reading;
   std::string date;
   std::string region = "metropole";
@@ -44,7 +44,8 @@ Command add_table_command(CLI::App& app) {
       "Exemple : cotation table --rules rules/ --date 2024-02-22 --region outre-mer --format html > tarifs.html\n"
       "Codes de sortie : 0 tableau complet, 1 des actes en vigueur n'ont pas de tarif à cette date (listés),\n"
       "2 commande mal écrite (date invalide...), 3 règles en erreur.");
-  command->add_option("--rules", options->rules_path, "répertoire des règles (défaut : rules)");
+  command->add_option("--rules", options->rules_path,
+                      "répertoire des règles (défaut : ./rules, sinon les règles installées)");
   command->add_option("--date", options->date, "date du tableau, AAAA-MM-JJ")->required();
   command->add_option("--region", options->region, "metropole (défaut) ou outre-mer")
       ->check(CLI::IsMember({"metropole", "outre-mer", "outre_mer", "drom"}));

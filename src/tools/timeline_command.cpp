@@ -11,7 +11,7 @@ namespace cotation::tools {
 namespace {
 
 struct TimelineOptions {
-  std::string rules_path = "rules";
+  std::string rules_path;  // empty: default_rules_path()
   Reading reading;
   std::string code;
   std::string format = "text";
@@ -56,7 +56,8 @@ Command add_timeline_command(CLI::App& app) {
       "cotation, valeur et tarif avec ses dates, ses régions et ses sources, revalorisations et reports compris.\n"
       "Exemple : cotation timeline --rules rules/ lombalgie_commune --format html > lombalgie.html\n"
       "Codes de sortie : 0 histoire écrite, 2 commande mal écrite ou code inconnu, 3 règles en erreur.");
-  command->add_option("--rules", options->rules_path, "répertoire des règles (défaut : rules)");
+  command->add_option("--rules", options->rules_path,
+                      "répertoire des règles (défaut : ./rules, sinon les règles installées)");
   command->add_option("CODE", options->code, "nom d'acte, code facturé (\"RAM 7.49\"), lettre clé ou forfait")
       ->required();
   command->add_option("--format", options->format, "text (défaut), json ou html")

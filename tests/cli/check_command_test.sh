@@ -27,7 +27,7 @@ expect_exit 1 "JSON output" "$cotation" check --format json "$scratch/broken.cot
 expect_output "JSON diagnostic id" '"id": "syntax.expected_citation"'
 expect_output "JSON line" '"line": 2'
 
-expect_exit 1 "a missing directory" "$cotation" check "$scratch/nowhere"
+expect_exit 2 "a missing directory" "$cotation" check "$scratch/nowhere"
 expect_output "missing path named, without a line" "nowhere: erreur: $scratch/nowhere n'existe pas"
 mkdir "$scratch/empty"
 expect_exit 1 "a directory without rule files" "$cotation" check "$scratch/empty"

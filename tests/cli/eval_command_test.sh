@@ -189,7 +189,7 @@ mkdir "$scratch/unresolved"
 cp "$rules"/*.cot "$scratch/unresolved/"
 printf 'acte inconnu "Acte à la lettre inconnue" {\n  cotation QQQ 7 selon ngap_test "art. 1"\n}\n' >"$scratch/unresolved/unresolved.cot"
 expect_exit 3 "a rule set that parses but does not compile" "$cotation" eval --rules "$scratch/unresolved" "$claims"
-expect_exit 3 "a rule directory that does not exist" "$cotation" eval --rules "$scratch/no-rules" "$claims"
+expect_exit 2 "a rule directory that does not exist" "$cotation" eval --rules "$scratch/no-rules" "$claims"
 
 # ------------------------------------------------------------------ same day, episodes (shipped rules)
 

@@ -50,7 +50,7 @@ PY
 head -n 5 "$golden/situations.jsonl" >"$scratch/valid.jsonl"
 expect_exit 0 "every situation evaluated: exit 0" "$cotation" scheme --rules "$source_dir/rules" - <"$scratch/valid.jsonl"
 expect_exit 2 "a situation file that does not exist" "$cotation" scheme --rules "$source_dir/rules" "$scratch/none.jsonl"
-expect_exit 3 "a rule directory that does not exist" "$cotation" scheme --rules "$scratch/none" "$golden/situations.jsonl"
+expect_exit 2 "a rule directory that does not exist" "$cotation" scheme --rules "$scratch/none" "$golden/situations.jsonl"
 expect_exit 0 "--help" "$cotation" scheme --help
 expect_contains "the help gives an example" "$scratch/out" "Exemple : cotation scheme"
 

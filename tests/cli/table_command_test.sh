@@ -81,7 +81,7 @@ expect_exit 2 "a date in another format" "$cotation" table --rules "$rules" --da
 expect_exit 2 "no date" "$cotation" table --rules "$rules"
 expect_exit 2 "an unknown region" "$cotation" table --rules "$rules" --date 2024-02-22 --region guadeloupe
 expect_exit 2 "an unknown format" "$cotation" table --rules "$rules" --date 2024-02-22 --format pdf
-expect_exit 3 "a rule directory that does not exist" "$cotation" table --rules "$scratch/none" --date 2024-02-22
+expect_exit 2 "a rule directory that does not exist" "$cotation" table --rules "$scratch/none" --date 2024-02-22
 expect_exit 0 "--help" "$cotation" table --help
 expect_contains "the help gives an example" "$scratch/out" "Exemple : cotation table"
 

@@ -62,7 +62,7 @@ expect_exit 2 "a billed code of several acts" "$cotation" timeline --rules "$rul
 expect_contains "the acts are listed" "$scratch/err" "lombalgie, echappement"
 expect_exit 2 "no code" "$cotation" timeline --rules "$rules"
 expect_exit 2 "an unknown format" "$cotation" timeline --rules "$rules" AMK --format pdf
-expect_exit 3 "a rule directory that does not exist" "$cotation" timeline --rules "$scratch/none" AMK
+expect_exit 2 "a rule directory that does not exist" "$cotation" timeline --rules "$scratch/none" AMK
 expect_exit 0 "--lang en" "$cotation" --lang en timeline --rules "$rules" AMK
 expect_contains "English" "$scratch/out" "since 2024-02-22: 2.21 € in metropolitan France, 2.43 € in overseas France"
 

@@ -61,15 +61,45 @@ TEST(ClaimChunks, LinesAsGetlineCutsThem) {
 
 TEST(ClaimChunks, ALineOverSeveralBlocksOfInput) {
   // The input is read a mebibyte at a time: a 2.5 MiB line spans three blocks, and the lines
-  // after it start inside the last one.
+  // after it start inside the last one. Over the reader's 1 MiB limit, only its head is kept.
   const std::string long_line(5U << 19U, 'x');
   const std::string text =
       claim_line(1, "p") + "\n" + long_line + "\n" + claim_line(2, "p") + "\n" + claim_line(3, "q");
   const auto lines = lines_of(text, 1, 2);
   ASSERT_EQ(lines.size(), 4U);
-  EXPECT_EQ(lines[1], long_line);
+  EXPECT_EQ(lines[1], long_line.substr(0, (1U << 20U) + 1));
   EXPECT_EQ(lines[2], claim_line(2, "p"));
   EXPECT_EQ(lines[3], claim_line(3, "q"));
+}
+
+// A line over the limit is skipped to its newline, holding no more than its head (issue 21,
+// R10: a 1 GiB line took 2.1 GB); its problem gives its whole length (docs/claim-format.md, 5).
+TEST(ClaimChunks, ALineOverTheLimitIsCutToItsHeadAndNamedByItsLength) {
+  for (const bool with_newline : {true, false}) {
+    std::string text = R"({"id":"long","x":")" + std::string(3U << 20U, 'x');
+    const std::size_t length = text.size();  // 3,145,745 bytes
+    if (with_newline) text += "\n" + claim_line(2, "p");
+    std::istringstream input(text);
+    ClaimChunks chunks(input, 1, 4);
+    ASSERT_TRUE(chunks.next());
+    const auto records = chunks.records();
+    ASSERT_EQ(records.size(), with_newline ? 2U : 1U);
+    EXPECT_EQ(records[0].line.size(), (1U << 20U) + 1);
+    EXPECT_EQ(records[0].read.id, "long");
+    ASSERT_EQ(records[0].read.problems.size(), 1U);
+    EXPECT_EQ(records[0].read.problems[0].message,
+              "enregistrement trop long : " + std::to_string(length) + " octets, au plus 1048576 acceptés");
+    if (with_newline) {
+      EXPECT_EQ(records[1].line, claim_line(2, "p"));
+    }
+  }
+  // Blank in its first mebibyte, not after: too long, not empty.
+  std::istringstream input(std::string(2U << 20U, ' ') + "x\n");
+  ClaimChunks chunks(input, 1, 4);
+  ASSERT_TRUE(chunks.next());
+  ASSERT_EQ(chunks.records()[0].read.problems.size(), 1U);
+  EXPECT_EQ(chunks.records()[0].read.problems[0].message,
+            "enregistrement trop long : 2097153 octets, au plus 1048576 acceptés");
 }
 
 TEST(ClaimChunks, ClaimsReadAndEachPatientDecidedByOneWorkerInOrder) {

@@ -72,6 +72,27 @@ TEST(History, SeriesKeysKeepTwoSeriesAndShareAnyOfThem) {
   EXPECT_TRUE(none.shares(unknown));
 }
 
+TEST(History, LateSessionsWaitUntilAPeriodThatHoldsThemIsRead) {
+  Patient patient("p1", std::pmr::get_default_resource());
+  patient.add(Session{100, 1, no_text, {}});
+  patient.add(Session{50, 2, no_text, {}});  // late: waits
+  patient.add(Session{40, 3, no_text, {}});  // late: waits
+  EXPECT_EQ(patient.session_count(), 3U);
+  // A period after the late ones: read without them, as they are not in it.
+  EXPECT_EQ(days_of(patient.sessions_between(60, 100)), (std::vector<Day>{100}));
+  patient.add(Session{50, 4, no_text, {}});  // late, after the other of day 50
+  patient.add(Session{100, 5, no_text, {}});
+  // A period that holds a late one merges them all, each after the sessions of its day given before it.
+  EXPECT_EQ(days_of(patient.sessions_between(45, 55)), (std::vector<Day>{50, 50}));
+  EXPECT_EQ(days_of(patient.sessions_between(0, 200)), (std::vector<Day>{40, 50, 50, 100, 100}));
+  const auto fiftieth = patient.sessions_between(50, 50);
+  EXPECT_EQ(fiftieth[0].prescription, 2U);
+  EXPECT_EQ(fiftieth[1].prescription, 4U);
+  patient.add(Session{50, 6, no_text, {}});  // late again, after the merged ones of its day
+  EXPECT_EQ(patient.sessions_between(50, 50).back().prescription, 6U);
+  EXPECT_EQ(patient.session_count(), 6U);
+}
+
 TEST(History, BilledLinesAreKeptInDayOrder) {
   Patient patient("p1", std::pmr::get_default_resource());
   patient.add(BilledLine{30, no_text, 7, true});

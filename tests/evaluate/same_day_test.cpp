@@ -201,8 +201,10 @@ TEST_F(SameDay, FrdOncePerEpisode) {
 }
 
 // IFD 2.50 EUR (blog 001): refused for a second patient of the same trip in a CASF establishment.
+// Billed beside ARL 8.5: an IFD exists only beside an act of the session.
 TEST_F(SameDay, OneTravelChargePerTripInACasfEstablishment) {
   Claim claim = session("a", "p1", "", "IFD");
+  claim.lines.push_back(ClaimLine{"ARL 8.5"});
   claim.date = on(2025, 9, 1);
   claim.place = Place::etablissement;
   EXPECT_EQ(rules().evaluate(claim, scratch_).lines.at(0).amount, Decimal::parse("2.50"));
@@ -236,8 +238,9 @@ TEST_F(SameDay, IfsOnlyWithTheActsOfItsList) {
   EXPECT_EQ(with_article_1a.lines.at(1).decision, Decision::refused);
   EXPECT_TRUE(has_reason(with_article_1a.lines[1], "qu'avec un acte de l'article 1er D"));
   EXPECT_EQ(with_article_1a.total, Decimal::parse("17.88"));
-  // Before the reform, the IFS has no such scope.
-  EXPECT_EQ(rules().evaluate(home(on(2025, 12, 31), {"IFS"}), scratch_).lines.at(0).decision, Decision::accepted);
+  // Before the reform, the IFS has no such scope: beside RAM 7.49 (article 1er A), accepted.
+  EXPECT_EQ(rules().evaluate(home(on(2025, 12, 31), {"IFS", "RAM 7.49"}), scratch_).lines.at(0).decision,
+            Decision::accepted);
 }
 
 }  // namespace

@@ -88,6 +88,30 @@ TEST(Robustness, DeepNestingIsReportedNotOverflowed) {
                           "syntax.nesting_too_deep"));
 }
 
+// Each right operand of a binary operator is a level of the tree the compiler recurses over:
+// 10,000 operands of `+` (13,500 of `et`) overflowed its stack (issue 21, R1).
+TEST(Robustness, LongChainsOfBinaryOperatorsAreReportedNotOverflowed) {
+  const auto chain = [](const std::string& operand, const std::string& separator, int count) {
+    std::string text = operand;
+    for (int i = 1; i < count; ++i) text += separator + operand;
+    return "règle r \"r\" {\n  si " + text + "\n  selon av7\n}\n";
+  };
+  for (const auto& [operand, separator] :
+       {std::pair{"1", " + "}, std::pair{"1", " * "}, std::pair{"vrai", " et "}, std::pair{"vrai", " ou "}}) {
+    const auto diagnostics = parse_text(chain(operand, separator, 10'000));
+    ASSERT_EQ(diagnostics.size(), 1U) << separator;
+    EXPECT_EQ(diagnostics[0].message_id, "syntax.nesting_too_deep") << separator;
+    EXPECT_EQ(diagnostics[0].arguments, std::vector<std::string>{"64"});
+    // 64 operands are 63 levels; 66 are 65, one over.
+    EXPECT_TRUE(parse_text(chain(operand, separator, 64)).empty()) << separator;
+    EXPECT_TRUE(has_message(parse_text(chain(operand, separator, 66)), "syntax.nesting_too_deep")) << separator;
+  }
+  // The levels of a chain end with it: two sums of 60 operands compared are 60 levels, not 120.
+  std::string sum = "1";
+  for (int i = 1; i < 60; ++i) sum += " + 1";
+  EXPECT_TRUE(parse_text("règle r \"r\" {\n  si " + sum + " = " + sum + "\n  selon av7\n}\n").empty());
+}
+
 TEST(Robustness, NestingWithinTheLimitIsAccepted) {
   const std::string nested = std::string(60, '(') + "1" + std::string(60, ')');
   EXPECT_TRUE(parse_text("règle r \"r\" {\n  si " + nested + " = 1\n  selon av7\n}\n").empty());

@@ -160,6 +160,7 @@ TEST(SyntaxTree, RuleStatementsAndException) {
       "  au plus 2 séances par an par patient\n"
       "  non cumulable avec forfait IFO, IFR\n"
       "  selon ngap \"art. 11 B\"\n"
+      "  seulement avec tout acte, groupe g\n"
       "}\n");
   ASSERT_TRUE(parsed.diagnostics.empty()) << render(parsed.diagnostics[0], Language::english);
   const Declaration& rule = parsed.file.declarations.at(0);
@@ -180,6 +181,11 @@ TEST(SyntaxTree, RuleStatementsAndException) {
   EXPECT_EQ(limit.scopes[1].text, "patient");
   EXPECT_EQ(statement<CumulationStatement>(rule, 3).excluded.size(), 2U);
   EXPECT_EQ(statement<CitationStatement>(rule, 4).citation.detail, "art. 11 B");
+  const auto& required = statement<RequirementStatement>(rule, 5).required;
+  ASSERT_EQ(required.size(), 2U);
+  EXPECT_EQ(required[0].kind, SelectorKind::every_act);
+  EXPECT_EQ(required[1].kind, SelectorKind::group);
+  EXPECT_EQ(required[1].name.text, "g");
 }
 
 TEST(SyntaxTree, AmendmentStatements) {

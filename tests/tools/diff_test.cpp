@@ -128,5 +128,23 @@ TEST(Diff, ACotationUnderAnotherLetterIsARecoding) {
   EXPECT_EQ(change.kind, ChangeKind::recoded);
 }
 
+// A rule that gains `seulement avec` is changed in that statement, shown as it is written.
+TEST(Diff, ARuleThatGainsSeulementAvecIsChanged) {
+  const std::string items = "forfait IFD \"D\" {\n  valeur 2.50 € en metropole selon s \"v\"\n}\n" +
+                            letter("  valeur 2.15 € en metropole selon s \"v\"\n") +
+                            "acte a \"A\" {\n  cotation AMS 7.5 selon s \"c\"\n}\n";
+  const std::string rule = "règle r \"R\" {\n  pour forfait IFD\n  non cumulable avec forfait IFD\n";
+  const Compiled before(items + rule + "  selon s \"r\"\n}\n");
+  const Compiled after(items + rule + "  seulement avec tout acte\n  selon s \"r\"\n}\n");
+  const RuleSetDiff result = diff(snapshot(before.model()), snapshot(after.model()));
+  ASSERT_EQ(result.elements.size(), 1U);
+  EXPECT_EQ(result.elements[0].name, "r");
+  ASSERT_EQ(result.elements[0].properties.size(), 1U);
+  EXPECT_EQ(result.elements[0].properties[0].property, "seulement avec");
+  const ValueChange& change = result.elements[0].properties[0].changes.at(0);
+  EXPECT_FALSE(change.before.has_value());
+  EXPECT_EQ(change.after, "tout acte");
+}
+
 }  // namespace
 }  // namespace cotation::tools

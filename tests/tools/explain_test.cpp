@@ -58,5 +58,39 @@ TEST(Explain, AMalformedRecordSaysWhereAndWhyInTheLanguageAsked) {
   EXPECT_NE(text.find("└─ reason: JSON invalide à l'octet 13"), std::string::npos) << text;
 }
 
+// The shipped rules: an IFD exists only beside an act of the session that is not refused
+// (`seulement avec`, deplacement_avec_un_acte). Billed before the act, it is decided after it
+// and still shown first; billed alone, it is refused with the rule's reason. ARL 8.5 x 2.21 =
+// 18.785 -> 18.79; IFD 2.50.
+TEST(Explain, SeulementAvecShowsWhetherTheLinesItReadsAreRefused) {
+  static const CompileResult shipped = compile_rule_set(std::string(COTATION_SOURCE_DIR) + "/rules");
+  ASSERT_TRUE(shipped.ok());
+  // Each claim a patient of its own: no same-day history between them.
+  const auto claim = [](const std::string& patient, const std::string& lines) {
+    return R"({"id":"d1","date":"2025-09-01","region":"metropole","place":"domicile","patient":{"id":")" + patient +
+           R"(","age":45},"prescription":{"kind":"medical"},"telehealth":false,)"
+           R"("series":{"session_number":2,"sessions_12_months_before":1},"lines":)" + lines + "}";
+  };
+  EvaluationScratch scratch;
+  const ClaimExplanation beside =
+      explain_record(*shipped.rule_set, claim("p1", R"([{"code":"IFD"},{"code":"ARL 8.5"}])"), 1, scratch);
+  std::string text = explanation_text(beside, Language::french);
+  const auto line1 = text.find("├─ ligne 1 « IFD » : acceptée, 2.50 €\n");
+  const auto step = text.find("règle deplacement_avec_un_acte, seulement avec : une ligne non refusée");
+  const auto line2 = text.find("└─ ligne 2 « ARL 8.5 » : acceptée, 18.79 €\n");
+  ASSERT_NE(line1, std::string::npos) << text;
+  ASSERT_NE(line2, std::string::npos) << text;
+  EXPECT_TRUE(line1 < step && step < line2) << text;
+
+  const ClaimExplanation alone = explain_record(*shipped.rule_set, claim("p2", R"([{"code":"IFD"}])"), 2, scratch);
+  text = explanation_text(alone, Language::french);
+  EXPECT_NE(text.find("règle deplacement_avec_un_acte, seulement avec : aucune ligne non refusée"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("motif : Les frais de déplacement sont remboursés en sus de la valeur de l'acte"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(alone.decision.lines.at(0).decision, Decision::refused);
+}
+
 }  // namespace
 }  // namespace cotation::tools

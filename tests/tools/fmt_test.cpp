@@ -146,6 +146,11 @@ TEST(Fmt, TelecareStatementIsLaidOutLikeTheOthers) {
                 "lettre TMK \"T\" {\n  télésoin des actes\n    " + citation + "\n}\n");
 }
 
+TEST(Fmt, SeulementAvecIsLaidOutLikeTheOthers) {
+  expect_layout("règle r \"R\" {\n   pour forfait IFD\n      seulement    avec   tout acte ,groupe g\n}\n",
+                "règle r \"R\" {\n  pour forfait IFD\n  seulement avec tout acte, groupe g\n}\n");
+}
+
 TEST(Fmt, LongLineIsBrokenBeforeMessageThenBeforeSelon) {
   // `  condition patient.âge > 18` is 28 characters. With a message and a citation of 30
   // letters: 28 + 41 + 41 = 110, broken before `message`; then 4 + 40 + 41 = 85 fits.

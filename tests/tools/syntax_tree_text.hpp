@@ -127,6 +127,9 @@ inline std::string node_text(const LimitStatement& s) {
 inline std::string node_text(const CumulationStatement& s) {
   return "noncumulable" + text(s.excluded);
 }
+inline std::string node_text(const RequirementStatement& s) {
+  return "seulementavec" + text(s.required);
+}
 inline std::string node_text(const MessageStatement& s) {
   return "message" + text(s.text);
 }

@@ -1,0 +1,13 @@
+// A diagnostic as JSON data, the same for `cotation check --format json` and the C ABI's
+// compile functions: severity, id, file, line, column, message and hint in `language`.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "cotation/diagnostic.hpp"
+
+namespace cotation {
+
+[[nodiscard]] nlohmann::json diagnostic_json(const Diagnostic& diagnostic, Language language);
+
+}  // namespace cotation

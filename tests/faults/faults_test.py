@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""I/O faults and hostile inputs, each through the `cotation` program: what comes in is a fault
+(an output that refuses writes, an input that cannot be read, a rule file that crashed a
+command); what is checked is the exit code AND the message of each (README, exit codes).
+
+Usage: faults_test.py COTATION SOURCE_DIR
+"""
+import os
+import resource
+import signal
+import subprocess
+import sys
+import tempfile
+
+cotation, source = sys.argv[1], sys.argv[2]
+rules = os.path.join(source, "rules")
+claims = os.path.join(source, "examples", "claims.jsonl")
+here = os.path.join(source, "tests", "faults")
+failures = []
+
+
+def run(args, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL):
+    # SIGPIPE stays ignored in the child (Python ignores it): a closed pipe is a write error.
+    return subprocess.run([cotation] + args, stdout=stdout, stderr=subprocess.PIPE, stdin=stdin,
+                          restore_signals=False)
+
+
+def expect(name, result, code, *messages):
+    err = result.stderr.decode("utf-8", "replace")
+    if result.returncode != code:
+        failures.append(f"{name}: exit {result.returncode}, expected {code}\n{err[:800]}")
+    for message in messages:
+        if message not in err:
+            failures.append(f"{name}: standard error lacks « {message} »\n{err[:800]}")
+
+
+def to_full(args):
+    with open("/dev/full", "wb") as full:
+        return run(args, stdout=full)
+
+
+def to_closed_pipe(args):
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody reads: every write fails with EPIPE
+    try:
+        return run(args, stdout=write_end)
+    finally:
+        os.close(write_end)
+
+
+# R10: a line over the 1 MiB limit is skipped to its newline, not held: 256 MiB without a newline
+# in a small memory; its record is still written, and the next line's.
+line_bytes = 256 << 20
+with tempfile.TemporaryFile() as big:
+    # Written a piece at a time: a child forked from this process counts the pages it holds.
+    big.write(b'{"id":"long","x":"')
+    piece = b"a" * (1 << 20)
+    for _ in range(line_bytes >> 20):
+        big.write(piece)
+    big.seek(line_bytes)
+    big.write(b"\n")
+    with open(claims, "rb") as f:
+        big.write(f.readline())
+    big.seek(0)
+    result = run(["eval", "--rules", rules, "--jobs", "1", "-"], stdin=big)
+    # The first command this test runs: the largest memory of its children is this one's.
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    records = result.stdout.decode().splitlines()
+    expect("eval of a 256 MiB line", result, 1)
+    if len(records) != 2 or '"id":"long","decision":"invalid"' not in records[0] or \
+            f"enregistrement trop long : {line_bytes} octets, au plus 1048576 acceptés" not in records[0]:
+        failures.append(f"eval of a 256 MiB line: records {[r[:200] for r in records]}")
+    if peak_kb > 100 * 1024:  # the line held whole took 540 MB
+        failures.append(f"eval of a 256 MiB line: {peak_kb} KB of memory at most")
+
+# Every command that writes, into a full device and into a closed pipe: exit 2, a message naming
+# where the output went. (The table, check's report, the decisions: each larger than no buffer.)
+writers = {
+    "check": ["check", rules],
+    "eval": ["eval", "--rules", rules, claims],
+    "eval --jobs 2": ["eval", "--rules", rules, "--jobs", "2", claims],
+    "explain": ["explain", "--rules", rules, claims],
+    "scheme": ["scheme", "--rules", rules, os.path.join(source, "tests", "cli", "scheme", "situations.jsonl")],
+    "table": ["table", "--rules", rules, "--date", "2024-02-22"],
+    "timeline": ["timeline", "--rules", rules, "AMK"],
+    "test": ["test", rules],
+    "diff": ["diff", os.path.join(source, "tests", "tools", "diff", "avant-avenant-7"), rules],
+    "impact": ["impact", os.path.join(source, "tests", "tools", "diff", "avant-avenant-7"), rules, claims],
+}
+for name, args in writers.items():
+    expect(f"{name} > /dev/full", to_full(args), 2, "impossible d'écrire la sortie (/dev/full) : No space left on device")
+    expect(f"{name} | closed pipe", to_closed_pipe(args), 2, "impossible d'écrire la sortie (pipe:", "Broken pipe")
+expect("--lang en > /dev/full", to_full(["--lang", "en"] + writers["table"]), 2,
+       "cannot write the output (/dev/full): No space left on device")
+with tempfile.TemporaryDirectory() as scratch:
+    fmt_copy = os.path.join(scratch, "a.cot")
+    with open(os.path.join(here, "amount_overflow.cot")) as f:
+        text = f.read()
+    with open(fmt_copy, "w") as f:
+        f.write(text.replace("  arrondi", "arrondi"))  # badly laid out: fmt names the file it rewrites
+    expect("fmt > /dev/full", to_full(["fmt", fmt_copy]), 2, "impossible d'écrire la sortie (/dev/full)")
+
+# Inputs that cannot be read: exit 2, the path named.
+with tempfile.TemporaryDirectory() as directory:
+    for command in (["eval", "--rules", rules], ["explain", "--rules", rules], ["scheme", "--rules", rules]):
+        expect(f"{command[0]} DIRECTORY", run(command + [directory]), 2,
+               f"impossible de lire {directory} : Is a directory")
+    expect("eval < DIRECTORY", run(["eval", "--rules", rules, "-"], stdin=os.open(directory, os.O_RDONLY)), 2,
+           "impossible de lire l'entrée standard : Is a directory")
+with tempfile.TemporaryDirectory() as directory:
+    expect("impact DIRECTORY", run(["impact", rules, rules, directory]), 2, f"{directory} : fichier illisible")
+result = run(["check", "/nonexistent"])
+expect("check /nonexistent", result, 2)
+if "/nonexistent n'existe pas" not in result.stdout.decode():
+    failures.append("check /nonexistent: no message")
+for command in ("eval", "explain", "table", "timeline", "scheme"):
+    extra = {"table": ["--date", "2024-02-22"], "timeline": ["AMK"]}.get(command, [])
+    expect(f"{command} --rules /nonexistent", run([command, "--rules", "/nonexistent"] + extra), 2,
+           "/nonexistent n'existe pas")
+expect("test /nonexistent", run(["test", "/nonexistent"]), 2, "/nonexistent n'existe pas")
+expect("eval FILE missing", run(["eval", "--rules", rules, "/nonexistent.jsonl"]), 2, "/nonexistent.jsonl")
+# A rules path that is not a regular file has the limit of any rule file (it read until memory ran out).
+# Read, and found wrong: exit 1 for `check`, 3 for the commands that need the rules.
+result = run(["check", "/dev/zero"])
+expect("check /dev/zero", result, 1)
+if "/dev/zero: erreur: le fichier dépasse la limite de 8388608 octets" not in result.stdout.decode():
+    failures.append("check /dev/zero: no message")
+expect("eval --rules /dev/zero", run(["eval", "--rules", "/dev/zero", claims]), 3,
+       "le fichier dépasse la limite de 8388608 octets")
+
+# A .cot link that leads nowhere, or to itself, is named, not skipped in silence.
+with tempfile.TemporaryDirectory() as directory:
+    with open(os.path.join(here, "amount_overflow.cot")) as f, open(os.path.join(directory, "a.cot"), "w") as g:
+        g.write(f.read())
+    os.symlink(os.path.join(directory, "gone.cot"), os.path.join(directory, "dangling.cot"))
+    os.symlink(os.path.join(directory, "loop.cot"), os.path.join(directory, "loop.cot"))
+    result = run(["check", directory])
+    out = result.stdout.decode()
+    expect("check with dangling links", result, 0)
+    for link in ("dangling.cot", "loop.cot"):
+        if f"{link} est un lien qui ne mène à aucun fichier : il est ignoré" not in out:
+            failures.append(f"check with dangling links: no warning for {link}\n{out[:800]}")
+
+# An exception no command expected becomes a message and exit 3, never an abort (R2: a value of
+# 184467440737095516.15 € overflows the table's arithmetic; `check` will reject it, issue 21).
+overflow = os.path.join(here, "amount_overflow.cot")
+expect("table on an overflowing value", run(["table", "--rules", overflow, "--date", "2025-01-01"]), 3,
+       "cotation: erreur: erreur interne : ")
+expect("timeline on an overflowing value", run(["timeline", "--rules", overflow, "a1"]), 3, "erreur interne : ")
+
+# R1: 10,000 operands `0 € + 0 € + ...` overflowed the compiler's stack (and `et` from 13,500).
+with tempfile.TemporaryDirectory() as directory:
+    for name, chain in (("sum", " + ".join(["0 €"] * 10000)), ("and", " et ".join(["vrai"] * 13500))):
+        path = os.path.join(directory, name + ".cot")
+        with open(path, "w") as f:
+            f.write('règle r "r" {\n  pour tout acte\n  si ' + chain + '\n  alors refus\n  selon s "x"\n}\n')
+        for command in (["check", path], ["eval", "--rules", path, claims], ["table", "--rules", path, "--date",
+                                                                               "2024-02-22"]):
+            result = run(command)
+            expect(f"{command[0]} on {name} chain", result, 1 if command[0] == "check" else 3)
+            if "l'expression est imbriquée sur plus de 64 niveaux" not in (result.stdout + result.stderr).decode():
+                failures.append(f"{command[0]} on {name} chain: no nesting diagnostic")
+
+for failure in failures:
+    print("FAIL:", failure)
+print(f"faults: {len(failures)} failure(s)")
+sys.exit(1 if failures else 0)
