@@ -10,9 +10,9 @@
 #include <chrono>
 
 #include "compile/compilation.hpp"
-#include "cotation/version.h"
 #include "compile/guards.hpp"
 #include "compile/model.hpp"
+#include "cotation/version.h"
 #include "parse/parser.hpp"
 
 namespace cotation {
