@@ -1,6 +1,6 @@
 // Acts: their articles, classifications, cotations (a schedule, each key letter with a
-// rounding), referential thresholds, conditions, removal. In: act declarations and the model
-// letters; out: model acts.
+// rounding), referential thresholds, conditions, removal, the series their sessions make. In:
+// act declarations and the model letters; out: model acts.
 #include <algorithm>
 #include <variant>
 
@@ -18,6 +18,27 @@ std::optional<std::uint32_t> letter(Compilation& c, const syntax::Name& name) {
   }
   return it->second;
 }
+
+namespace {
+
+// Act::series for `act`, about to be the model's next act.
+std::uint32_t series_of(const Compilation& c, const Act& act) {
+  for (const auto& [criterion, value] : act.classification) {
+    if (criterion == "nature" && (value == "diagnostic" || value == "supplément" || value == "supplement")) {
+      return no_series;
+    }
+  }
+  const auto& acts = c.model->acts;
+  for (const Referential& referential : act.referentials) {
+    for (const Act& earlier : acts) {
+      const auto same = [&](const Referential& r) { return r.name == referential.name; };
+      if (std::any_of(earlier.referentials.begin(), earlier.referentials.end(), same)) return earlier.series;
+    }
+  }
+  return static_cast<std::uint32_t>(acts.size());
+}
+
+}  // namespace
 
 void build_act(Compilation& c, const syntax::Declaration& declaration) {
   Act act;
@@ -96,6 +117,7 @@ void build_act(Compilation& c, const syntax::Declaration& declaration) {
         return cotation != nullptr && !cotation->replaced;
       });
   if (!writes_cotation && !act.pending) c.report(declaration.name.position, "compile.act_without_cotation", {act.name});
+  act.series = series_of(c, act);
   c.model->acts.push_back(std::move(act));
 }
 

@@ -13,6 +13,7 @@
 #include "compile/compiler.hpp"
 #include "compile/guards.hpp"
 #include "compile/model.hpp"
+#include "cotation/version.h"
 #include "parse/parser.hpp"
 
 namespace cotation {
@@ -67,8 +68,11 @@ std::unique_ptr<RuleSet::Model> run_stages(const ParsedRuleSet& parsed, const Co
   return std::move(c.model);
 }
 
-// FNV-1a over the files' names and contents, in their stable order.
-std::string content_hash(const ParsedRuleSet& parsed) {
+// FNV-1a over the files' names and contents, in their stable order, then the reading (as
+// consolidated, or as signed: the same files decide differently) and the engine's version
+// (cotation/version.h, the project's), so
+// that two readings or two engines never share a hash.
+std::string content_hash(const ParsedRuleSet& parsed, const CompileOptions& options) {
   std::uint64_t hash = 0xcbf29ce484222325ULL;
   const auto mix = [&](std::string_view bytes) {
     for (const char c : bytes) {
@@ -81,6 +85,10 @@ std::string content_hash(const ParsedRuleSet& parsed) {
     mix(std::string_view("\0", 1));
     mix(source->text());
   }
+  mix(std::string_view("\0lecture\0", 9));
+  mix(options.apply_amendments ? "consolidée" : "telle que signée");
+  mix(std::string_view("\0moteur\0", 8));
+  mix(COTATION_VERSION_STRING);
   return fmt::format("fnv1a64:{:016x}", hash);
 }
 
@@ -98,7 +106,7 @@ std::unique_ptr<RuleSet::Model> parse_and_compile(const ParsedRuleSet& parsed, c
   auto model = run_stages(parsed, options, diagnostics);
   sort_diagnostics(diagnostics);
   if (has_error(diagnostics)) return nullptr;
-  model->hash = content_hash(parsed);
+  model->hash = content_hash(parsed, options);
   model::compile_guards(*model);
   return model;
 }

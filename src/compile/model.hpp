@@ -271,6 +271,9 @@ struct Referential {
   Citation citation;
 };
 
+// The series of an act that makes none (Act::series).
+inline constexpr std::uint32_t no_series = std::numeric_limits<std::uint32_t>::max();
+
 struct Act {
   std::string name;
   std::string label;
@@ -281,6 +284,11 @@ struct Act {
   std::vector<Cotation> cotations;  // sorted, disjoint: revaluations and amendments applied
   std::vector<Cotation> replaced;   // old cotations accepted in a transition
   std::vector<Referential> referentials;
+  // The series its sessions make, which the history counts together when a claim gives no
+  // prescription.id (docs/claim-format.md, section 7): the index of the first act with the same
+  // HAS referential, else its own; no_series for an act that accompanies a series without making
+  // one (`classement nature diagnostic` or `supplément`: the bilans, the BDK, the supplements).
+  std::uint32_t series = no_series;
   std::optional<std::string> pending;  // reason the act cannot be billed yet
   Citation pending_citation;
   std::optional<Day> removed_since;

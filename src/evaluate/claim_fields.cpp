@@ -160,14 +160,15 @@ std::optional<std::int64_t> ClaimFields::read_whole_field(Field field) const {
       return given(series_.prior_approval);
     case Field::same_agglomeration:
       return given(claim_.travel.same_agglomeration);
+    // Circumstances: a claim that does not say one occurred says it did not (docs/claim-format.md).
     case Field::night:
-      return given(claim_.time.night);
+      return claim_.time.night.value_or(false) ? 1 : 0;
     case Field::sunday_or_holiday:
-      return given(claim_.time.sunday_or_holiday);
+      return claim_.time.sunday_or_holiday.value_or(false) ? 1 : 0;
     case Field::urgent:
-      return given(claim_.time.urgent);
+      return claim_.time.urgent.value_or(false) ? 1 : 0;
     case Field::telehealth:
-      return given(claim_.telehealth);
+      return claim_.telehealth.value_or(false) ? 1 : 0;
     case Field::line_rank:
       return static_cast<std::int64_t>(line_rank_);
     case Field::line_coefficient_rank:

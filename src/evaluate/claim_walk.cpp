@@ -6,6 +6,8 @@
 // The walk takes three steps, in this order (decide_claim()):
 //   1. designate (Designation, designation.hpp): what each line's code designates on the day, for
 //      all lines first, since a line's rules read the other lines (cumulations, limits, `détient`);
+//      in sequence, the counts the claim does not give are then derived from the patient's
+//      earlier claims of the same series (limits.hpp), which its acts tell;
 //   2. decide each line (LineDecider, line_decision.hpp): its eligibility, its price, its limits
 //      and rules. A line whose rules read other lines' decisions (`seulement avec`: an item that
 //      exists only beside an accepted act of the session) is decided after those lines, in a
@@ -75,9 +77,10 @@ void combine_lines(ClaimDecision& decision) {
 }
 
 // Decides `claim` into `decision`, whose strings and vectors are reused. `series` and
-// `same_day` are the claim's, or completed from the patient's `history` (null when the claim is
-// decided alone).
-void decide_claim(const RuleSet::Model& model, const Claim& claim, const Series& series, const SameDay& same_day,
+// `same_day` are the claim's; in sequence they are completed from the patient's `history` (null
+// when the claim is decided alone) once the lines are designated, as a series is that of the
+// claim's acts.
+void decide_claim(const RuleSet::Model& model, const Claim& claim, Series& series, SameDay& same_day,
                   const history::Patient* history, EvaluationScratch::State& scratch,
                   std::vector<ExplanationStep>* explanation, ClaimDecision& decision) {
   decision.id.assign(claim.id);
@@ -98,6 +101,9 @@ void decide_claim(const RuleSet::Model& model, const Claim& claim, const Series&
   // 1. What each line's code designates on the day.
   Designation designation(model, scratch, day);
   designation.designate(claim, scratch.subjects);
+  if (history != nullptr) {
+    complete_from_history(model, claim, day, scratch.subjects, scratch.histories, *history, series, same_day);
+  }
   decide_lines(model, claim, series, same_day, history, designation, day, scratch, explanation, decision);
   combine_lines(decision);
 }
@@ -131,9 +137,10 @@ void RuleSet::evaluate(const Claim& claim, EvaluationScratch& scratch, ClaimDeci
                        std::vector<ExplanationStep>* explanation) const {
   // Alone, the claim has no earlier session that day unless it says so, as a `par jour` limit
   // counts only its own lines.
+  Series series = claim.series;
   SameDay same_day = claim.same_day;
   if (!same_day.earlier_sessions) same_day.earlier_sessions = 0;
-  evaluation::decide_claim(*model_, claim, claim.series, same_day, nullptr, scratch.state(), explanation, decision);
+  evaluation::decide_claim(*model_, claim, series, same_day, nullptr, scratch.state(), explanation, decision);
 }
 
 ClaimDecision RuleSet::evaluate(const Claim& claim, EvaluationScratch& scratch,
@@ -154,9 +161,8 @@ void RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratc
   const model::Day today = model::day_of(*claim.date);
   Series series = claim.series;
   SameDay same_day = claim.same_day;
-  evaluation::complete_from_history(claim, today, state.histories, patient, series, same_day);
   evaluation::decide_claim(*model_, claim, series, same_day, &patient, state, explanation, decision);
-  evaluation::add_to_history(claim, today, decision, state.subjects, state.histories, patient);
+  evaluation::add_to_history(*model_, claim, today, decision, state.subjects, state.histories, patient);
 }
 
 ClaimDecision RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratch,

@@ -61,12 +61,14 @@ Subject Designation::resolve_on_day(Subject subject, std::string_view named_act,
       subject.several_acts = true;
     }
   }
-  // A shared code alone on its date needs no name; named wrongly, or shared by several acts
-  // and not named, the line is refused with the candidates (DesignationReasons::act_not_named()).
+  // A shared code alone on its date needs no name; shared by several acts and not named, the
+  // line is decided for each of them (LineDecider::decide_candidates()); named wrongly, it is
+  // refused with the candidates (DesignationReasons::act_not_named()).
   if (unnamed_acts == 1 && named_act.empty()) return subject;
   if (unnamed_acts > 0) {
     subject.index = none;
-    subject.act_not_named = true;
+    subject.candidates = named_act.empty() ? unnamed_acts : 0;
+    subject.act_not_named = !named_act.empty();
     return subject;
   }
   if (old != nullptr) {

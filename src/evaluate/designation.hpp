@@ -49,10 +49,17 @@ class Designation {
   // What each of the claim's lines designates, into `subjects` (one a line, in billing order).
   void designate(const Claim& claim, std::vector<Subject>& subjects);
 
-  // Calls `visit` with each act whose cotation in force on the date has the subject's
-  // coefficient: the acts a telecare line may bill.
+  // Calls `visit` with each act a line without `act` may bill: for a telecare line, each act
+  // whose cotation in force on the date has the subject's coefficient; for a code several acts
+  // share (`partagée`), each act it designates on the date.
   template <typename Visit>
   void for_each_candidate(const Subject& subject, Visit visit) const {
+    if (subject.telecare == nullptr) {
+      for (const auto& entry : subject.with_coefficient) {
+        if (!entry.replaced && entry.period.contains(day_)) visit(entry.act);
+      }
+      return;
+    }
     for (std::size_t a = 0; a < model_.acts.size(); ++a) {
       const auto& cotations = model_.acts[a].cotations;
       if (model_.acts[a].removed_since && *model_.acts[a].removed_since <= day_) continue;

@@ -83,36 +83,21 @@ void DesignationReasons::unmatched(std::string_view code, const Subject& subject
 }
 
 void DesignationReasons::act_not_named(std::string_view code, std::string_view named_act, const Subject& subject) {
-  if (subject.telecare != nullptr) {
-    std::string& message = telecare_reason(code, subject);
-    message += " ; la ligne nomme « ";
-    message += named_act;
-    message += " », qui n'en est pas";
-    return;
-  }
-  std::string& message = reasons_.add("code", "docs/claim-format.md").message;
-  message += code;
-  message += " désigne le ";
-  append_date(message, day_);
-  scratch_.pieces.clear();
-  for (const auto& entry : subject.with_coefficient) {
-    if (entry.replaced || !entry.period.contains(day_)) {
-      continue;
-    }
-    std::string& piece = scratch_.piece;
-    piece.assign(model_.acts[entry.act].name);
-    append_once(message, " : ", piece);
-  }
-  if (named_act.empty()) {
-    message += " ; la ligne doit nommer l'acte (champ act)";
-  } else {
-    message += " ; la ligne nomme « ";
-    message += named_act;
-    message += " », qui n'en est pas";
-  }
+  std::string& message = candidates_reason(code, subject);
+  message += " ; la ligne nomme « ";
+  message += named_act;
+  message += " », qui n'en est pas";
 }
 
-std::string& DesignationReasons::telecare_reason(std::string_view code, const Subject& subject) {
+std::string& DesignationReasons::candidates_reason(std::string_view code, const Subject& subject) {
+  if (subject.telecare == nullptr) {
+    std::string& message = reasons_.add("code", "docs/claim-format.md").message;
+    message += code;
+    message += " désigne le ";
+    append_date(message, day_);
+    append_candidates(message, " : ", subject);
+    return message;
+  }
   std::string& message = reasons_.add("télésoin", subject.telecare->telecare->text).message;
   message += code;
   if (subject.candidates == 0) {
@@ -144,7 +129,7 @@ void DesignationReasons::add_transition_reason(const Subject& subject, const Act
   }
 }
 
-// Appends the names of the telecare line's candidate acts, after `lead`.
+// Appends the names of the candidate acts of a line without `act`, after `lead`.
 void DesignationReasons::append_candidates(std::string& message, std::string_view lead, const Subject& subject) {
   scratch_.pieces.clear();
   designation_.for_each_candidate(subject, [&](std::size_t act) {

@@ -28,14 +28,15 @@ class DesignationReasons {
   // `subject` is what Designation::resolve() made of the code.
   void unmatched(std::string_view code, const Subject& subject);
 
-  // A line that names no act of its shared code, or an act its code does not designate: the
-  // reason lists the acts the code designates on the date.
+  // A line that names an act its code (shared, or telecare) does not designate: the reason
+  // lists the acts the code designates on the date.
   void act_not_named(std::string_view code, std::string_view named_act, const Subject& subject);
 
-  // A telecare line's code, what it designates: "TMK 7.49 désigne en télésoin le 2024-09-02 :
-  // lombalgie_commune, ...". No candidate: the coefficient is no act's on that date. Returns
-  // the reason's message, for the caller to complete.
-  std::string& telecare_reason(std::string_view code, const Subject& subject);
+  // What a line without `act` designates: "TMK 7.49 désigne en télésoin le 2024-09-02 :
+  // lombalgie_commune, ..." (no candidate: the coefficient is no act's on that date), or for a
+  // shared code "AMK 10 désigne le 2026-09-01 : bilan_isole_amk_10, reperage_fragilite".
+  // Returns the reason's message, for the caller to complete.
+  std::string& candidates_reason(std::string_view code, const Subject& subject);
 
   // An old cotation accepted in its transition: the reason names the cotations that
   // replace it on that date, each once. Written into reused buffers: this reason comes

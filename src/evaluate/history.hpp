@@ -2,8 +2,8 @@
 // a claim does not give (docs/claim-format.md, section 7). Each patient's sessions and accepted
 // lines are kept in the order of their days (DayOrdered), so that the counts of a period (the
 // sessions of the last 12 months, those of the day, a limit's lines of the day or the year) are
-// two binary searches, not a pass over every earlier claim; and the records are small, as a corpus keeps
-// millions of them.
+// two binary searches, not a pass over every earlier claim (a series' sessions among them are
+// counted in that period); and the records are small, as a corpus keeps millions of them.
 #pragma once
 
 #include <cstdint>
@@ -27,10 +27,38 @@ using TextNumber = std::uint32_t;
 inline constexpr TextNumber no_text = 0;               // the claim did not give it
 inline constexpr TextNumber unseen_text = UINT32_MAX;  // given, but by no earlier claim
 
+// The series a session belongs to when its claim gives no prescription.id: those of its first
+// two acts that make one (model::Act::series), in billing order; none for a claim without such an
+// act (only items or bilans); any series for a claim with a line whose act is not known for
+// sure (an unknown code, an old code that several acts replaced, a telecare line without `act`).
+struct SeriesKeys {
+  static constexpr std::uint32_t any = model::no_series - 1;
+  std::uint32_t first = model::no_series;
+  std::uint32_t second = model::no_series;
+
+  void add(std::uint32_t series) noexcept {
+    if (series == model::no_series || first == any || series == first || series == second) return;
+    if (series == any || first == model::no_series) {
+      first = series;
+    } else if (second == model::no_series) {
+      second = series;
+    }
+  }
+  // Sessions of a series in common, or two sessions of no series; a session of any series
+  // shares every one.
+  [[nodiscard]] bool shares(const SeriesKeys& other) const noexcept {
+    if (first == any || other.first == any) return true;
+    if (first == model::no_series) return other.first == model::no_series;
+    return first == other.first || first == other.second ||
+           (second != model::no_series && (second == other.first || second == other.second));
+  }
+};
+
 struct Session {
   Day day = 0;
   TextNumber prescription = no_text;
   TextNumber episode = no_text;
+  SeriesKeys series;
 };
 
 // A line of an earlier claim that was accepted.
@@ -77,6 +105,7 @@ class Patient {
 
   [[nodiscard]] std::string_view id() const noexcept { return id_; }
   [[nodiscard]] std::size_t session_count() const noexcept { return sessions_.size(); }
+  [[nodiscard]] std::span<const Session> sessions() const noexcept { return sessions_.all(); }
   [[nodiscard]] std::span<const BilledLine> billed() const noexcept { return billed_.all(); }
 
   // The sessions, and the accepted lines, of the days `first` to `last`, in day order.

@@ -49,13 +49,45 @@ bool Limits::limit_exceeded(const Limit& limit, std::size_t line_index, const Ru
   return count > limit.count;
 }
 
-void complete_from_history(const Claim& claim, Day today, history::Histories& histories,
+namespace {
+
+// The series of the acts the claim's lines designate. A line that designates no act or item for
+// sure (an unknown or outdated code, an old code that several acts replaced, a code several
+// acts share or a telecare line without `act`) may bill an act of any series, and counts in each:
+// a rank derived too low would waive a prior approval or pay a BDK again.
+history::SeriesKeys series_keys(const RuleSet::Model& model, const std::vector<Subject>& subjects) {
+  history::SeriesKeys keys;
+  for (const Subject& subject : subjects) {
+    if (subject.index == none || subject.several_acts) {
+      keys.add(history::SeriesKeys::any);
+    } else if (subject.is_act) {
+      keys.add(model.acts[subject.index].series);
+    }
+  }
+  return keys;
+}
+
+}  // namespace
+
+void complete_from_history(const RuleSet::Model& model, const Claim& claim, Day today,
+                           const std::vector<Subject>& subjects, history::Histories& histories,
                            const history::Patient& patient, Series& series, SameDay& same_day) {
-  if (!series.session_number) series.session_number = static_cast<std::int32_t>(patient.session_count()) + 1;
-  if (!series.sessions_12_months_before) {
-    const Day year_before =
-        day_of(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))} - std::chrono::years(1));
-    series.sessions_12_months_before = static_cast<std::int32_t>(patient.sessions_between(year_before, today).size());
+  if (!series.session_number || !series.sessions_12_months_before) {
+    // The earlier sessions of the same series: of the same prescription.id when the claim gives
+    // one, else of one of its acts' series.
+    const history::TextNumber prescription = histories.number_of(claim.prescription.id);
+    const history::SeriesKeys keys = series_keys(model, subjects);
+    const auto of_the_series = [&](std::span<const history::Session> sessions) {
+      return static_cast<std::int32_t>(std::count_if(sessions.begin(), sessions.end(), [&](const history::Session& s) {
+        return prescription != history::no_text ? s.prescription == prescription : s.series.shares(keys);
+      }));
+    };
+    if (!series.session_number) series.session_number = of_the_series(patient.sessions()) + 1;
+    if (!series.sessions_12_months_before) {
+      const Day year_before =
+          day_of(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))} - std::chrono::years(1));
+      series.sessions_12_months_before = of_the_series(patient.sessions_between(year_before, today));
+    }
   }
   // The facts of the same day the claim does not give (seed 002: two sessions the same day);
   // same_article and same_body_region are derived from the acts when a rule reads them.
@@ -71,15 +103,15 @@ void complete_from_history(const Claim& claim, Day today, history::Histories& hi
   }
 }
 
-void add_to_history(const Claim& claim, Day today, const ClaimDecision& decision, const std::vector<Subject>& subjects,
-                    history::Histories& histories, history::Patient& patient) {
+void add_to_history(const RuleSet::Model& model, const Claim& claim, Day today, const ClaimDecision& decision,
+                    const std::vector<Subject>& subjects, history::Histories& histories, history::Patient& patient) {
   const history::TextNumber episode = histories.keep(claim.episode_id);
   for (std::size_t i = 0; i < decision.lines.size(); ++i) {
     if (decision.lines[i].decision != Decision::accepted || i >= subjects.size() || subjects[i].index == none) continue;
     const Subject& subject = subjects[i];
     patient.add(history::BilledLine{today, episode, static_cast<std::uint32_t>(subject.index), subject.is_act});
   }
-  patient.add(history::Session{today, histories.keep(claim.prescription.id), episode});
+  patient.add(history::Session{today, histories.keep(claim.prescription.id), episode, series_keys(model, subjects)});
 }
 
 }  // namespace cotation::evaluation

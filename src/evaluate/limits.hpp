@@ -74,14 +74,16 @@ class Limits {
 };
 
 // The counts that `claim`, on `today`, does not give, derived from the patient's earlier claims:
-// its rank in the series, its sessions in the 12 months before, the same day's earlier sessions
-// and whether one of them had the same prescription.
-void complete_from_history(const Claim& claim, model::Day today, history::Histories& histories,
+// its rank in its series and its sessions of that series in the 12 months before (the earlier
+// claims of its prescription.id, or without one of its acts' series: what `subjects` says its
+// lines bill), the same day's earlier sessions and whether one of them had the same prescription.
+void complete_from_history(const RuleSet::Model& model, const Claim& claim, model::Day today,
+                           const std::vector<Subject>& subjects, history::Histories& histories,
                            const history::Patient& patient, Series& series, SameDay& same_day);
 
 // The claim joins its patient's history: its accepted lines (what `subjects` says they bill)
 // and its session.
-void add_to_history(const Claim& claim, model::Day today, const ClaimDecision& decision,
+void add_to_history(const RuleSet::Model& model, const Claim& claim, model::Day today, const ClaimDecision& decision,
                     const std::vector<Subject>& subjects, history::Histories& histories, history::Patient& patient);
 
 }  // namespace cotation::evaluation

@@ -48,7 +48,8 @@ void LineDecider::decide(std::size_t i, std::size_t act_rank, LineDecision& line
     line.decision = Decision::refused;
     if (subject.act_not_named) {
       designation_reasons_.act_not_named(code, claim_.lines[i].act, subject);
-    } else if (subject.telecare != nullptr && subject.candidates != 1 && subject.coefficient_read) {
+    } else if (subject.coefficient_read &&
+               (subject.telecare != nullptr ? subject.candidates != 1 : subject.candidates > 1)) {
       decide_candidates(i, line);
     } else {
       designation_reasons_.unmatched(code, subject);
@@ -72,13 +73,14 @@ bool LineDecider::telehealth_session(std::string_view code, const Subject& subje
   return false;
 }
 
-// A telecare line without `act` whose coefficient several acts have: decided for each of
-// them. Decided alike, the line takes that decision with their reasons; decided differently,
-// it is refused until it names its act. Never a silent pick.
+// A line without `act` that several acts may bill (a telecare line whose coefficient several
+// acts have, a code several acts share on the date): decided for each of them. Decided alike,
+// the line takes that decision with their reasons; decided differently, it is refused until it
+// names its act. Never a silent pick.
 void LineDecider::decide_candidates(std::size_t i, LineDecision& line) {
   const Subject subject = subjects_[i];
   if (subject.candidates == 0) {
-    designation_reasons_.telecare_reason(claim_.lines[i].code, subject);
+    designation_reasons_.candidates_reason(claim_.lines[i].code, subject);
     return;
   }
   auto& decided = scratch_.candidates;
@@ -101,7 +103,7 @@ void LineDecider::decide_candidates(std::size_t i, LineDecision& line) {
     return d.decision == decided.front().decision && d.amount == decided.front().amount;
   });
   reasons_.start(line.reasons);
-  std::string& message = designation_reasons_.telecare_reason(claim_.lines[i].code, subject);
+  std::string& message = designation_reasons_.candidates_reason(claim_.lines[i].code, subject);
   if (!alike) {
     message += " ; ces actes n'en décident pas de même (";
     n = 0;

@@ -679,6 +679,9 @@ TEST_F(Evaluator, PostponementMovesTheStepAndTheSignedTextKeepsItsDate) {
   expect_accepted(signed_day, 0, "17.88");  // 8.09 x 2.21 = 17.8789 -> 17.88
   const ClaimDecision signed_old = rules_as_signed().evaluate(july, scratch);
   expect_refused(signed_old, 0, "lombalgie", "RAM 8.09");
+  // The same files read two ways decide differently: a decision's rule_set tells which reading.
+  EXPECT_NE(signed_old.rule_set, decide(july).rule_set);
+  EXPECT_EQ(signed_old.rule_set, rules_as_signed().hash());
 }
 
 TEST_F(Evaluator, RepealFromADateEndsTheExceptionAndTheSignedTextKeepsIt) {
@@ -1412,6 +1415,22 @@ TEST_F(Telecare, CandidatesThatDisagreeAskForTheAct) {
   EXPECT_FALSE(decision.lines[0].amount.has_value()) << describe(decision);
 }
 
+// A code several acts share (AMK 10 from 2026-09-01: bilan_isole_amk_10, reperage_fragilite)
+// billed without `act` is decided for each, as a telecare line is.
+TEST_F(Telecare, SharedCodeWithoutActIsDecidedForEachAct) {
+  Claim claim = claim_of("amk10", on(2026, 9, 1), {"AMK 10"});
+  claim.patient.age = 70;
+  const ClaimDecision both = decide(claim);
+  expect_accepted(both, 0, "22.10");  // 10 x 2.21 = 22.10, whichever act
+  EXPECT_TRUE(has_reason(both.lines[0].reasons, "code", "chacun de ces actes l'admet")) << describe(both);
+  claim.patient.age = 69;  // reperage_fragilite is for 70 and over
+  const ClaimDecision differ = decide(claim);
+  expect_refused(differ, 0, "code", "la ligne doit nommer l'acte (champ act)");
+  EXPECT_TRUE(has_reason(differ.lines[0].reasons, "code", "reperage_fragilite : refusée")) << describe(differ);
+  claim.lines[0].act = "bdk";
+  expect_refused(decide(claim), 0, "code", "la ligne nomme « bdk », qui n'en est pas");
+}
+
 TEST_F(Telecare, CandidatesAllExcludedAreRefusedWithTheExclusion) {
   expect_refused(decide(session("TMK 2.2")), 0, "telesoin_balneotherapie", "kinébalnéothérapie");
 }
@@ -1419,17 +1438,17 @@ TEST_F(Telecare, CandidatesAllExcludedAreRefusedWithTheExclusion) {
 // A rule's `si` whose top is `et` or `ou` is decided without computing that node; the same
 // predicate negated in another rule is computed node by node (fixture rules-conjunctions). Over
 // every combination of its fields, exactly one of the two rules applies, and a field the
-// predicate does not need to decide (telesoin unless horaire.nuit) may be missing.
+// predicate does not need to decide (serie.accord_prealable unless horaire.nuit) may be missing.
 TEST(Conjunctions, DecidedAtTheTopAsComputedInside) {
   const RuleSet& rules = compiled_once("tests/evaluate/rules-conjunctions");
   EvaluationScratch scratch;
   for (const bool night : {false, true}) {
-    for (const std::optional<bool> telehealth : {std::optional<bool>(), std::optional(false), std::optional(true)}) {
+    for (const std::optional<bool> approval : {std::optional<bool>(), std::optional(false), std::optional(true)}) {
       for (const int age : {10, 45}) {
         for (const bool urgent : {false, true}) {
           Claim claim = claim_of("et-ou", on(2025, 3, 1), {"RAM 7.49"});
           claim.time.night = night;
-          claim.telehealth = telehealth;
+          claim.series.prior_approval = approval;
           claim.patient.age = age;
           claim.time.urgent = urgent;
           const ClaimDecision decision = rules.evaluate(claim, scratch);
@@ -1438,11 +1457,11 @@ TEST(Conjunctions, DecidedAtTheTopAsComputedInside) {
           const std::vector<Reason>& reasons = decision.lines[0].reasons;
           EXPECT_EQ(decision.lines[0].decision, Decision::refused) << context;
           ASSERT_EQ(reasons.size(), 1U) << context;
-          if (night && !telehealth) {
+          if (night && !approval) {
             EXPECT_EQ(reasons[0].rule, "donnée manquante") << context;
             continue;
           }
-          const bool holds = (night && (*telehealth || age < 18)) || urgent;
+          const bool holds = (night && (*approval || age < 18)) || urgent;
           EXPECT_EQ(reasons[0].rule, holds ? "en_tete" : "niee") << context;
         }
       }
@@ -1502,15 +1521,15 @@ TEST(Guards, DecideAsTheRulesText) {
                   claim.series.session_number = rank;
                   claim.time.sunday_or_holiday = sunday;
                   // The rules in their order, each `si` read left to right: the first field missing
-                  // where a rule needs it refuses the line.
+                  // where a rule needs it refuses the line. The circumstances (horaire.*) absent
+                  // did not occur: they read false, never missing.
                   std::string missing;
                   std::vector<std::string> applied;
                   const auto needs = [&](bool given, std::string_view field) {
                     if (!given && missing.empty()) missing = field;
                     return given;
                   };
-                  if (needs(age.has_value(), "patient.age") && *age < 18 && needs(night.has_value(), "time.night") &&
-                      *night) {
+                  if (needs(age.has_value(), "patient.age") && *age < 18 && night.value_or(false)) {
                     applied.emplace_back("garde_inversee");
                   }
                   if (missing.empty() && needs(kind.has_value(), "prescription.kind") &&
@@ -1518,12 +1537,11 @@ TEST(Guards, DecideAsTheRulesText) {
                       needs(number.has_value(), "prescription.prescriber_number") && *number != "291991123") {
                     applied.emplace_back("garde_enumeration");
                   }
-                  if (missing.empty() && needs(urgent.has_value(), "time.urgent") && *urgent &&
-                      date == on(2024, 6, 3)) {
+                  if (missing.empty() && urgent.value_or(false) && date == on(2024, 6, 3)) {
                     applied.emplace_back("garde_booleenne");
                   }
                   if (missing.empty() && needs(rank.has_value(), "series.session_number") && *rank > 2 &&
-                      needs(sunday.has_value(), "time.sunday_or_holiday") && *sunday) {
+                      sunday.value_or(false)) {
                     applied.emplace_back("sans_garde");
                   }
                   for (const bool explained : {false, true}) {

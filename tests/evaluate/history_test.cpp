@@ -22,11 +22,11 @@ std::vector<Day> days_of(std::span<const Session> sessions) {
 TEST(History, SessionsAreKeptInDayOrderAndADaysSessionsInTheirOrder) {
   Patient patient("p1", std::pmr::get_default_resource());
   // The prescription number tells the sessions of one day apart.
-  patient.add(Session{20, 1, no_text});
-  patient.add(Session{10, 2, no_text});
-  patient.add(Session{20, 3, no_text});
-  patient.add(Session{15, 4, no_text});
-  patient.add(Session{5, 5, no_text});
+  patient.add(Session{20, 1, no_text, {}});
+  patient.add(Session{10, 2, no_text, {}});
+  patient.add(Session{20, 3, no_text, {}});
+  patient.add(Session{15, 4, no_text, {}});
+  patient.add(Session{5, 5, no_text, {}});
   EXPECT_EQ(patient.session_count(), 5U);
   EXPECT_EQ(days_of(patient.sessions_between(0, 100)), (std::vector<Day>{5, 10, 15, 20, 20}));
   EXPECT_EQ(days_of(patient.sessions_between(10, 15)), (std::vector<Day>{10, 15}));
@@ -38,23 +38,57 @@ TEST(History, SessionsAreKeptInDayOrderAndADaysSessionsInTheirOrder) {
   EXPECT_EQ(twentieth[1].prescription, 3U);
 }
 
+// A session's series: those of its first two acts that make one; two sessions share a series
+// when one of them is in both, sessions of no series are of the same (none), and a session of
+// an act not known for sure is of any.
+TEST(History, SeriesKeysKeepTwoSeriesAndShareAnyOfThem) {
+  SeriesKeys knee_and_back;
+  knee_and_back.add(7);
+  knee_and_back.add(model::no_series);  // a BDK: no series
+  knee_and_back.add(7);                 // the same act again
+  knee_and_back.add(3);
+  knee_and_back.add(9);  // a third series: not kept
+  EXPECT_EQ(knee_and_back.first, 7U);
+  EXPECT_EQ(knee_and_back.second, 3U);
+  SeriesKeys back;
+  back.add(3);
+  SeriesKeys shoulder;
+  shoulder.add(9);
+  const SeriesKeys none;
+  EXPECT_TRUE(back.shares(knee_and_back));
+  EXPECT_TRUE(knee_and_back.shares(back));
+  EXPECT_FALSE(shoulder.shares(knee_and_back));
+  EXPECT_FALSE(shoulder.shares(back));
+  EXPECT_FALSE(none.shares(back));
+  EXPECT_FALSE(back.shares(none));
+  EXPECT_TRUE(none.shares(none));
+  // An act not known for sure (AMS 7.5): any series, whatever else the session bills.
+  SeriesKeys unknown;
+  unknown.add(3);
+  unknown.add(SeriesKeys::any);
+  unknown.add(9);
+  EXPECT_EQ(unknown.first, SeriesKeys::any);
+  EXPECT_TRUE(unknown.shares(shoulder));
+  EXPECT_TRUE(none.shares(unknown));
+}
+
 TEST(History, LateSessionsWaitUntilAPeriodThatHoldsThemIsRead) {
   Patient patient("p1", std::pmr::get_default_resource());
-  patient.add(Session{100, 1, no_text});
-  patient.add(Session{50, 2, no_text});  // late: waits
-  patient.add(Session{40, 3, no_text});  // late: waits
+  patient.add(Session{100, 1, no_text, {}});
+  patient.add(Session{50, 2, no_text, {}});  // late: waits
+  patient.add(Session{40, 3, no_text, {}});  // late: waits
   EXPECT_EQ(patient.session_count(), 3U);
   // A period after the late ones: read without them, as they are not in it.
   EXPECT_EQ(days_of(patient.sessions_between(60, 100)), (std::vector<Day>{100}));
-  patient.add(Session{50, 4, no_text});  // late, after the other of day 50
-  patient.add(Session{100, 5, no_text});
+  patient.add(Session{50, 4, no_text, {}});  // late, after the other of day 50
+  patient.add(Session{100, 5, no_text, {}});
   // A period that holds a late one merges them all, each after the sessions of its day given before it.
   EXPECT_EQ(days_of(patient.sessions_between(45, 55)), (std::vector<Day>{50, 50}));
   EXPECT_EQ(days_of(patient.sessions_between(0, 200)), (std::vector<Day>{40, 50, 50, 100, 100}));
   const auto fiftieth = patient.sessions_between(50, 50);
   EXPECT_EQ(fiftieth[0].prescription, 2U);
   EXPECT_EQ(fiftieth[1].prescription, 4U);
-  patient.add(Session{50, 6, no_text});  // late again, after the merged ones of its day
+  patient.add(Session{50, 6, no_text, {}});  // late again, after the merged ones of its day
   EXPECT_EQ(patient.sessions_between(50, 50).back().prescription, 6U);
   EXPECT_EQ(patient.session_count(), 6U);
 }
@@ -77,7 +111,7 @@ TEST(History, EachPatientIsFoundAgainAmongThousands) {
   // More patients than the table's first 1,024 slots can hold half full: it grows several times.
   constexpr int patients = 5000;
   Histories histories;
-  for (int n = 0; n < patients; ++n) histories.patient("p" + std::to_string(n)).add(Session{n, no_text, no_text});
+  for (int n = 0; n < patients; ++n) histories.patient("p" + std::to_string(n)).add(Session{n, no_text, no_text, {}});
   for (int n = 0; n < patients; ++n) {
     const std::string id = "p" + std::to_string(n);
     Patient& patient = histories.patient(id);
