@@ -21,5 +21,6 @@ build/release/cotation test rules/
 # The Debian package, installed with apt-get, runs the README's example (tools/deb-test.sh).
 tools/deb-test.sh
 
-# A minute of fuzzing each for the rules parser and the claim reader (clang, libFuzzer, ASan + UBSan).
+# A minute of fuzzing each for the rules parser, the rule sets compiled and rendered, and the claim
+# reader (clang, libFuzzer, ASan + UBSan).
 tools/fuzz.sh 60
