@@ -17,6 +17,10 @@ rules = os.path.join(source, "rules")
 claims = os.path.join(source, "examples", "claims.jsonl")
 here = os.path.join(source, "tests", "faults")
 failures = []
+# AddressSanitizer's allocator and shadow memory change what a process holds, and it dies on a
+# failed allocation by design: the memory checks below are for the release program.
+with open(cotation, "rb") as program:
+    instrumented = b"__asan_init" in program.read()
 
 
 def run(args, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL):
@@ -70,7 +74,7 @@ with tempfile.TemporaryFile() as big:
     if len(records) != 2 or '"id":"long","decision":"invalid"' not in records[0] or \
             f"enregistrement trop long : {line_bytes} octets, au plus 1048576 acceptés" not in records[0]:
         failures.append(f"eval of a 256 MiB line: records {[r[:200] for r in records]}")
-    if peak_kb > 100 * 1024:  # the line held whole took 540 MB
+    if not instrumented and peak_kb > 100 * 1024:  # the line held whole took 540 MB
         failures.append(f"eval of a 256 MiB line: {peak_kb} KB of memory at most")
 
 # Every command that writes, into a full device and into a closed pipe: exit 2, a message naming
@@ -166,8 +170,6 @@ with tempfile.TemporaryDirectory() as directory:
 # space capped at 48 MiB while 50,000 nested groups need about 140 MB) ends with a message and
 # exit 3, never an abort. AddressSanitizer reserves terabytes of address space and dies on a
 # failed allocation by design: the release run checks this.
-with open(cotation, "rb") as program:
-    instrumented = b"__asan_init" in program.read()
 if not instrumented:
     with tempfile.TemporaryDirectory() as directory:
         path = os.path.join(directory, "groups.cot")
