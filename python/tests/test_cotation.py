@@ -98,6 +98,13 @@ def test_rules_that_do_not_compile_raise_with_their_diagnostics():
         cotation.RuleSet(files={"mauvais.cot": "ceci n'est pas une règle\n"}, english=True)
     assert raised.value.diagnostics[0]["file"] == "mauvais.cot"
     assert raised.value.diagnostics[0]["severity"] == "error"
+    # No file at all: one message, wholly in the language asked for.
+    with pytest.raises(cotation.RulesError) as raised:
+        cotation.RuleSet(files={}, english=True)
+    assert raised.value.diagnostics[0]["message"] == "no rule file in the list given"
+    with pytest.raises(cotation.RulesError) as raised:
+        cotation.RuleSet(files={})
+    assert raised.value.diagnostics[0]["message"] == "aucun fichier de règles dans la liste donnée"
     with pytest.raises(TypeError):
         cotation.RuleSet()
 

@@ -211,6 +211,8 @@ constexpr std::array messages = {
     Message{"io.no_rule_files", "aucun fichier .cot dans {0}", "no .cot file in {0}",
             "un ensemble de règles est un répertoire de fichiers .cot",
             "a rule set is a directory of .cot files"},
+    Message{"io.no_rule_texts", "aucun fichier de règles dans la liste donnée", "no rule file in the list given",
+            "donnez au moins un fichier : un nom et son texte", "give at least one file: a name and its text"},
     Message{"io.not_found", "{0} n'existe pas", "{0} does not exist", "", ""},
     Message{"io.skipped_link", "{0} est un lien qui ne mène à aucun fichier : il est ignoré",
             "{0} is a link that leads to no file: it is skipped", "", ""},

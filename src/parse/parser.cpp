@@ -299,7 +299,7 @@ ParsedRuleSet parse_rule_texts(std::vector<RuleText> files, const ParseOptions& 
     files.resize(options.max_files);
   }
   if (files.empty() && result.diagnostics.empty()) {
-    result.diagnostics.push_back(file_diagnostic("", "io.no_rule_files", {"la liste donnée"}));
+    result.diagnostics.push_back(file_diagnostic("", "io.no_rule_texts", {}));
   }
   for (RuleText& file : files) {
     if (file.text.size() > options.max_file_bytes) {
