@@ -12,6 +12,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
@@ -34,6 +35,12 @@ struct Segment {
 using Timeline = std::vector<Segment>;
 
 enum class ElementKind : std::uint8_t { source, letter, item, parameter, act, rule };
+
+// The periods cut by every start and end of the segments given: on each piece, each list of
+// segments has the same values from the first day to the last.
+[[nodiscard]] std::vector<model::Period> pieces(std::initializer_list<const std::vector<Segment>*> lists);
+// The segment that holds the day, or null.
+[[nodiscard]] const Segment* segment_on(const Timeline& timeline, model::Day day);
 
 using ElementKey = std::pair<ElementKind, std::string>;
 using Properties = std::map<std::string, Timeline>;  // "valeur metropole", "cotation", "si"...
