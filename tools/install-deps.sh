@@ -19,6 +19,7 @@ packages=(
   pkg-config           # tests: the consumer project built against the installed tree
   dpkg-dev file        # the Debian package: CPack's dpkg-shlibdeps
   neovim               # tests: a real LSP client (headless) against `cotation lsp`
+  chromium             # tests: screenshots of the HTML table and timeline (headless)
 )
 
 missing=()

@@ -92,6 +92,7 @@ void build_item(Compilation& c, const syntax::Declaration& declaration);
 void build_act(Compilation& c, const syntax::Declaration& declaration);
 // scopes.cpp
 void check_groups(Compilation& c);
+void collect_groups(Compilation& c);  // Model::groups, for the tools
 // revaluations.cpp
 void apply_revaluations(Compilation& c);
 // amounts.cpp

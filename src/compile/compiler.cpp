@@ -52,6 +52,7 @@ std::unique_ptr<RuleSet::Model> run_stages(const ParsedRuleSet& parsed, const Co
   for (const auto* d : c.of_kind(DeclarationKind::act)) build_act(c, *d);
   // groups (scopes.cpp), revaluations (revaluations.cpp), the code index (code_index.cpp)
   check_groups(c);
+  collect_groups(c);
   apply_revaluations(c);
   check_amounts(c);  // every amount the set can produce (amounts.cpp)
   index_codes(c);

@@ -304,12 +304,23 @@ struct Scope {
   std::vector<std::uint32_t> items;
   bool every_act = false;
   bool every_item = false;
+  // The groups named in the selector list itself (sorted): their members are in acts and items
+  // too; `diff` shows a rule reading a group by the group's name, and the group's members once.
+  std::vector<std::string> groups;
   [[nodiscard]] bool empty() const noexcept { return acts.empty() && items.empty() && !every_act && !every_item; }
 };
 
 struct Limit {
   std::uint32_t count = 0;
   enum class Per : std::uint8_t { day, year, series, episode } per = Per::day;
+};
+
+// A `groupe`, for the tools (the evaluator reads the scopes it expands into): its members, the
+// groups it names directly in `members.groups`.
+struct Group {
+  std::string name;
+  std::string label;
+  Scope members;
 };
 
 struct Rule {
@@ -470,6 +481,7 @@ struct RuleSet::Model {
   std::vector<model::Postponement> postponements;  // what the amendments moved, in order
   std::vector<model::Source> sources;
   std::vector<std::pair<std::string, model::Scope>> held_groups;  // read by contient(), by name
+  std::vector<model::Group> groups;  // every group, in declaration order, for the tools
   CodeMap<std::uint32_t> letter_index;  // by code
   CodeMap<std::uint32_t> item_index;    // by code
   // By key letter, sorted by coefficient (model::entries_with); within one coefficient, in the

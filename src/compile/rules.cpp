@@ -74,6 +74,7 @@ void build_rule(Compilation& c, const syntax::Declaration& declaration) {
             const Scope more = scope(c, node.selectors);
             rule.scope.acts.insert(rule.scope.acts.end(), more.acts.begin(), more.acts.end());
             rule.scope.items.insert(rule.scope.items.end(), more.items.begin(), more.items.end());
+            rule.scope.groups.insert(rule.scope.groups.end(), more.groups.begin(), more.groups.end());
             rule.scope.every_act = rule.scope.every_act || more.every_act;
             rule.scope.every_item = rule.scope.every_item || more.every_item;
             has_scope = true;

@@ -97,6 +97,7 @@ Scope scope(Compilation& c, const std::vector<syntax::Selector>& selectors) {
     pending.pop_back();
     const syntax::Declaration* group =
         selector->kind == syntax::SelectorKind::group ? c.find(DeclarationKind::group, selector->name.text) : nullptr;
+    if (group != nullptr && direct) result.groups.push_back(group->name.text);
     if (group == nullptr) {
       add(c, *selector, result, direct);
     } else if (expanded.insert(group->name.text).second) {
@@ -108,6 +109,8 @@ Scope scope(Compilation& c, const std::vector<syntax::Selector>& selectors) {
   result.acts.erase(std::unique(result.acts.begin(), result.acts.end()), result.acts.end());
   std::sort(result.items.begin(), result.items.end());
   result.items.erase(std::unique(result.items.begin(), result.items.end()), result.items.end());
+  std::sort(result.groups.begin(), result.groups.end());
+  result.groups.erase(std::unique(result.groups.begin(), result.groups.end()), result.groups.end());
   return result;
 }
 
@@ -150,6 +153,74 @@ void check_groups(Compilation& c) {
         c.report(member.name.position, "compile.group_cycle", {group->name.text});
         for (const auto& frame : path) c.reported_cycles.insert(frame.name);
       }
+    }
+  }
+}
+
+// Every group into Model::groups, for the tools: its members expanded, and the groups it names.
+// Each group is expanded once, from its members' expansions, in a depth-first walk with its own
+// stack (a chain of 50,000 groups is 50,000 expansions of one act each, not 50,000 walks down
+// the chain); a member group on the walk's path (a cycle, reported by check_groups) adds nothing.
+void collect_groups(Compilation& c) {
+  std::map<std::string, std::size_t> index;  // by name, in Model::groups
+  for (const auto* group : c.of_kind(DeclarationKind::group)) {
+    index.emplace(group->name.text, c.model->groups.size());
+    c.model->groups.push_back(Group{group->name.text, group->label, {}});
+  }
+  std::set<std::string> entered;
+  std::vector<bool> done(c.model->groups.size(), false);
+  struct Frame {
+    const syntax::Declaration* group;
+    std::vector<const syntax::Selector*> members;
+    std::size_t next = 0;
+  };
+  std::vector<Frame> path;
+  const auto enter = [&](const syntax::Declaration& group) {
+    entered.insert(group.name.text);
+    path.push_back(Frame{&group, members(group), 0});
+  };
+  for (const auto* root : c.of_kind(DeclarationKind::group)) {
+    if (entered.count(root->name.text)) continue;
+    enter(*root);
+    while (!path.empty()) {
+      Frame& top = path.back();
+      if (top.next < top.members.size()) {
+        const syntax::Selector& member = *top.members[top.next];
+        const syntax::Declaration* group =
+            member.kind == syntax::SelectorKind::group ? c.find(DeclarationKind::group, member.name.text) : nullptr;
+        if (group != nullptr && !entered.count(group->name.text)) {
+          enter(*group);  // its expansion first; this member is read again once it is done
+          continue;
+        }
+        ++top.next;
+        continue;
+      }
+      // Every member group is expanded (or on the path): this group's members.
+      Scope& members_of = c.model->groups[index.at(top.group->name.text)].members;
+      for (const auto* member : top.members) {
+        const syntax::Declaration* group =
+            member->kind == syntax::SelectorKind::group ? c.find(DeclarationKind::group, member->name.text) : nullptr;
+        if (group == nullptr) {
+          add(c, *member, members_of, false);
+          continue;
+        }
+        members_of.groups.push_back(group->name.text);
+        const std::size_t inner = index.at(group->name.text);
+        if (!done[inner]) continue;  // a cycle
+        const Scope& expanded = c.model->groups[inner].members;
+        members_of.acts.insert(members_of.acts.end(), expanded.acts.begin(), expanded.acts.end());
+        members_of.items.insert(members_of.items.end(), expanded.items.begin(), expanded.items.end());
+        members_of.every_act = members_of.every_act || expanded.every_act;
+        members_of.every_item = members_of.every_item || expanded.every_item;
+      }
+      for (auto* list : {&members_of.acts, &members_of.items}) {
+        std::sort(list->begin(), list->end());
+        list->erase(std::unique(list->begin(), list->end()), list->end());
+      }
+      std::sort(members_of.groups.begin(), members_of.groups.end());
+      members_of.groups.erase(std::unique(members_of.groups.begin(), members_of.groups.end()), members_of.groups.end());
+      done[index.at(top.group->name.text)] = true;
+      path.pop_back();
     }
   }
 }

@@ -48,7 +48,8 @@ namespace {
 std::optional<RegionIndex> region(Compilation& c, const syntax::Name& name) {
   const std::string word = utf8::fold(name.text);
   if (word == "metropole") return RegionIndex::metropole;
-  if (word == "outre_mer") return RegionIndex::outre_mer;
+  // `drom`, as claims and the command line name the region, is `outre_mer` too.
+  if (word == "outre_mer" || word == "drom") return RegionIndex::outre_mer;
   c.report(name.position, "compile.unknown_region", {name.text});
   return std::nullopt;
 }

@@ -59,13 +59,20 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
 
 Command add_check_command(CLI::App& app) {
   auto options = std::make_shared<CheckOptions>();
-  CLI::App* command =
-      app.add_subcommand("check",
-                         "Lit un ensemble de règles et signale toutes les erreurs.\n"
+  CLI::App* command = app.add_subcommand(
+      "check", help_text("Lit un ensemble de règles et signale toutes les erreurs.\n"
                          "Exemple : cotation check rules/\n"
-                         "Codes de sortie : 0 sans erreur, 1 s'il y a des erreurs, 2 si la commande est mal écrite.");
-  command->add_option("DIR", options->rules_path, "répertoire de fichiers .cot (ou un seul fichier)")->required();
-  command->add_option("--format", options->format, "text (défaut) ou json")->check(CLI::IsMember({"text", "json"}));
+                         "Codes de sortie : 0 sans erreur, 1 s'il y a des erreurs, 2 si la commande est mal écrite.",
+                         "Reads a rule set and reports every error.\n"
+                         "Example: cotation check rules/\n"
+                         "Exit codes: 0 no error, 1 errors, 2 the command is badly written."));
+  command
+      ->add_option(
+          "DIR", options->rules_path,
+          help_text("répertoire de fichiers .cot (ou un seul fichier)", "directory of .cot files (or one file)"))
+      ->required();
+  command->add_option("--format", options->format, help_text("text (défaut) ou json", "text (default) or json"))
+      ->check(CLI::IsMember({"text", "json"}));
   return {command, [options](const GlobalOptions& global) { return run_check(*options, global); }};
 }
 

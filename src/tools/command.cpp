@@ -17,6 +17,18 @@
 
 namespace cotation::tools {
 
+namespace {
+Language help_language = Language::french;
+}  // namespace
+
+void set_help_language(Language language) {
+  help_language = language;
+}
+
+std::string help_text(std::string_view french, std::string_view english) {
+  return std::string(help_language == Language::french ? french : english);
+}
+
 CompileOptions Reading::compile_options() const {
   CompileOptions options;
   options.apply_amendments = !as_signed;
@@ -25,7 +37,8 @@ CompileOptions Reading::compile_options() const {
 
 void add_reading_option(CLI::App& command, Reading& reading) {
   command.add_flag("--as-signed", reading.as_signed,
-                   "lit les règles telles que signées, sans appliquer les amendements (reports, abrogations)");
+                   help_text("lit les règles telles que signées, sans appliquer les amendements (reports, abrogations)",
+                             "reads the rules as signed, without applying the amendments (postponements, repeals)"));
 }
 
 std::string default_rules_path() {

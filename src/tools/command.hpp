@@ -12,6 +12,7 @@
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cotation/diagnostic.hpp"
@@ -29,6 +30,11 @@ constexpr int exit_bad_rules = 3;  // the rule set does not compile, or a comman
 struct GlobalOptions {
   Language language = Language::french;
 };
+
+// The language of the help being declared: main() sets it from the arguments before the
+// commands declare their options, each description given in both languages.
+void set_help_language(Language language);
+[[nodiscard]] std::string help_text(std::string_view french, std::string_view english);
 
 struct Command {
   CLI::App* app = nullptr;                       // parsed() says whether it was asked for

@@ -2,6 +2,7 @@
 // property by property over time, each with its kind (revaluation, recoding...), and the
 // recodings the new rule set adds.
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "tools/diff.hpp"
@@ -38,6 +39,41 @@ std::vector<std::string> split_values(const std::string& joined) {
   return values;
 }
 
+bool is_list(const std::string& property) {
+  return property == "membres" || property == "pour" || property == "non cumulable avec" ||
+         property == "seulement avec";
+}
+
+// "groupe g ; acte a, b" -> "acte a", "acte b", "groupe g" (sorted).
+std::vector<std::string> list_members(const std::string& value) {
+  std::vector<std::string> members;
+  std::size_t start = 0;
+  while (start <= value.size()) {
+    std::size_t end = value.find(" ; ", start);
+    if (end == std::string::npos) end = value.size();
+    const std::string part = value.substr(start, end - start);
+    const std::size_t space = part.find(' ');
+    const std::string word = part.substr(0, space);
+    if (space == std::string::npos || word == "tout") {
+      members.push_back(part);
+    } else {
+      for (const auto& name : split_values(part.substr(space + 1))) members.push_back(word + " " + name);
+    }
+    start = end + 3;
+  }
+  std::sort(members.begin(), members.end());
+  return members;
+}
+
+void list_changes(ValueChange& change) {
+  const auto before = list_members(*change.before);
+  const auto after = list_members(*change.after);
+  std::set_difference(after.begin(), after.end(), before.begin(), before.end(),
+                      std::back_inserter(change.added_members));
+  std::set_difference(before.begin(), before.end(), after.begin(), after.end(),
+                      std::back_inserter(change.removed_members));
+}
+
 std::vector<ValueChange> compare(const std::string& property, const Timeline& before, const Timeline& after) {
   std::vector<ValueChange> changes;
   for (const Period& piece : pieces({&before, &after})) {
@@ -59,6 +95,7 @@ std::vector<ValueChange> compare(const std::string& property, const Timeline& be
       change.after_source = new_segment->source;
     }
     change.kind = kind_of(property, change);
+    if (change.kind == ChangeKind::modified && is_list(property)) list_changes(change);
     if (!changes.empty()) {
       ValueChange& last = changes.back();
       if (last.period.until + 1 == piece.since && last.before == change.before && last.after == change.after &&
@@ -94,7 +131,9 @@ void pair_edited_conditions(std::vector<PropertyChange>& properties) {
                        added->property.substr(prefix.size()),
                        gone.before_source,
                        added->changes[0].after_source,
-                       ChangeKind::modified};
+                       ChangeKind::modified,
+                       {},
+                       {}};
     properties[i] = PropertyChange{"condition", {std::move(edited)}};
     if (added < properties.begin() + static_cast<std::ptrdiff_t>(i)) --i;  // the edited one moves back with the erase
     properties.erase(added);

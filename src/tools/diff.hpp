@@ -34,7 +34,8 @@ struct Segment {
 // Sorted and disjoint; neighbours with the same value and source are one segment.
 using Timeline = std::vector<Segment>;
 
-enum class ElementKind : std::uint8_t { source, letter, item, parameter, act, rule };
+enum class ElementKind : std::uint8_t { source, letter, item, parameter, act, group, rule };
+inline constexpr std::size_t element_kind_count = 7;
 
 // The periods cut by every start and end of the segments given: on each piece, each list of
 // segments has the same values from the first day to the last.
@@ -72,6 +73,10 @@ struct ValueChange {
   std::string before_source;
   std::string after_source;
   ChangeKind kind = ChangeKind::modified;
+  // A list (a group's members, a rule's `pour`...) changed on both sides: what it gains and
+  // loses, "acte a", "groupe g", shown instead of the whole list before and after.
+  std::vector<std::string> added_members;
+  std::vector<std::string> removed_members;
 };
 
 struct PropertyChange {

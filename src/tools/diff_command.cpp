@@ -92,18 +92,34 @@ Command add_diff_command(CLI::App& app) {
   auto options = std::make_shared<DiffOptions>();
   CLI::App* command = app.add_subcommand(
       "diff",
-      "Compare le sens de deux ensembles de règles (ou d'un ensemble à deux dates) : lettres clés,\n"
-      "forfaits, paramètres, actes et règles ajoutés, retirés ou modifiés, avec leurs dates et sources.\n"
-      "La mise en page, l'ordre et les commentaires ne comptent pas.\n"
-      "ANCIEN et NOUVEAU sont des répertoires ou des révisions git (RÉVISION:CHEMIN depuis la racine du dépôt).\n"
-      "Exemples : cotation diff v1.2:rules rules\n"
-      "           cotation diff --at 2025-12-31 --at 2026-01-01 rules --format json\n"
-      "Codes de sortie : 0 aucune différence, 1 des différences, 2 commande mal écrite ou révision introuvable,\n"
-      "3 un des ensembles de règles ne compile pas.");
-  command->add_option("RULES", options->rule_sets, "ANCIEN NOUVEAU, ou un seul ensemble avec --at")->required();
+      help_text(
+          "Compare le sens de deux ensembles de règles (ou d'un ensemble à deux dates) : lettres clés,\n"
+          "forfaits, paramètres, actes et règles ajoutés, retirés ou modifiés, avec leurs dates et sources.\n"
+          "La mise en page, l'ordre et les commentaires ne comptent pas.\n"
+          "ANCIEN et NOUVEAU sont des répertoires ou des révisions git (RÉVISION:CHEMIN depuis la racine du dépôt).\n"
+          "Exemples : cotation diff v1.2:rules rules\n"
+          "           cotation diff --at 2025-12-31 --at 2026-01-01 rules --format json\n"
+          "Codes de sortie : 0 aucune différence, 1 des différences, 2 commande mal écrite ou révision introuvable,\n"
+          "3 un des ensembles de règles ne compile pas.",
+          "Compares the meaning of two rule sets (or of one set on two dates): key letters,\n"
+          "items, parameters, acts and rules added, removed or changed, with their dates and sources.\n"
+          "Layout, order and comments do not count.\n"
+          "OLD and NEW are directories or git revisions (REVISION:PATH from the repository's root).\n"
+          "Examples: cotation diff v1.2:rules rules\n"
+          "          cotation diff --at 2025-12-31 --at 2026-01-01 rules --format json\n"
+          "Exit codes: 0 no difference, 1 differences, 2 badly written command or unknown revision,\n"
+          "3 one of the rule sets does not compile."));
+  command
+      ->add_option("RULES", options->rule_sets,
+                   help_text("ANCIEN NOUVEAU, ou un seul ensemble avec --at", "OLD NEW, or one set with --at"))
+      ->required();
   command->add_option("--at", options->dates,
-                      "date (AAAA-MM-JJ) ; deux fois : ce qui change en vigueur entre ces dates");
-  command->add_option("--format", options->format, "md (défaut, pour les lecteurs) ou json (pour les programmes)")
+                      help_text("date (AAAA-MM-JJ) ; deux fois : ce qui change en vigueur entre ces dates",
+                                "date (YYYY-MM-DD); twice: what changes in force between these dates"));
+  command
+      ->add_option("--format", options->format,
+                   help_text("md (défaut, pour les lecteurs) ou json (pour les programmes)",
+                             "md (default, for readers) or json (for programs)"))
       ->check(CLI::IsMember({"md", "json"}));
   add_reading_option(*command, options->reading);
   return {command, [options](const GlobalOptions& global) { return run_diff(*options, global); }};

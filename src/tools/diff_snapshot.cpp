@@ -101,6 +101,7 @@ class SnapshotBuilder {
     for (const auto& item : model_.items) add_item(item);
     for (const auto& parameter : model_.parameters) add_parameter(parameter);
     for (const auto& act : model_.acts) add_act(act);
+    for (const auto& group : model_.groups) add_group(group);
     for (const auto& rule : model_.rules) add_rule(rule);
     Snapshot result;
     for (auto& [key, properties] : entries_) {
@@ -223,20 +224,44 @@ class SnapshotBuilder {
     add_conditions(e, act.conditions);
   }
 
+  // "groupe g ; acte a, b ; forfait x": the groups named, then what the list adds to them, so
+  // that a group's new member shows once, on the group, not on every rule that reads it.
   std::string scope_text(const model::Scope& scope) const {
     std::vector<std::string> parts;
+    std::set<std::string> groups(scope.groups.begin(), scope.groups.end());  // a rule may say `pour` twice
+    if (!groups.empty()) parts.push_back(fmt::format("groupe {}", fmt::join(groups, ", ")));
     if (scope.every_act) parts.emplace_back("tout acte");
     if (scope.every_item) parts.emplace_back("tout forfait");
-    const auto names = [&](std::string_view word, const std::vector<std::uint32_t>& indices, auto name_of) {
-      if (indices.empty()) return;
+    std::set<std::uint32_t> grouped_acts;
+    std::set<std::uint32_t> grouped_items;
+    for (const auto& name : groups) {
+      const auto group = std::find_if(model_.groups.begin(), model_.groups.end(),
+                                      [&](const model::Group& g) { return g.name == name; });
+      if (group == model_.groups.end()) continue;
+      grouped_acts.insert(group->members.acts.begin(), group->members.acts.end());
+      grouped_items.insert(group->members.items.begin(), group->members.items.end());
+    }
+    const auto names = [&](std::string_view word, const std::vector<std::uint32_t>& indices,
+                           const std::set<std::uint32_t>& grouped, auto name_of) {
       std::vector<std::string> listed;
-      for (const auto index : indices) listed.push_back(name_of(index));
+      for (const auto index : indices) {
+        if (!grouped.contains(index)) listed.push_back(name_of(index));
+      }
+      if (listed.empty()) return;
       std::sort(listed.begin(), listed.end());
       parts.push_back(fmt::format("{} {}", word, fmt::join(listed, ", ")));
     };
-    if (!scope.every_act) names("acte", scope.acts, [&](std::uint32_t i) { return model_.acts.at(i).name; });
-    if (!scope.every_item) names("forfait", scope.items, [&](std::uint32_t i) { return model_.items.at(i).code; });
+    if (!scope.every_act)
+      names("acte", scope.acts, grouped_acts, [&](std::uint32_t i) { return model_.acts.at(i).name; });
+    if (!scope.every_item)
+      names("forfait", scope.items, grouped_items, [&](std::uint32_t i) { return model_.items.at(i).code; });
     return fmt::format("{}", fmt::join(parts, " ; "));
+  }
+
+  void add_group(const model::Group& group) {
+    Entries& e = element(ElementKind::group, group.name);
+    add(e, "libellé", group.label);
+    add(e, "membres", scope_text(group.members));
   }
 
   static std::string outcome_text(const model::Rule& rule) {

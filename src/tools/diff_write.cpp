@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <string_view>
+#include <utility>
+
 #include "tools/diff.hpp"
 
 namespace cotation::tools {
@@ -14,7 +17,7 @@ using model::Period;
 // ------------------------------------------------------------------ words
 
 struct Words {
-  std::string_view kinds[6];
+  std::string_view kinds[element_kind_count];
   std::string_view statuses[3];
   std::string_view changes[7];
   std::string_view title, no_difference, summary, since, until, from_to, source, element_column, added_column,
@@ -22,7 +25,7 @@ struct Words {
 };
 
 constexpr Words french{
-    {"Sources", "Lettres clés", "Forfaits", "Paramètres", "Actes", "Règles"},
+    {"Sources", "Lettres clés", "Forfaits", "Paramètres", "Actes", "Groupes", "Règles"},
     {"ajout", "retrait", "modification"},
     {"ajout", "retrait", "revalorisation", "recodage", "reclassement", "source", "modification"},
     "Différences de sens : {} → {}",
@@ -42,7 +45,7 @@ constexpr Words french{
 };
 
 constexpr Words english{
-    {"Sources", "Key letters", "Items", "Parameters", "Acts", "Rules"},
+    {"Sources", "Key letters", "Items", "Parameters", "Acts", "Groups", "Rules"},
     {"added", "removed", "changed"},
     {"added", "removed", "revalued", "recoded", "reclassified", "source", "changed"},
     "Differences in meaning: {} → {}",
@@ -74,11 +77,48 @@ std::string period_text(const Period& period, const Words& w) {
   return fmt::format(fmt::runtime(w.from_to), model::date_text(period.since), model::date_text(period.until));
 }
 
-std::string change_line(const PropertyChange& property, const ValueChange& change, ElementStatus status,
-                        const Words& w) {
-  std::string line = "- " + property.property;
+// A property as the snapshot names it, in the words of the rules ("valeur metropole"), or in
+// English ("value metropole"); what follows the first words (a predicate, a name) is kept.
+std::string property_name(const std::string& property, Language language) {
+  static constexpr std::pair<std::string_view, std::string_view> english_names[] = {
+      {"libellé", "label"},
+      {"rang", "rank"},
+      {"signé", "signed"},
+      {"publié", "published"},
+      {"entrée en vigueur", "in force on"},
+      {"arrondi", "rounding"},
+      {"valeur", "value"},
+      {"calcul", "computation"},
+      {"classement", "classification"},
+      {"remplace", "replaces"},
+      {"référentiel", "referential"},
+      {"en attente", "pending"},
+      {"supprimé", "removed"},
+      {"en vigueur", "in force"},
+      {"pour", "for"},
+      {"si", "if"},
+      {"alors", "then"},
+      {"au plus", "at most"},
+      {"non cumulable avec", "not cumulable with"},
+      {"seulement avec", "only with"},
+      {"selon", "source"},
+      {"exception de", "exception of"},
+      {"membres", "members"},
+  };
+  if (language == Language::french) return property;
+  for (const auto& [rules_word, word] : english_names) {
+    if (property == rules_word) return std::string(word);
+    if (property.starts_with(rules_word) && property.size() > rules_word.size() && property[rules_word.size()] == ' ')
+      return std::string(word) + property.substr(rules_word.size());
+  }
+  return property;
+}
+
+std::string change_line(const PropertyChange& property, const ValueChange& change, ElementStatus status, const Words& w,
+                        Language language) {
+  std::string line = "- " + property_name(property.property, language);
   if (const std::string period = period_text(change.period, w); !period.empty()) line += ", " + period;
-  line += " : ";
+  line += language == Language::french ? " : " : ": ";
   const auto quoted_source = [](const std::string& source) { return "« " + source + " »"; };
   if (status != ElementStatus::changed) {
     // The whole element is new or gone: its values, without arrows.
@@ -88,8 +128,16 @@ std::string change_line(const PropertyChange& property, const ValueChange& chang
     if (!source.empty()) line += fmt::format(" ; {} {}", w.source, quoted_source(source));
     return line;
   }
-  line += fmt::format("{} → {} ({})", change.before.value_or("—"), change.after.value_or("—"),
-                      w.changes[static_cast<std::size_t>(change.kind)]);
+  if (!change.added_members.empty() || !change.removed_members.empty()) {
+    // A list: its new and lost members only.
+    std::vector<std::string> parts;
+    for (const auto& member : change.added_members) parts.push_back("+ " + member);
+    for (const auto& member : change.removed_members) parts.push_back("− " + member);
+    line += fmt::format("{} ({})", fmt::join(parts, " ; "), w.changes[static_cast<std::size_t>(change.kind)]);
+  } else {
+    line += fmt::format("{} → {} ({})", change.before.value_or("—"), change.after.value_or("—"),
+                        w.changes[static_cast<std::size_t>(change.kind)]);
+  }
   if (change.kind == ChangeKind::source) {
     line +=
         fmt::format(" ; {} {} → {}", w.source, quoted_source(change.before_source), quoted_source(change.after_source));
@@ -100,7 +148,7 @@ std::string change_line(const PropertyChange& property, const ValueChange& chang
 }
 
 std::string_view kind_key(ElementKind kind) {
-  static constexpr std::string_view keys[] = {"source", "letter", "item", "parameter", "act", "rule"};
+  static constexpr std::string_view keys[] = {"source", "letter", "item", "parameter", "act", "group", "rule"};
   return keys[static_cast<std::size_t>(kind)];
 }
 
@@ -124,7 +172,7 @@ std::string diff_markdown(const RuleSetDiff& diff, const DiffTitles& titles, Lan
   const Words& w = words(language);
   std::string out = "# " + fmt::format(fmt::runtime(w.title), titles.before, titles.after) + "\n\n";
   if (diff.elements.empty()) return out + std::string(w.no_difference) + "\n";
-  std::size_t counts[6][3] = {};
+  std::size_t counts[element_kind_count][3] = {};
   for (const auto& element : diff.elements) {
     ++counts[static_cast<std::size_t>(element.kind)][static_cast<std::size_t>(element.status)];
   }
@@ -135,7 +183,7 @@ std::string diff_markdown(const RuleSetDiff& diff, const DiffTitles& titles, Lan
   out += fmt::format(fmt::runtime(w.summary), diff.elements.size(), by_status[0], by_status[1], by_status[2]) + "\n\n";
   out += fmt::format("| {} | {} | {} | {} |\n|---|---:|---:|---:|\n", w.element_column, w.added_column,
                      w.removed_column, w.changed_column);
-  for (std::size_t k = 0; k < 6; ++k) {
+  for (std::size_t k = 0; k < element_kind_count; ++k) {
     if (counts[k][0] + counts[k][1] + counts[k][2] == 0) continue;
     out += fmt::format("| {} | {} | {} | {} |\n", w.kinds[k], counts[k][0], counts[k][1], counts[k][2]);
   }
@@ -157,7 +205,8 @@ std::string diff_markdown(const RuleSetDiff& diff, const DiffTitles& titles, Lan
     }
     out += fmt::format("\n### {} ({})\n\n", element.name, w.statuses[static_cast<std::size_t>(element.status)]);
     for (const auto& property : element.properties) {
-      for (const auto& change : property.changes) out += change_line(property, change, element.status, w) + "\n";
+      for (const auto& change : property.changes)
+        out += change_line(property, change, element.status, w, language) + "\n";
     }
   }
   return out;
@@ -177,6 +226,10 @@ nlohmann::json diff_json(const RuleSetDiff& diff, const DiffTitles& titles) {
                            {"after", change.after ? nlohmann::json(*change.after) : nlohmann::json(nullptr)},
                            {"before_source", change.before_source},
                            {"after_source", change.after_source}});
+        if (!change.added_members.empty() || !change.removed_members.empty()) {
+          changes.back()["added_members"] = change.added_members;
+          changes.back()["removed_members"] = change.removed_members;
+        }
       }
       properties.push_back({{"property", property.property}, {"changes", std::move(changes)}});
     }

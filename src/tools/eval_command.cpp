@@ -35,18 +35,26 @@ int run_eval(const EvalOptions& options, const GlobalOptions& global) {
 
 Command add_eval_command(CLI::App& app) {
   auto options = std::make_shared<EvalOptions>();
-  CLI::App* command =
-      app.add_subcommand("eval",
-                         "Décide des factures (JSON Lines) avec un ensemble de règles ; écrit une décision par ligne.\n"
-                         "Exemple : cotation eval --rules rules/ examples/claims.jsonl\n"
-                         "Codes de sortie : 0 toutes les lignes décidées, 1 au moins un enregistrement invalide,\n"
-                         "2 commande mal écrite, 3 règles en erreur.");
+  CLI::App* command = app.add_subcommand(
+      "eval", help_text("Décide des factures (JSON Lines) avec un ensemble de règles ; écrit une décision par ligne.\n"
+                        "Exemple : cotation eval --rules rules/ examples/claims.jsonl\n"
+                        "Codes de sortie : 0 toutes les lignes décidées, 1 au moins un enregistrement invalide,\n"
+                        "2 commande mal écrite, 3 règles en erreur.",
+                        "Decides claims (JSON Lines) with a rule set; writes one decision per line.\n"
+                        "Example: cotation eval --rules rules/ examples/claims.jsonl\n"
+                        "Exit codes: 0 every line decided, 1 at least one invalid record,\n"
+                        "2 badly written command, 3 rules in error."));
   command->add_option("--rules", options->rules_path,
-                      "répertoire des règles (défaut : ./rules, sinon les règles installées)");
+                      help_text("répertoire des règles (défaut : ./rules, sinon les règles installées)",
+                                "rules directory (default: ./rules, else the installed rules)"));
   command->add_option("FILE", options->claims_path,
-                      "fichier de factures JSON Lines, ou - pour l'entrée standard (défaut)");
-  command->add_option("--jobs", options->jobs, "nombre de fils d'exécution")->check(CLI::Range(1, 256));
-  command->add_flag("--explain", options->explain, "ajoute à chaque décision les étapes qui y ont mené");
+                      help_text("fichier de factures JSON Lines, ou - pour l'entrée standard (défaut)",
+                                "claims file in JSON Lines, or - for standard input (default)"));
+  command->add_option("--jobs", options->jobs, help_text("nombre de fils d'exécution", "number of threads"))
+      ->check(CLI::Range(1, 256));
+  command->add_flag("--explain", options->explain,
+                    help_text("ajoute à chaque décision les étapes qui y ont mené",
+                              "adds to each decision the steps that led to it"));
   add_reading_option(*command, options->reading);
   return {command, [options](const GlobalOptions& global) { return run_eval(*options, global); }};
 }

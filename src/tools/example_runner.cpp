@@ -1,5 +1,8 @@
 #include "tools/example_runner.hpp"
 
+#include "tools/step_words.hpp"
+#include "tools/table.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -150,7 +153,8 @@ std::vector<CoverageItem> coverage_of(const RuleSet::Model& model, const std::ve
 
 // What the report says, in each language; `colon` is French " :" or English ":".
 struct Words {
-  std::string_view colon, passed, failed, claim, line, reason, explanation, nothing, summary, coverage, all_covered;
+  std::string_view colon, passed, failed, claim, line, reason, explanation, nothing, summary, coverage, all_covered,
+      left_out;
 };
 
 const Words& words(Language language) {
@@ -164,7 +168,8 @@ const Words& words(Language language) {
                             "aucune ligne",
                             "{} exemple{} : {} réussi{}, {} en échec",
                             "couverture : {} cas sur {} ne sont exercés par aucun exemple",
-                            "couverture : chaque cas est exercé par un exemple"};
+                            "couverture : chaque cas est exercé par un exemple",
+                            "({} étape(s) des lignes réussies omise(s) : --all-steps les montre)"};
   static const Words english{":",
                              "passed",
                              "FAILED",
@@ -175,23 +180,9 @@ const Words& words(Language language) {
                              "no line",
                              "{} example{}: {} passed{}, {} failed",
                              "coverage: {} of {} cases are exercised by no example",
-                             "coverage: every case is exercised by an example"};
+                             "coverage: every case is exercised by an example",
+                             "({} step(s) of the lines that pass left out: --all-steps shows them)"};
   return language == Language::french ? french : english;
-}
-
-std::string_view decision_word(Decision decision, Language language) {
-  const bool fr = language == Language::french;
-  switch (decision) {
-    case Decision::accepted:
-      return fr ? "acceptée" : "accepted";
-    case Decision::refused:
-      return fr ? "refusée" : "refused";
-    case Decision::prior_approval:
-      return fr ? "accord préalable" : "prior approval";
-    case Decision::invalid:
-      return fr ? "invalide" : "invalid";
-  }
-  return "";
 }
 
 std::string expected_text(const model::ExpectedLine& expected, Language language) {
@@ -208,12 +199,13 @@ std::string actual_text(const LineDecision* actual, Language language) {
   return text;
 }
 
-// "what : value (source)", as the engine writes its reasons and steps, in French.
-std::string cited(std::string_view what, std::string_view value, std::string_view source) {
-  return source.empty() ? fmt::format("{} : {}", what, value) : fmt::format("{} : {} ({})", what, value, source);
+// "what : value (source)" in French, "what: value (source)" in English.
+std::string cited(std::string_view what, std::string_view value, std::string_view source, Language language) {
+  return source.empty() ? fmt::format("{}{}{}", what, colon(language), value)
+                        : fmt::format("{}{}{} ({})", what, colon(language), value, source);
 }
 
-void append_failure(std::string& out, const ExampleResult& result, Language language) {
+void append_failure(std::string& out, const ExampleResult& result, Language language, bool all_steps) {
   const Words& w = words(language);
   const auto& example = *result.example;
   out += fmt::format("  {}{} {}\n", w.claim, w.colon, fmt::join(example.fields, ", "));
@@ -225,16 +217,29 @@ void append_failure(std::string& out, const ExampleResult& result, Language lang
            '\n';
     if (line.actual == nullptr) continue;
     for (const auto& reason : line.actual->reasons) {
-      out += fmt::format("    {}{} {}\n", w.reason, w.colon, cited(reason.rule, reason.message, reason.source));
+      out +=
+          fmt::format("    {}{} {}\n", w.reason, w.colon, cited(reason.rule, reason.message, reason.source, language));
     }
   }
   for (const auto& reason : result.decision.reasons) {
-    out += fmt::format("  {}{} {}\n", w.reason, w.colon, cited(reason.rule, reason.message, reason.source));
+    out += fmt::format("  {}{} {}\n", w.reason, w.colon, cited(reason.rule, reason.message, reason.source, language));
   }
+  // The steps of the failing lines and of the claim as a whole; those of the lines that pass
+  // only when asked for.
+  const auto failing = [&](const ExplanationStep& step) {
+    return !step.line || (*step.line < result.lines.size() && !result.lines[*step.line].passed);
+  };
   out += fmt::format("  {}{}\n", w.explanation, w.colon);
+  std::size_t left_out = 0;
   for (const auto& step : result.explanation) {
-    out += "    " + cited(step.what, step.value, step.source) + '\n';
+    if (all_steps || failing(step)) {
+      const ExplanationStep said = step_in(step, language);
+      out += "    " + cited(said.what, said.value, said.source, language) + '\n';
+    } else {
+      ++left_out;
+    }
   }
+  if (left_out != 0) out += "    " + fmt::format(fmt::runtime(w.left_out), left_out) + '\n';
 }
 
 // French and English words, then the JSON id.
@@ -269,13 +274,13 @@ ExampleReport run_examples(const RuleSet& rule_set) {
   return report;
 }
 
-std::string report_text(const ExampleReport& report, bool coverage, Language language) {
+std::string report_text(const ExampleReport& report, bool coverage, Language language, bool all_steps) {
   const Words& w = words(language);
   std::string out;
   for (const auto& result : report.results) {
     out += fmt::format("{} {} ({}) — {}\n", result.passed ? w.passed : w.failed, result.example->name,
                        result.example->location, result.example->label);
-    if (!result.passed) append_failure(out, result, language);
+    if (!result.passed) append_failure(out, result, language, all_steps);
   }
   const std::size_t total = report.results.size();
   const std::size_t failed = report.failures();

@@ -49,8 +49,10 @@ struct ExampleReport {
 [[nodiscard]] ExampleReport run_examples(const RuleSet& rule_set);
 
 // The report as text for the analyst: each example's verdict, for a failure the claim, what
-// was expected, what came out and the explanation; with `coverage`, what no example exercises.
-[[nodiscard]] std::string report_text(const ExampleReport& report, bool coverage, Language language);
+// was expected, what came out and the explanation (the steps of the failing lines and of the
+// claim as a whole; every step with `all_steps`); with `coverage`, what no example exercises.
+[[nodiscard]] std::string report_text(const ExampleReport& report, bool coverage, Language language,
+                                      bool all_steps = false);
 [[nodiscard]] nlohmann::json report_json(const ExampleReport& report, bool coverage);
 
 }  // namespace cotation::tools

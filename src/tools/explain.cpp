@@ -9,6 +9,7 @@
 #include "compile/model.hpp"
 #include "evaluate/claim_json.hpp"
 #include "tools/impact.hpp"
+#include "tools/step_words.hpp"
 
 namespace cotation::tools {
 namespace {
@@ -67,7 +68,8 @@ std::string cited(std::string text, const std::string& source, const Words& word
   return text;
 }
 
-Node step_node(const ExplanationStep& step, const Words& words) {
+Node step_node(const ExplanationStep& engine_step, const Words& words, Language language) {
+  const ExplanationStep step = step_in(engine_step, language);
   return {cited(fmt::format("{}{}{}", step.what, words.colon, step.value), step.source, words), {}};
 }
 
@@ -130,11 +132,11 @@ std::string explanation_text(const ClaimExplanation& explained, Language languag
                           words.colon, decision_word(line.decision, words)),
               {}};
     if (line.amount) node.text += fmt::format(", {} €", line.amount->to_string(2));
-    for (const auto* step : steps_of(explained, i)) node.children.push_back(step_node(*step, words));
+    for (const auto* step : steps_of(explained, i)) node.children.push_back(step_node(*step, words, language));
     for (const auto& reason : line.reasons) node.children.push_back(reason_node(reason, words));
     children.push_back(std::move(node));
   }
-  for (const auto* step : steps_of(explained, std::nullopt)) children.push_back(step_node(*step, words));
+  for (const auto* step : steps_of(explained, std::nullopt)) children.push_back(step_node(*step, words, language));
   for (const auto& reason : decision.reasons) children.push_back(reason_node(reason, words));
 
   std::string out = title + '\n';

@@ -35,16 +35,26 @@ Command add_explain_command(CLI::App& app) {
   auto options = std::make_shared<ExplainOptions>();
   CLI::App* command = app.add_subcommand(
       "explain",
-      "Explique chaque facture (JSON Lines) : pourquoi chaque ligne est acceptée, refusée ou soumise à\n"
-      "accord préalable, et comment son montant est calculé, avec les sources citées.\n"
-      "Exemple : cotation explain --rules rules/ examples/claims.jsonl\n"
-      "Codes de sortie : 0 toutes les factures expliquées, 1 au moins un enregistrement invalide,\n"
-      "2 commande mal écrite ou fichier illisible, 3 règles en erreur.");
+      help_text("Explique chaque facture (JSON Lines) : pourquoi chaque ligne est acceptée, refusée ou soumise à\n"
+                "accord préalable, et comment son montant est calculé, avec les sources citées.\n"
+                "Exemple : cotation explain --rules rules/ examples/claims.jsonl\n"
+                "Codes de sortie : 0 toutes les factures expliquées, 1 au moins un enregistrement invalide,\n"
+                "2 commande mal écrite ou fichier illisible, 3 règles en erreur.",
+                "Explains each claim (JSON Lines): why each line is accepted, refused or subject to\n"
+                "prior approval, and how its amount is computed, with the sources cited.\n"
+                "Example: cotation explain --rules rules/ examples/claims.jsonl\n"
+                "Exit codes: 0 every claim explained, 1 at least one invalid record,\n"
+                "2 badly written command or unreadable file, 3 rules in error."));
   command->add_option("--rules", options->rules_path,
-                      "répertoire des règles (défaut : ./rules, sinon les règles installées)");
+                      help_text("répertoire des règles (défaut : ./rules, sinon les règles installées)",
+                                "rules directory (default: ./rules, else the installed rules)"));
   command->add_option("FILE", options->claims_path,
-                      "fichier de factures JSON Lines, ou - pour l'entrée standard (défaut)");
-  command->add_option("--format", options->format, "text (arbre lisible, défaut) ou json (un objet par facture)")
+                      help_text("fichier de factures JSON Lines, ou - pour l'entrée standard (défaut)",
+                                "claims file in JSON Lines, or - for standard input (default)"));
+  command
+      ->add_option("--format", options->format,
+                   help_text("text (arbre lisible, défaut) ou json (un objet par facture)",
+                             "text (readable tree, default) or json (one object per claim)"))
       ->check(CLI::IsMember({"text", "json"}));
   add_reading_option(*command, options->reading);
   return {command, [options](const GlobalOptions& global) { return run_explain(*options, global); }};

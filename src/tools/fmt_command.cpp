@@ -108,16 +108,28 @@ Command add_fmt_command(CLI::App& app) {
   auto options = std::make_shared<FmtOptions>();
   CLI::App* command = app.add_subcommand(
       "fmt",
-      "Met les fichiers de règles (.cot) dans leur mise en page canonique, commentaires compris,\n"
-      "sans rien changer d'autre ; affiche les fichiers réécrits. Un fichier qui ne se lit pas\n"
-      "n'est pas touché : ses erreurs sont affichées comme par `cotation check`.\n"
-      "Exemples : cotation fmt rules/      cotation fmt --check rules/ (pour l'intégration continue)\n"
-      "Codes de sortie : 0 tout est en forme (ou vient d'être réécrit), 1 avec --check : des fichiers\n"
-      "sont à reformater (ils sont listés), 2 commande mal écrite ou fichier illisible,\n"
-      "3 un fichier a des erreurs de syntaxe.");
-  command->add_option("PATH", options->paths, "fichiers .cot ou répertoires (parcourus récursivement)")->required();
+      help_text("Met les fichiers de règles (.cot) dans leur mise en page canonique, commentaires compris,\n"
+                "sans rien changer d'autre ; affiche les fichiers réécrits. Un fichier qui ne se lit pas\n"
+                "n'est pas touché : ses erreurs sont affichées comme par `cotation check`.\n"
+                "Exemples : cotation fmt rules/      cotation fmt --check rules/ (pour l'intégration continue)\n"
+                "Codes de sortie : 0 tout est en forme (ou vient d'être réécrit), 1 avec --check : des fichiers\n"
+                "sont à reformater (ils sont listés), 2 commande mal écrite ou fichier illisible,\n"
+                "3 un fichier a des erreurs de syntaxe.",
+                "Puts rule files (.cot) in their canonical layout, comments included,\n"
+                "changing nothing else; lists the files rewritten. A file that does not read\n"
+                "is left alone: its errors are shown as by `cotation check`.\n"
+                "Examples: cotation fmt rules/      cotation fmt --check rules/ (for continuous integration)\n"
+                "Exit codes: 0 everything in shape (or just rewritten), 1 with --check: files\n"
+                "to reformat (listed), 2 badly written command or unreadable file,\n"
+                "3 a file has syntax errors."));
+  command
+      ->add_option("PATH", options->paths,
+                   help_text("fichiers .cot ou répertoires (parcourus récursivement)",
+                             "files .cot or directories (walked recursively)"))
+      ->required();
   command->add_flag("--check", options->check,
-                    "n'écrit rien : liste les fichiers qui changeraient et sort avec le code 1 s'il y en a");
+                    help_text("n'écrit rien : liste les fichiers qui changeraient et sort avec le code 1 s'il y en a",
+                              "writes nothing: lists the files that would change and exits with code 1 if any"));
   return {command, [options](const GlobalOptions& global) { return run_fmt(*options, global); }};
 }
 

@@ -1,4 +1,7 @@
 #include "tools/impact.hpp"
+#include "tools/step_difference.hpp"
+#include "tools/step_words.hpp"
+#include "tools/table.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -228,21 +231,29 @@ class ImpactRun {
 
 // ------------------------------------------------------------------ output
 
+// "decision accepted -> refused" (the report's key) -> "décision acceptée → refusée".
 std::string kind_label(const std::string& kind, Language language) {
   const bool en = language == Language::english;
   if (kind == "total") return en ? "same decision, another total" : "même décision, autre montant total";
   if (kind == "lines")
     return en ? "same decision and total, a line moves" : "même décision et même total, une ligne change";
-  std::string rest = kind.substr(std::string_view("decision ").size());
-  rest.replace(rest.find("->"), 2, "→");
-  return (en ? "decision " : "décision ") + rest;
+  const auto word = [&](std::string_view key) {
+    for (const Decision d : {Decision::accepted, Decision::refused, Decision::prior_approval, Decision::invalid}) {
+      if (to_string(d) == key) return std::string(decision_word(d, language));
+    }
+    return std::string(key);
+  };
+  const std::string rest = kind.substr(std::string_view("decision ").size());
+  const std::size_t arrow = rest.find(" -> ");
+  return fmt::format("{} {} → {}", en ? "decision" : "décision", word(rest.substr(0, arrow)),
+                     word(rest.substr(arrow + 4)));
 }
 
-std::string decision_text(const ClaimDecision& decision) {
+std::string decision_text(const ClaimDecision& decision, Language language) {
   std::vector<std::string> lines;
   for (const auto& line : decision.lines) {
-    std::string text =
-        fmt::format("{} {} {}", line.code, to_string(line.decision), line.amount ? line.amount->to_string(2) : "—");
+    std::string text = fmt::format("{} {} {}", line.code, decision_word(line.decision, language),
+                                   line.amount ? line.amount->to_string(2) : "—");
     for (const auto& reason : line.reasons) {
       text += reason.source.empty() ? fmt::format(" (« {} »)", reason.message)
                                     : fmt::format(" (« {} », {})", reason.message, reason.source);
@@ -250,14 +261,42 @@ std::string decision_text(const ClaimDecision& decision) {
     lines.push_back(std::move(text));
   }
   for (const auto& reason : decision.reasons) lines.push_back(fmt::format("« {} »", reason.message));
-  return fmt::format("{}, total {} : {}", to_string(decision.decision), decision.total.to_string(2),
-                     fmt::join(lines, " ; "));
+  return fmt::format("{}, total {}{}{}", decision_word(decision.decision, language), decision.total.to_string(2),
+                     colon(language), fmt::join(lines, " ; "));
 }
 
-std::string steps_text(const std::vector<ExplanationStep>& steps) {
+std::string steps_text(const std::vector<const ExplanationStep*>& steps, Language language) {
   std::string out;
-  for (const auto& step : steps) {
-    out += fmt::format("    - {} : {}{}\n", step.what, step.value, step.source.empty() ? "" : " (" + step.source + ")");
+  for (const auto* engine_step : steps) {
+    const ExplanationStep step = step_in(*engine_step, language);
+    out += fmt::format("    - {}{}{}{}\n", step.what, colon(language), step.value,
+                       step.source.empty() ? "" : " (" + step.source + ")");
+  }
+  return out;
+}
+
+std::vector<const ExplanationStep*> every_step(const std::vector<ExplanationStep>& steps) {
+  std::vector<const ExplanationStep*> result;
+  for (const auto& step : steps) result.push_back(&step);
+  return result;
+}
+
+// An example: the decision before and after, each with its steps, all of them or only those
+// the other side lacks, then how many steps both share.
+std::string example_text(const ImpactExample& example, bool all_steps, Language language) {
+  const bool en = language == Language::english;
+  const StepDifference difference = differing_steps(example.before_steps, example.after_steps);
+  std::string out = fmt::format("\n- {} {} ({} {})\n", en ? "claim" : "facture", example.before.id,
+                                en ? "line" : "ligne", example.line_number);
+  out += fmt::format("  - {} : {}\n", en ? "before" : "avant", decision_text(example.before, language));
+  out += steps_text(all_steps ? every_step(example.before_steps) : difference.only_before, language);
+  out += fmt::format("  - {} : {}\n", en ? "after" : "après", decision_text(example.after, language));
+  out += steps_text(all_steps ? every_step(example.after_steps) : difference.only_after, language);
+  if (!all_steps && difference.shared != 0) {
+    out += fmt::format(
+        fmt::runtime(en ? "  - {} identical step(s) left out (--all-steps shows them)\n"
+                        : "  - {} étape(s) identique(s) avant et après, omise(s) (--all-steps les montre)\n"),
+        difference.shared);
   }
   return out;
 }
@@ -315,7 +354,7 @@ ImpactReport measure_impact(const RuleSet& before, const RuleSet& after, const s
   return ImpactRun(before, after, options).run(claims);
 }
 
-std::string impact_markdown(const ImpactReport& report, const DiffTitles& titles, Language language) {
+std::string impact_markdown(const ImpactReport& report, const DiffTitles& titles, Language language, bool all_steps) {
   const bool en = language == Language::english;
   std::string out = fmt::format("# {} : {} → {}\n\n", en ? "Impact" : "Impact", titles.before, titles.after);
   out += fmt::format("| | {} | {} |\n|---|---:|---:|\n", titles.before, titles.after);
@@ -335,14 +374,7 @@ std::string impact_markdown(const ImpactReport& report, const DiffTitles& titles
   for (const auto& [kind, examples] : report.examples) {
     out += fmt::format("\n### {} ({} {} {})\n", kind_label(kind, language), examples.size(), en ? "of" : "sur",
                        report.changed.at(kind));
-    for (const auto& example : examples) {
-      out += fmt::format("\n- {} {} ({} {})\n", en ? "claim" : "facture", example.before.id, en ? "line" : "ligne",
-                         example.line_number);
-      out += fmt::format("  - {} : {}\n", en ? "before" : "avant", decision_text(example.before));
-      out += steps_text(example.before_steps);
-      out += fmt::format("  - {} : {}\n", en ? "after" : "après", decision_text(example.after));
-      out += steps_text(example.after_steps);
-    }
+    for (const auto& example : examples) out += example_text(example, all_steps, language);
   }
   return out;
 }

@@ -19,7 +19,7 @@ namespace cotation::tools {
 
 struct ImpactOptions {
   std::size_t jobs = 1;
-  std::size_t examples = 3;          // per kind of change, the first ones in input order
+  std::size_t examples = 3;     // per kind of change, the first ones in input order
   std::size_t chunk_lines = 0;  // lines read and decided together; 0 as in BatchOptions
 };
 
@@ -72,7 +72,10 @@ struct UnreadableClaims : std::runtime_error {
 [[nodiscard]] ImpactReport measure_impact(const RuleSet& before, const RuleSet& after,
                                           const std::filesystem::path& claims, const ImpactOptions& options);
 
-[[nodiscard]] std::string impact_markdown(const ImpactReport& report, const DiffTitles& titles, Language language);
+// Each example shows the steps of its explanation that differ before and after, or all of
+// them with `all_steps`.
+[[nodiscard]] std::string impact_markdown(const ImpactReport& report, const DiffTitles& titles, Language language,
+                                          bool all_steps = false);
 [[nodiscard]] nlohmann::json impact_json(const ImpactReport& report, const DiffTitles& titles);
 
 }  // namespace cotation::tools

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "tools/cli_language.hpp"
 #include "tools/command.hpp"
 
 namespace {
@@ -25,11 +26,18 @@ int report_uncaught(const std::string& what, cotation::Language language) {
 
 int main(int argc, char** argv) {
   using namespace cotation::tools;
-  CLI::App app{"cotation: règles de facturation des masseurs-kinésithérapeutes, exécutables", "cotation"};
+  // The help and the parse errors are written while parsing: their language is read first.
+  const cotation::Language spoken = language_of_arguments(argc, argv);
+  set_help_language(spoken);
+  CLI::App app{help_text("cotation : règles de facturation des masseurs-kinésithérapeutes, exécutables",
+                         "cotation: the billing rules of physiotherapists, executable"),
+               "cotation"};
+  speak_on_command_line(app, spoken);
   app.require_subcommand(1);
   app.fallthrough();  // --lang is accepted after the subcommand too
   std::string language_name = "fr";
-  app.add_option("--lang", language_name, "langue des messages : fr (défaut) ou en")
+  app.add_option("--lang", language_name,
+                 help_text("langue des messages : fr (défaut) ou en", "language of the messages: fr (default) or en"))
       ->check(CLI::IsMember({"fr", "en"}));
 
   const std::vector<Command> commands{
@@ -45,6 +53,8 @@ int main(int argc, char** argv) {
       add_scheme_command(app),
       add_lsp_command(app),
   };
+
+  for (const Command& command : commands) command.app->group(help_text("Sous-commandes", "Subcommands"));
 
   try {
     app.parse(argc, argv);

@@ -32,16 +32,24 @@ Command add_scheme_command(CLI::App& app) {
   auto options = std::make_shared<SchemeOptions>();
   CLI::App* command = app.add_subcommand(
       "scheme",
-      "Évalue les dispositifs de la convention (forfait d'aide à la modernisation, contrats démographiques,\n"
-      "conventionnement) pour des situations (JSON Lines, docs/schemes.md) : montants, échéancier,\n"
-      "décision et sources ; un résultat par ligne, même mal formée.\n"
-      "Exemple : cotation scheme --rules rules/ situations.jsonl\n"
-      "Codes de sortie : 0 toutes les situations évaluées, 1 au moins un enregistrement invalide,\n"
-      "2 commande mal écrite ou fichier illisible, 3 règles en erreur.");
+      help_text("Évalue les dispositifs de la convention (forfait d'aide à la modernisation, contrats démographiques,\n"
+                "conventionnement) pour des situations (JSON Lines, docs/schemes.md) : montants, échéancier,\n"
+                "décision et sources ; un résultat par ligne, même mal formée.\n"
+                "Exemple : cotation scheme --rules rules/ situations.jsonl\n"
+                "Codes de sortie : 0 toutes les situations évaluées, 1 au moins un enregistrement invalide,\n"
+                "2 commande mal écrite ou fichier illisible, 3 règles en erreur.",
+                "Evaluates the agreement's schemes (modernisation aid, demographic contracts,\n"
+                "agreement membership) for situations (JSON Lines, docs/schemes.md): amounts, schedule,\n"
+                "decision and sources; one result per line, even a malformed one.\n"
+                "Example: cotation scheme --rules rules/ situations.jsonl\n"
+                "Exit codes: 0 every situation evaluated, 1 at least one invalid record,\n"
+                "2 badly written command or unreadable file, 3 rules in error."));
   command->add_option("--rules", options->rules_path,
-                      "répertoire des règles (défaut : ./rules, sinon les règles installées)");
+                      help_text("répertoire des règles (défaut : ./rules, sinon les règles installées)",
+                                "rules directory (default: ./rules, else the installed rules)"));
   command->add_option("FILE", options->situations_path,
-                      "fichier de situations JSON Lines, ou - pour l'entrée standard (défaut)");
+                      help_text("fichier de situations JSON Lines, ou - pour l'entrée standard (défaut)",
+                                "situations file in JSON Lines, or - for standard input (default)"));
   add_reading_option(*command, options->reading);
   return {command, [options](const GlobalOptions& global) { return run_scheme(*options, global); }};
 }

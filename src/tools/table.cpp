@@ -43,7 +43,8 @@ std::pair<std::string, std::optional<Day>> old_cotations(const RuleSet::Model& m
     const std::string& letter = model.letters.at(old.letter).code;
     if (same == by_coefficient.end()) {
       by_coefficient.push_back({old.coefficient, {letter}});
-    } else {
+    } else if (std::find(same->second.begin(), same->second.end(), letter) == same->second.end()) {
+      // Two `remplace` periods of one code (AMS 7.5 until, then again from): one "AMS 7.5".
       same->second.push_back(letter);
     }
   }
@@ -133,6 +134,8 @@ Table build_table(const RuleSet::Model& model, Day day, RegionIndex region, Lang
   Table table;
   table.day = day;
   table.region = region;
+  table.hash = model.hash;
+  table.sources = model.sources;
   std::map<std::string, std::size_t> section_of;
   for (const auto& act : model.acts) {
     const std::string& article = act.article_reference.empty() ? act.article.text : act.article_reference;

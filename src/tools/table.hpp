@@ -32,9 +32,17 @@ namespace cotation::tools {
 // "date invalide : 2024-02-30 (attendu : une date AAAA-MM-JJ du calendrier)".
 [[nodiscard]] std::string invalid_date_message(std::string_view text, Language language);
 
-// "metropole" / "outre-mer" (the CLI's words), as the model indexes regions.
+// "metropole" / "drom" (the words of claims and of the command line), as the model indexes
+// regions; `outre-mer` and `outre_mer` are read as `drom`, with a note (region_of_option).
 [[nodiscard]] std::string_view region_key(model::RegionIndex region);
 [[nodiscard]] std::string_view region_name(model::RegionIndex region, Language language);
+// A --region option as typed: the region, and a note for an alias ("outre-mer" -> "drom").
+[[nodiscard]] model::RegionIndex region_of_option(std::string_view option, Language language, std::ostream& notes);
+// The words --region accepts.
+inline const std::vector<std::string> region_options{"metropole", "drom", "outre-mer", "outre_mer"};
+
+// A decision as the analyst reads it: "acceptée", "refusée"... ("accepted" in English).
+[[nodiscard]] std::string_view decision_word(Decision decision, Language language);
 
 // An amount, exact, with at least two decimals and no trailing zero beyond them: "16.55",
 // "0.275"; with a decimal comma in French prose.
@@ -82,6 +90,10 @@ struct Validity {
 // The head of a standalone HTML page (well-formed XML too), up to and including <body>.
 void write_html_head(std::ostream& out, std::string_view title, Language language);
 
+// The day a page is generated: SOURCE_DATE_EPOCH (seconds) when set, so that a build or a test
+// gives the same page every time; otherwise today (UTC).
+[[nodiscard]] std::string generation_date();
+
 // ---------------------------------------------------------------- the table
 
 enum class ActState { in_force, pending, removed, not_yet, over, no_value };
@@ -120,14 +132,20 @@ struct Table {
   std::vector<ArticleSection> articles;  // in the natural order of their articles
   std::vector<PricedRow> letters;
   std::vector<PricedRow> items;
-  std::vector<ActRow> without_value;  // acts with a cotation in force but no value to price it
+  std::vector<ActRow> without_value;   // acts with a cotation in force but no value to price it
+  std::string hash;                    // the rule set's, as every decision carries it
+  std::vector<model::Source> sources;  // the texts the rule set cites, for the HTML page
+  // When the page was made, "2026-12-07"; HTML only, SOURCE_DATE_EPOCH when set, else today.
+  std::string generated_on;
 };
 
 // Language only affects the rounding texts kept in the rows.
 [[nodiscard]] Table build_table(const RuleSet::Model& model, model::Day day, model::RegionIndex region,
                                 Language language);
 
-enum class TableFormat { markdown, csv, html, json };
+// csv: RFC 4180 for programs (`,`, amounts with a dot); csv_fr: for a French spreadsheet
+// (`;`, decimal comma, a UTF-8 byte order mark so that the accents are read as UTF-8).
+enum class TableFormat { markdown, csv, csv_fr, html, json };
 
 void write_table(const Table& table, TableFormat format, Language language, std::ostream& out);
 

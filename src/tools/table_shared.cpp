@@ -5,9 +5,14 @@
 
 #include <fmt/format.h>
 
+#include <ostream>
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <exception>
 
 namespace cotation::tools {
 
@@ -41,12 +46,41 @@ std::string invalid_date_message(std::string_view text, Language language) {
 }
 
 std::string_view region_key(RegionIndex region) {
-  return region == RegionIndex::metropole ? "metropole" : "outre-mer";
+  return region == RegionIndex::metropole ? "metropole" : "drom";
+}
+
+RegionIndex region_of_option(std::string_view option, Language language, std::ostream& notes) {
+  if (option == "metropole") return RegionIndex::metropole;
+  if (option != "drom") {
+    notes << fmt::format(fmt::runtime(say(language,
+                                          "note : « {} » se lit « drom », le nom de la région dans les factures et "
+                                          "les options ; écrivez --region drom",
+                                          "note: \"{}\" is read as \"drom\", the region's name in claims and "
+                                          "options; write --region drom")),
+                         option)
+          << '\n';
+  }
+  return RegionIndex::outre_mer;
 }
 
 std::string_view region_name(RegionIndex region, Language language) {
   if (region == RegionIndex::metropole) return say(language, "métropole", "metropolitan France");
   return say(language, "outre-mer", "overseas France");
+}
+
+std::string_view decision_word(Decision decision, Language language) {
+  const bool fr = language == Language::french;
+  switch (decision) {
+    case Decision::accepted:
+      return fr ? "acceptée" : "accepted";
+    case Decision::refused:
+      return fr ? "refusée" : "refused";
+    case Decision::prior_approval:
+      return fr ? "accord préalable" : "prior approval";
+    case Decision::invalid:
+      return fr ? "invalide" : "invalid";
+  }
+  return "";
 }
 
 std::string amount_text(const Decimal& amount) {
@@ -156,6 +190,19 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
+std::string generation_date() {
+  std::int64_t seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
+    try {
+      seconds = std::stoll(epoch);
+    } catch (const std::exception&) {
+      // not a number: today
+    }
+  }
+  return model::date_text(static_cast<Day>(seconds / 86400));  // days since 1970-01-01, as Day counts them
+}
+
 void write_html_head(std::ostream& out, std::string_view title, Language language) {
   out << "<!DOCTYPE html>\n<html lang=\"" << say(language, "fr", "en") << "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
       << "<title>" << html_escape(title) << "</title>\n"
@@ -166,6 +213,7 @@ void write_html_head(std::ostream& out, std::string_view title, Language languag
          "th { background: #eee; }\n"
          "td.amount { text-align: right; white-space: nowrap; }\n"
          ".note { color: #555; }\n"
+         "nav ul, ul.sources { line-height: 1.5; }\n"
          "</style>\n</head>\n<body>\n";
 }
 

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "tools/table.hpp"
 
 namespace cotation::tools {
@@ -211,8 +213,9 @@ void write_markdown(const Table& table, Language language, std::ostream& out) {
   }
 }
 
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+std::string csv_field(std::string_view text, char separator) {
+  if (text.find_first_of("\"\r\n") == std::string_view::npos && text.find(separator) == std::string_view::npos)
+    return std::string(text);
   std::string out = "\"";
   for (const char c : text) {
     if (c == '"') out += '"';
@@ -221,11 +224,24 @@ std::string csv_field(std::string_view text) {
   return out + "\"";
 }
 
-// One record per act, letter and item; machine-readable values (dates ISO, amounts with a dot).
-void write_csv(const Table& table, std::ostream& out) {
+// One record per act, letter and item; machine-readable values (dates ISO, amounts with a dot),
+// or, for a French spreadsheet, `;` between fields, amounts with a decimal comma, and a UTF-8
+// byte order mark first.
+void write_csv(const Table& table, bool french_spreadsheet, std::ostream& out) {
+  const char separator = french_spreadsheet ? ';' : ',';
+  if (french_spreadsheet) out << "\xEF\xBB\xBF";
   const auto record = [&](const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << csv_field(fields[i]);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (i != 0) out << separator;
+      out << csv_field(fields[i], separator);
+    }
     out << "\r\n";
+  };
+  const auto amount = [&](const std::optional<Decimal>& value) {
+    if (!value) return std::string();
+    std::string text = amount_text(*value);
+    if (french_spreadsheet) std::replace(text.begin(), text.end(), '.', ',');
+    return text;
   };
   const auto date = [](const std::optional<Day>& day) { return day ? model::date_text(*day) : std::string(); };
   record({"section", "article", "code", "label", "old_cotation", "old_cotation_until", "cotation", "amount", "unit",
@@ -233,34 +249,73 @@ void write_csv(const Table& table, std::ostream& out) {
   for (const auto& section : table.articles) {
     for (const auto& row : section.acts) {
       record({"acte", section.article, row.name, row.label, row.old_cotation, date(row.old_until), row.cotation,
-              row.amount ? amount_text(*row.amount) : "", "EUR", std::string(state_key(row.state)),
-              date(row.state_date), date(row.removed_since), row.pending_reason});
+              amount(row.amount), "EUR", std::string(state_key(row.state)), date(row.state_date),
+              date(row.removed_since), row.pending_reason});
     }
   }
   for (const bool letters : {true, false}) {
     for (const auto& row : letters ? table.letters : table.items) {
       const bool dated = row.validity.kind == Validity::Kind::not_yet || row.validity.kind == Validity::Kind::over;
-      record({letters ? "lettre" : "forfait", "", row.code, row.label, "", "", "",
-              row.value ? amount_text(*row.value) : "", row.per_kilometre ? "EUR/km" : "EUR",
-              std::string(validity_key(row.validity.kind)), dated ? model::date_text(row.validity.date) : "", "",
+      record({letters ? "lettre" : "forfait", "", row.code, row.label, "", "", "", amount(row.value),
+              row.per_kilometre ? "EUR/km" : "EUR", std::string(validity_key(row.validity.kind)),
+              dated ? model::date_text(row.validity.date) : "", "",
               letters ? row.rounding : (row.computed ? "calcul" : "")});
     }
   }
 }
 
+// An anchor for a section of the page: "section-3".
+std::string anchor(std::size_t index) {
+  return fmt::format("section-{}", index);
+}
+
+void write_html_sources(const Table& table, Language language, std::ostream& out) {
+  out << "<h2 id=\"sources\">" << say(language, "Sources", "Sources") << "</h2>\n<ul class=\"sources\">\n";
+  for (const auto& source : table.sources) {
+    out << "<li><strong>" << html_escape(source.name) << "</strong>" << colon(language) << html_escape(source.label);
+    std::vector<std::string> dates;
+    if (source.signed_on)
+      dates.push_back(
+          fmt::format("{} {}", say(language, "signé le", "signed on"), model::date_text(*source.signed_on)));
+    if (source.in_force_on)
+      dates.push_back(
+          fmt::format("{} {}", say(language, "en vigueur le", "in force on"), model::date_text(*source.in_force_on)));
+    if (!dates.empty()) out << " (" << html_escape(fmt::format("{}", fmt::join(dates, ", "))) << ")";
+    out << "</li>\n";
+  }
+  out << "</ul>\n";
+}
+
+// A standalone page: what it is made from (rule-set hash, date generated), a table of contents,
+// the tables, then the sources the rule set cites.
 void write_html(const Table& table, Language language, std::ostream& out) {
   const std::string heading = title(table, language);
   write_html_head(out, heading, language);
   out << "<h1>" << html_escape(heading) << "</h1>\n";
+  out << "<p class=\"note\">" << say(language, "Jeu de règles", "Rule set") << colon(language) << "<code>"
+      << html_escape(table.hash) << "</code> ; " << say(language, "généré le", "generated on") << ' '
+      << html_escape(table.generated_on) << "</p>\n";
   const auto notes = missing_value_notes(table, language);
+  const std::vector<Grid> tables = grids(table, language);
+  out << "<nav>\n<h2>" << say(language, "Sommaire", "Contents") << "</h2>\n<ul>\n";
   if (!notes.empty()) {
-    out << "<p><strong>" << say(language, "Actes sans tarif à cette date", "Acts without a tariff on this date")
+    out << "<li><a href=\"#sans-tarif\">"
+        << say(language, "Actes sans tarif à cette date", "Acts without a tariff on this date") << "</a></li>\n";
+  }
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    out << "<li><a href=\"#" << anchor(i) << "\">" << html_escape(tables[i].heading) << "</a></li>\n";
+  }
+  out << "<li><a href=\"#sources\">" << say(language, "Sources", "Sources") << "</a></li>\n</ul>\n</nav>\n";
+  if (!notes.empty()) {
+    out << "<p id=\"sans-tarif\"><strong>"
+        << say(language, "Actes sans tarif à cette date", "Acts without a tariff on this date")
         << "</strong></p>\n<ul>\n";
     for (const auto& note : notes) out << "<li>" << html_escape(note) << "</li>\n";
     out << "</ul>\n";
   }
-  for (const Grid& grid : grids(table, language)) {
-    out << "<h2>" << html_escape(grid.heading) << "</h2>\n<table>\n<thead><tr>";
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    const Grid& grid = tables[i];
+    out << "<h2 id=\"" << anchor(i) << "\">" << html_escape(grid.heading) << "</h2>\n<table>\n<thead><tr>";
     for (const auto& column : grid.columns) out << "<th>" << html_escape(column) << "</th>";
     out << "</tr></thead>\n<tbody>\n";
     for (const auto& row : grid.rows) {
@@ -272,6 +327,7 @@ void write_html(const Table& table, Language language, std::ostream& out) {
     }
     out << "</tbody>\n</table>\n";
   }
+  write_html_sources(table, language, out);
   out << "</body>\n</html>\n";
 }
 
@@ -340,7 +396,8 @@ void write_table(const Table& table, TableFormat format, Language language, std:
       write_markdown(table, language, out);
       break;
     case TableFormat::csv:
-      write_csv(table, out);
+    case TableFormat::csv_fr:
+      write_csv(table, format == TableFormat::csv_fr, out);
       break;
     case TableFormat::html:
       write_html(table, language, out);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 
 #include "tools/table.hpp"
 
@@ -13,39 +14,6 @@ namespace cotation::tools {
 using model::Day;
 using model::Period;
 using model::RegionIndex;
-
-SubjectLookup find_subject(const RuleSet::Model& model, std::string_view code) {
-  SubjectLookup lookup;
-  for (std::uint32_t a = 0; a < model.acts.size(); ++a) {
-    if (model.acts[a].name == code) return {Subject{Subject::Kind::act, a}, {}};
-  }
-  if (const auto it = model.letter_index.find(std::string(code)); it != model.letter_index.end()) {
-    return {Subject{Subject::Kind::letter, it->second}, {}};
-  }
-  if (const auto it = model.item_index.find(std::string(code)); it != model.item_index.end()) {
-    return {Subject{Subject::Kind::item, it->second}, {}};
-  }
-  // A billed code: "RAM 7.49", the letter and the coefficient.
-  const std::size_t space = code.find(' ');
-  if (space == std::string_view::npos) return lookup;
-  const auto entries = model.codes_by_letter.find(std::string(code.substr(0, space)));
-  if (entries == model.codes_by_letter.end()) return lookup;
-  Decimal coefficient;
-  try {
-    coefficient = Decimal::parse(code.substr(space + 1));
-  } catch (const DecimalError&) {
-    return lookup;
-  }
-  std::vector<std::uint32_t> acts;
-  for (const auto& entry : model::entries_with(entries->second, coefficient)) {
-    if (std::find(acts.begin(), acts.end(), entry.act) == acts.end()) {
-      acts.push_back(entry.act);
-    }
-  }
-  if (acts.size() == 1) return {Subject{Subject::Kind::act, acts.front()}, {}};
-  for (const std::uint32_t a : acts) lookup.candidates.push_back(model.acts[a].name);
-  return lookup;
-}
 
 namespace {
 
@@ -440,6 +408,7 @@ void write_chart(const History& history, Language language, std::ostream& out) {
   }
   if (steps.empty()) return;
   constexpr std::int64_t width = 760, height = 300, left = 70, right = 20, top = 20, bottom = 90;
+  constexpr std::int64_t label_gap = 54;  // the width of "100,00 €" in pixels, at 11 px
   constexpr std::int64_t plot_width = width - left - right, plot_height = height - top - bottom;
   // Dates: open ends drawn one year beyond the known dates.
   std::vector<Day> dates;
@@ -451,44 +420,58 @@ void write_chart(const History& history, Language language, std::ostream& out) {
   dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
   const Day start = dates.empty() ? 0 : dates.front() - 365;
   const Day end = dates.empty() ? 365 : dates.back() + 365;
-  std::int64_t highest = 1;
+  // The axis fitted to the amounts: from a round value under the lowest to one over the highest.
+  std::int64_t lowest = std::numeric_limits<std::int64_t>::max();
+  std::int64_t highest = 0;
   for (const Step* step : steps) {
     for (const auto& amount : step->amount) {
-      if (amount) highest = std::max(highest, mills(*amount));
+      if (amount) {
+        lowest = std::min(lowest, mills(*amount));
+        highest = std::max(highest, mills(*amount));
+      }
     }
   }
-  // Guides at a round step (1, 2 or 5 times a power of ten), four or five of them.
+  if (lowest > highest) lowest = highest = 0;
+  const std::int64_t span = std::max<std::int64_t>(highest - lowest, 10);
+  // Guides at a round step (1, 2 or 5 times a power of ten), five at most over the span.
   std::int64_t guide = 10;
-  for (std::int64_t power = 10; highest / guide > 5; power *= 10) {
+  for (std::int64_t power = 10; span / guide > 4; power *= 10) {
     for (const std::int64_t factor : {1, 2, 5}) {
       guide = factor * power;
-      if (highest / guide <= 5) break;
+      if (span / guide <= 4) break;
     }
   }
-  const std::int64_t guides = highest / guide + 1;
-  highest = guides * guide;
+  const std::int64_t base = lowest / guide * guide;
+  const std::int64_t guides = (highest - base) / guide + 1;
+  const std::int64_t ceiling = base + guides * guide;
   const auto x = [&](Day day) {
     const Day clamped = std::clamp(day, start, end);
     return left + static_cast<std::int64_t>(clamped - start) * plot_width / (end - start);
   };
-  const auto y = [&](const Decimal& amount) { return top + plot_height - mills(amount) * plot_height / highest; };
+  const auto y = [&](const Decimal& amount) {
+    return top + plot_height - (mills(amount) - base) * plot_height / (ceiling - base);
+  };
   out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height
       << "\" viewBox=\"0 0 " << width << ' ' << height << "\" role=\"img\" aria-label=\""
       << html_escape(fmt::format("{} {}", say(language, "Tarif dans le temps :", "Tariff over time:"), history.code))
       << "\">\n";
   out << "<rect x=\"" << left << "\" y=\"" << top << "\" width=\"" << plot_width << "\" height=\"" << plot_height
       << "\" fill=\"#fafafa\" stroke=\"#999\"/>\n";
-  for (std::int64_t level = 1; level <= guides; ++level) {
-    const Decimal amount = Decimal::from_scaled(level * guide, 3).round(2, RoundingMode::half_away_from_zero);
+  for (std::int64_t level = 0; level <= guides; ++level) {
+    const Decimal amount = Decimal::from_scaled(base + level * guide, 3).round(2, RoundingMode::half_away_from_zero);
     const std::int64_t at = y(amount);
     out << "<line x1=\"" << left << "\" y1=\"" << at << "\" x2=\"" << left + plot_width << "\" y2=\"" << at
         << "\" stroke=\"#ddd\"/>\n<text x=\"" << left - 6 << "\" y=\"" << at + 4
         << "\" font-size=\"11\" text-anchor=\"end\">" << html_escape(prose_amount(amount, language)) << "</text>\n";
   }
-  // A tick and a date under each change.
+  // A tick under each change; its date unless the previous date written is too close to read.
+  std::int64_t last_date_x = -label_gap;
   for (const Day day : dates) {
     out << "<line x1=\"" << x(day) << "\" y1=\"" << top + plot_height << "\" x2=\"" << x(day) << "\" y2=\""
-        << top + plot_height + 5 << "\" stroke=\"#999\"/>\n<text x=\"" << x(day) << "\" y=\"" << top + plot_height + 16
+        << top + plot_height + 5 << "\" stroke=\"#999\"/>\n";
+    if (x(day) - last_date_x < label_gap / 3) continue;
+    last_date_x = x(day);
+    out << "<text x=\"" << x(day) << "\" y=\"" << top + plot_height + 16
         << "\" font-size=\"11\" text-anchor=\"end\" transform=\"rotate(-35 " << x(day) << ' ' << top + plot_height + 16
         << ")\">" << model::date_text(day) << "</text>\n";
   }
@@ -497,6 +480,7 @@ void write_chart(const History& history, Language language, std::ostream& out) {
   for (std::size_t r = 0; r < model::region_count; ++r) {
     std::string path;
     const Step* previous = nullptr;
+    std::int64_t last_label_x = -label_gap;
     for (const Step* step : steps) {
       if (!step->amount[r]) {
         previous = nullptr;
@@ -507,8 +491,14 @@ void write_chart(const History& history, Language language, std::ostream& out) {
                           previous->period.until + 1 == step->period.since;
       path += joined ? fmt::format("V {} ", at) : fmt::format("M {} {} ", x(step->period.since), at);
       path += fmt::format("H {} ", step->period.until == model::last_day ? x(end) : x(step->period.until + 1));
-      out << "<text x=\"" << x(step->period.since) + 3 << "\" y=\"" << at - 4 << "\" font-size=\"11\" fill=\""
-          << colours[r] << "\">" << html_escape(prose_amount(*step->amount[r], language)) << "</text>\n";
+      // Amounts above the line in metropolitan France, below it overseas, where the two lines
+      // do not cross; an amount too close to the previous one of its line is left to the table.
+      if (x(step->period.since) - last_label_x >= label_gap) {
+        last_label_x = x(step->period.since);
+        out << "<text x=\"" << x(step->period.since) + 3 << "\" y=\"" << (r == 0 ? at - 5 : at + 14)
+            << "\" font-size=\"11\" fill=\"" << colours[r] << "\">"
+            << html_escape(prose_amount(*step->amount[r], language)) << "</text>\n";
+      }
       previous = step;
     }
     if (path.empty()) continue;

@@ -20,12 +20,14 @@ struct Subject {
   std::uint32_t index = 0;
 };
 
-// What CODE names: an act by its name (`lombalgie_commune`) or billed code (`RAM 7.49`), a
-// key letter (`AMK`) or an item (`IFD`). `candidates` lists the acts of a billed code that
-// answers for several (`AMS 7.5`); both are empty when nothing has that name.
+// What CODE names, case aside: an act by its name (`lombalgie_commune`) or billed code
+// (`ram 7.49`), a key letter (`AMK`), an item (`IFD`), or an act by words of its name or label
+// (`lombalgie`, `déviation rachis`). `candidates` lists the acts when several answer (`AMS 7.5`,
+// `lombalgie`); `suggestions` the names closest to a CODE that names nothing (`lombalgie_comune`).
 struct SubjectLookup {
   std::optional<Subject> subject;
   std::vector<std::string> candidates;
+  std::vector<std::string> suggestions;
 };
 [[nodiscard]] SubjectLookup find_subject(const RuleSet::Model& model, std::string_view code);
 

@@ -22,19 +22,25 @@ int run_timeline(const TimelineOptions& options, const GlobalOptions& global) {
   if (!rule_set) return exit_bad_rules;
   const SubjectLookup lookup = find_subject(rule_set->model(), options.code);
   if (!lookup.subject) {
-    if (lookup.candidates.empty()) {
-      std::cerr << fmt::format("{} : {}", options.code,
-                               say(global.language,
-                                   "aucun acte, lettre clé ni forfait de ce nom ou de ce code (exemples : "
-                                   "lombalgie_commune, RAM 7.49, AMK, IFD)",
-                                   "no act, key letter or item has this name or code (examples: lombalgie_commune, "
-                                   "RAM 7.49, AMK, IFD)"))
+    if (!lookup.candidates.empty()) {
+      std::cerr << fmt::format("{} : {} {}", options.code,
+                               say(global.language, "plusieurs actes répondent, nommez l'un d'eux :",
+                                   "several acts answer, name one of them:"),
+                               fmt::join(lookup.candidates, ", "))
+                << '\n';
+    } else if (!lookup.suggestions.empty()) {
+      std::cerr << fmt::format("{} : {} {} ?", options.code,
+                               say(global.language, "aucun acte, lettre clé ni forfait de ce nom ; vouliez-vous dire",
+                                   "no act, key letter or item has this name; did you mean"),
+                               fmt::join(lookup.suggestions, ", "))
                 << '\n';
     } else {
-      std::cerr << fmt::format("{} : {} {}", options.code,
-                               say(global.language, "ce code désigne plusieurs actes, nommez l'un d'eux :",
-                                   "this code stands for several acts, name one of them:"),
-                               fmt::join(lookup.candidates, ", "))
+      std::cerr << fmt::format("{} : {}", options.code,
+                               say(global.language,
+                                   "aucun acte, lettre clé ni forfait de ce nom, de ce code ni avec ces mots "
+                                   "(exemples : lombalgie_commune, RAM 7.49, lombalgie, AMK, IFD)",
+                                   "no act, key letter or item has this name or code, or these words (examples: "
+                                   "lombalgie_commune, RAM 7.49, lombalgie, AMK, IFD)"))
                 << '\n';
     }
     return exit_usage;
@@ -52,15 +58,27 @@ Command add_timeline_command(CLI::App& app) {
   auto options = std::make_shared<TimelineOptions>();
   CLI::App* command = app.add_subcommand(
       "timeline",
-      "L'histoire d'un acte (par son nom ou son code facturé), d'une lettre clé ou d'un forfait : chaque\n"
-      "cotation, valeur et tarif avec ses dates, ses régions et ses sources, revalorisations et reports compris.\n"
-      "Exemple : cotation timeline --rules rules/ lombalgie_commune --format html > lombalgie.html\n"
-      "Codes de sortie : 0 histoire écrite, 2 commande mal écrite ou code inconnu, 3 règles en erreur.");
+      help_text(
+          "L'histoire d'un acte (par son nom, son code facturé ou des mots de son libellé), d'une lettre clé ou d'un "
+          "forfait : chaque\n"
+          "cotation, valeur et tarif avec ses dates, ses régions et ses sources, revalorisations et reports compris.\n"
+          "Exemple : cotation timeline --rules rules/ lombalgie_commune --format html > lombalgie.html\n"
+          "Codes de sortie : 0 histoire écrite, 2 commande mal écrite ou code inconnu, 3 règles en erreur.",
+          "The history of an act (by its name, billed code or label words), a key letter or an item: each\n"
+          "cotation, value and tariff with its dates, regions and sources, revaluations and postponements included.\n"
+          "Example: cotation timeline --rules rules/ lombalgie_commune --format html > lombalgie.html\n"
+          "Exit codes: 0 history written, 2 badly written command or unknown code, 3 rules in error."));
   command->add_option("--rules", options->rules_path,
-                      "répertoire des règles (défaut : ./rules, sinon les règles installées)");
-  command->add_option("CODE", options->code, "nom d'acte, code facturé (\"RAM 7.49\"), lettre clé ou forfait")
+                      help_text("répertoire des règles (défaut : ./rules, sinon les règles installées)",
+                                "rules directory (default: ./rules, else the installed rules)"));
+  command
+      ->add_option("CODE", options->code,
+                   help_text("nom d'acte, code facturé (\"RAM 7.49\"), lettre clé ou forfait",
+                             "act name, billed code (\"RAM 7.49\"), words of its label, key letter or item (any case)"))
       ->required();
-  command->add_option("--format", options->format, "text (défaut), json ou html")
+  command
+      ->add_option("--format", options->format,
+                   help_text("text (défaut), json ou html", "text (default), json or html"))
       ->check(CLI::IsMember({"text", "json", "html"}));
   add_reading_option(*command, options->reading);
   return {command, [options](const GlobalOptions& global) { return run_timeline(*options, global); }};

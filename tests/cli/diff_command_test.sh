@@ -7,8 +7,12 @@
 #   avant-avenant-7 -> avenant-7: AMK, AMC, AMS 2.15 € -> 2.21 € (metropole) and 2.36 € -> 2.43 €
 #     (outre_mer) from 2024-02-22 (seeds 003, 001 -> 002); the 20 letters of avenant 7 and TMK
 #     added; AMS 7.5 (old act ams_7_5) recoded RAM 7.49, RAM 7.48, RAM 7.51, RAO 7.49 with the old
-#     code accepted 2024-02-22..2024-05-31 (seeds 000, 002); the old acts AMS 9.5 and AMK 6 gone.
+#     code accepted 2024-02-22..2024-05-31 (seeds 000, 002); the old acts AMS 9.5 and AMK 6 gone;
+#     the group anciens_ams_7_5 added with its four acts (avenant-7/titre-xiv/article-1.cot).
 #   seuils/avant -> seuils/apres: each change written in seuils/apres/regles.cot, one line each.
+#   groupes/avant -> groupes/apres: a3 joins the group g, which two rules read: the group shows
+#     "+ acte a3" once, neither rule changes; a4 joins the list of the rule `liste`: "+ acte a4",
+#     not the whole list before and after. Two elements changed.
 set -uo pipefail
 cotation="$1"
 source_dir="$2"
@@ -39,6 +43,21 @@ expect_golden "seuils/avant -> seuils/apres" "$golden/seuils.md"
 expect_exit 1 "JSON" "$cotation" diff --format json "$fixtures/seuils/avant" "$fixtures/seuils/apres"
 sed -i "s|$fixtures/||g" "$scratch/out"
 expect_golden "seuils as JSON" "$golden/seuils.json"
+
+expect_exit 1 "a member added to a group and to a list" "$cotation" diff "$fixtures/groupes/avant" "$fixtures/groupes/apres"
+sed -i "s|$fixtures/||g" "$scratch/out"
+expect_golden "groupes/avant -> groupes/apres" "$golden/groupes.md"
+expect_exit 1 "members as JSON" "$cotation" diff --format json "$fixtures/groupes/avant" "$fixtures/groupes/apres"
+if python3 - "$scratch/out" <<'PY'; then pass; else fail "the members added, in JSON"; fi
+import json, sys
+diff = json.load(open(sys.argv[1]))
+members = {(e["kind"], e["name"]): [(p["property"], c.get("added_members"), c.get("removed_members"))
+                                    for p in e["properties"] for c in p["changes"]] for e in diff["elements"]}
+expected = {("group", "g"): [("membres", ["acte a3"], [])], ("rule", "liste"): [("pour", ["acte a4"], [])]}
+if members != expected:
+    print(members)
+    sys.exit(1)
+PY
 
 # ---------------------------------------------------------------- the shipped rules
 # Before avenant 7 against rules/: the lines that must be there whatever acts are added.

@@ -68,6 +68,28 @@ expect_output "changed claims" "Factures qui changent : 7 (écart du total -17.2
 expect_output "by act" "| acte ams_7_5 | 4 | 4 | 66.09 | 34.81 | -31.28 |"
 expect_output "an example with its explanation" "- facture c2 (ligne 2)"
 expect_output "the explanation's steps" "7.5 × 2.21 : 16.58"
+# An example shows the steps that differ before and after; the others on request. Avenant 7 with
+# RAM at 2.25 € instead of 2.21 € in metropolitan France: c4 (RAM 7.49 on 2024-07-01) is
+# 7.49 x 2.21 = 16.5529 -> 16.55 before, 7.49 x 2.25 = 16.8525 -> 16.85 after; its cotation, its
+# session number and count (claim), its line rank are the same steps on both sides.
+mkdir -p "$scratch/ram"
+cp -r "$fixtures/avenant-7/." "$scratch/ram/"
+sed -i '/^lettre RAM/,/^}/s/valeur 2.21 € en metropole/valeur 2.25 € en metropole/' "$scratch/ram/lettres-cles.cot"
+expect_exit 1 "differing steps" "$cotation" impact "$fixtures/avenant-7" "$scratch/ram" "$claims"
+sed -n '/facture c4/,/^- facture\|^###/p' "$scratch/out" >"$scratch/c4"
+expect_contains "the value before" "$scratch/c4" "7.49 × 2.21 : 16.55"
+expect_contains "the value after" "$scratch/c4" "7.49 × 2.25 : 16.85"
+if grep -qF "cotation de « " "$scratch/c4"; then fail "the cotation, the same on both sides, is shown"; else pass; fi
+expect_contains "the shared steps are counted" "$scratch/c4" \
+  "étape(s) identique(s) avant et après, omise(s) (--all-steps les montre)"
+expect_exit 1 "--all-steps" "$cotation" impact --all-steps "$fixtures/avenant-7" "$scratch/ram" "$claims"
+sed -n '/facture c4/,/^- facture\|^###/p' "$scratch/out" >"$scratch/c4"
+expect_contains "--all-steps shows the shared steps" "$scratch/c4" "cotation de « "
+if grep -qF "omise(s)" "$scratch/out"; then fail "--all-steps leaves steps out"; else pass; fi
+# Decisions in French in a French report.
+expect_exit 1 "markdown, decisions" "$cotation" impact "$fixtures/avant-avenant-7" "$fixtures/avenant-7" "$claims"
+expect_output "decisions in French" "### décision acceptée → refusée"
+if grep -qE "décision (accepted|refused)|: accepted|: refused" "$scratch/out"; then fail "English decisions in French"; else pass; fi
 expect_exit 1 "English" "$cotation" --lang en impact "$fixtures/avant-avenant-7" "$fixtures/avenant-7" "$claims"
 expect_output "English totals" "| total amount | 86.52 | 69.24 |"
 

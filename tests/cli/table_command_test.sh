@@ -74,6 +74,37 @@ expect_contains "the label is escaped" "$scratch/out" "<td>Rééducation &lt;&am
 expect_contains "amounts" "$scratch/out" "<td class=\"amount\">16,60 €</td>"
 if grep -qiE '<script|https?://' "$scratch/out"; then fail "the page loads nothing"; else pass; fi
 
+# csv-fr, for a French spreadsheet: the same records as outre-mer-2024-02-22.csv, with a UTF-8
+# byte order mark, `;` between fields (a field with `;` quoted, one with `,` no longer) and a
+# decimal comma in the amounts (18,20 for 18.20).
+expect_exit 1 "csv-fr, overseas" "$cotation" table --rules "$rules" --date 2024-02-22 --region drom --format csv-fr
+expect_same_file "csv-fr differs from drom-2024-02-22-fr.csv (< expected, > actual)" \
+  "$golden/drom-2024-02-22-fr.csv" "$scratch/out"
+if head -c 3 "$scratch/out" | od -An -tx1 | grep -q "ef bb bf"; then pass; else fail "csv-fr: no UTF-8 byte order mark"; fi
+
+# HTML: what the page is made from, and a table of contents that leads to each table.
+export SOURCE_DATE_EPOCH=1765065600
+expect_exit 0 "html with its sources" "$cotation" table --rules "$rules" --date 2024-02-22 --format html
+unset SOURCE_DATE_EPOCH
+expect_contains "the date generated (SOURCE_DATE_EPOCH 1765065600 = 2025-12-07)" "$scratch/out" "généré le 2025-12-07"
+expect_contains "the rule-set hash" "$scratch/out" "Jeu de règles : <code>"
+expect_contains "a table of contents" "$scratch/out" '<li><a href="#section-0">'
+expect_contains "its target" "$scratch/out" '<h2 id="section-0">'
+expect_contains "the sources" "$scratch/out" '<h2 id="sources">Sources</h2>'
+expect_contains "a source with its dates" "$scratch/out" "<li><strong>av_test</strong> : "
+
+# Two `remplace` periods of one code are one old cotation: in the shipped rules (article 3),
+# reeducation_abdominale_peri_operatoire replaces AMK 8 and AMC 8, each until 2024-02-21 and
+# again 2024-02-22..2024-05-31: "AMK ou AMC 8", never "AMK ou AMK ou AMC ou AMC 8".
+"$cotation" table --rules "$source_dir/rules" --date 2024-03-01 >"$scratch/shipped.md" 2>/dev/null
+expect_contains "one old cotation per code" "$scratch/shipped.md" \
+  "| reeducation_abdominale_peri_operatoire | AMK ou AMC 8 (admise jusqu'au 2024-05-31) | RAB 8.01 |"
+if grep -qE "(AM[SKC]) ou \1 " "$scratch/shipped.md"; then
+  fail "a code repeated: $(grep -oE "(AM[SKC]) ou \1 [^|]*" "$scratch/shipped.md" | head -2)"
+else
+  pass
+fi
+
 # Exit codes and messages.
 expect_exit 2 "a date that does not exist" "$cotation" table --rules "$rules" --date 2024-02-30
 expect_contains "the bad date is named" "$scratch/err" "date invalide : 2024-02-30"

@@ -23,6 +23,30 @@ tail -n 4 "$scratch/out" >"$scratch/coverage"
 mv "$scratch/coverage" "$scratch/out"
 expect_golden "what no example exercises" "$golden/couverture.txt"
 
+# A failure shows the steps of its failing lines; those of the lines that pass on request. Two
+# lines, a 3rd session of a 12-year-old: RAM 7.49 = 7.49 x 2.21 = 16.5529 -> 16.55 passes; RAM 7.5
+# (déviation du rachis, under 18) = 16.575 -> 16.58, expected 16.57, fails.
+mkdir -p "$scratch/deux"
+cp regles/*.cot "$scratch/deux/"
+cat >"$scratch/deux/deux_lignes.cot" <<'COT'
+exemple deux_lignes "Deux lignes, la seconde en échec" {
+  date 2024-03-04
+  région métropole
+  série.rang 3
+  patient.âge 12
+  ligne "RAM 7.49" : acceptée 16,55 €
+  ligne "RAM 7.5" : acceptée 16,57 €
+}
+COT
+expect_exit 1 "a failure with a line that passes" "$cotation" test "$scratch/deux"
+sed -n '/deux_lignes/,/^[^ ]/p' "$scratch/out" >"$scratch/deux.txt"
+expect_contains "the failing line's steps" "$scratch/deux.txt" "7.5 × 2.21 : 16.58"
+if grep -qF "7.49 × 2.21" "$scratch/deux.txt"; then fail "the passing line's steps are shown"; else pass; fi
+expect_contains "the steps left out are counted" "$scratch/deux.txt" "étape(s) des lignes réussies omise(s) : --all-steps les montre)"
+expect_exit 1 "--all-steps" "$cotation" test "$scratch/deux" --all-steps
+sed -n '/deux_lignes/,/^[^ ]/p' "$scratch/out" >"$scratch/deux.txt"
+expect_contains "every step with --all-steps" "$scratch/deux.txt" "7.49 × 2.21 : 16.55"
+
 expect_exit 0 "one file whose examples pass" "$cotation" test regles/sources.cot
 expect_exit 3 "rules that do not compile" "$cotation" test "$source_dir/tests/compile/errors/exemple_champ_inconnu"
 if grep -q "champ de facture inconnu : patient.age_ans" "$scratch/err"; then pass; else fail "compile errors on stderr"; fi
