@@ -16,6 +16,7 @@ import shutil
 import struct
 import subprocess
 import sys
+import tempfile
 import zlib
 
 cotation, source_dir, artefacts = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
@@ -66,9 +67,10 @@ def screenshot(html, name, size):
         return
     png = artefacts / f"{name}.png"
     png.unlink(missing_ok=True)
-    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                    f"--window-size={size}", f"--screenshot={png}", html.as_uri()],
-                   capture_output=True, timeout=120, env=dict(os.environ, HOME=str(artefacts)))
+    with tempfile.TemporaryDirectory() as home:  # the browser's profile, not among the artefacts
+        subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                        f"--window-size={size}", f"--screenshot={png}", html.as_uri()],
+                       capture_output=True, timeout=120, env=dict(os.environ, HOME=home))
     if not png.exists():
         problems.append(f"{name}: no screenshot")
         return
