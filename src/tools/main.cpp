@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
       add_test_command(app),
       add_scheme_command(app),
       add_lsp_command(app),
+      add_serve_command(app),
   };
 
   for (const Command& command : commands) command.app->group(help_text("Sous-commandes", "Subcommands"));
