@@ -17,6 +17,7 @@ packages=(
   python3              # tests: JSON goldens, HTML well-formedness, the editor grammar
   python3-pip python3-setuptools python3-wheel python3-pytest   # the Python package: pip install, pytest
   python3-dask python3-distributed   # the Python package's test over a Dask LocalCluster
+  python3-jsonschema   # tests: the JSON Schemas of docs/schemas/ (draft 2020-12) against the docs' examples
   pkg-config           # tests: the consumer project built against the installed tree
   dpkg-dev file        # the Debian package: CPack's dpkg-shlibdeps
   neovim               # tests: a real LSP client (headless) against `cotation lsp`

@@ -94,6 +94,9 @@ struct Claim {
   std::string episode_id;  // empty: not given; the care episode of the FRD and FAD forfaits
   SessionTime time;
   std::optional<bool> telehealth;
+  // The caller's own data (a JSON object, as text), returned untouched in the decision; empty:
+  // none. The engine never reads it.
+  std::string meta;
 };
 
 }  // namespace cotation

@@ -38,8 +38,10 @@ extern "C" {
 /* The version of this ABI: raised when a function of this header changes its signature or its
  * meaning (it is the shared library's SONAME version). */
 #define COTATION_ABI_VERSION 1
-/* The version of the claim and decision format (docs/claim-format.md, "v1"). */
-#define COTATION_FORMAT_VERSION 1
+/* The version of the decision format (docs/claim-format.md, section 6), which every decision
+ * names in its "format" member: "cotation.decision/2". Claims are read as since version 1
+ * (`meta` added). */
+#define COTATION_FORMAT_VERSION 2
 
 typedef enum cotation_status {
   COTATION_OK = 0,

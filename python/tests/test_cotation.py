@@ -36,7 +36,7 @@ def test_versions():
     version, abi, format_version = cotation.version()
     assert version == "0.1.0"
     assert abi == 1
-    assert format_version == 1
+    assert format_version == 2
 
 
 def test_one_claim(rules):
@@ -56,7 +56,9 @@ def test_explain(rules):
 def test_a_claim_that_does_not_read_is_invalid(rules):
     decision = json.loads(rules.evaluate_json(b'{"id":"x",'))
     assert decision["decision"] == "invalid"
-    assert decision["reasons"][0]["rule"] == "format"
+    assert decision["format"] == "cotation.decision/2"
+    assert decision["reasons"][0]["code"] == "not_json"
+    assert decision["reasons"][0]["rule"] is None
     with pytest.raises(TypeError):
         rules.evaluate(None)
 

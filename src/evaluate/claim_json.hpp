@@ -1,4 +1,5 @@
-// Claims in, decisions out, as JSON Lines (the v1 interchange format of docs/claim-format.md).
+// Claims in, decisions out, as JSON Lines (docs/claim-format.md): the public part is in
+// cotation/json.hpp; here what the batch and the tests use besides.
 //
 // read_claim turns one line into a Claim, or into the list of everything wrong with it: it never
 // throws on bad input, never crashes on hostile input (huge lines, deep nesting), and reads
@@ -16,36 +17,9 @@
 
 #include "cotation/claim.hpp"
 #include "cotation/decision.hpp"
+#include "cotation/json.hpp"
 
 namespace cotation {
-
-// Every limit read_claim puts on one input line, with its reason. A line over a limit gets a
-// problem naming the limit, never a crash, an exception or unbounded work.
-struct ClaimReadLimits {
-  // A real claim is well under 10 KB (a session bills a handful of lines); 1 MiB leaves room for
-  // long ids and messages while bounding the time and memory one line may take.
-  std::size_t max_line_bytes = std::size_t{1} << 20U;
-  // The format nests three levels (record, lines, line); values of unknown fields are skipped,
-  // but only up to this depth, so that [[[[...]]]] cannot exhaust anything.
-  std::size_t max_depth = 32;
-  // One care session bills a handful of lines; a thousand is already absurd.
-  std::size_t max_claim_lines = 1000;
-  // A garbage line could otherwise produce one problem per byte; after this many the reading stops.
-  std::size_t max_problems = 100;
-};
-
-struct ClaimReadResult {
-  std::optional<Claim> claim;    // set exactly when problems is empty
-  std::string id;                // the record's "id" when it could be read, even from a broken record
-  std::vector<Reason> problems;  // rule "format", French message "<path> : <what>", source the format doc
-};
-
-// One line of a JSON Lines file (without its line break; a trailing "\r" is accepted).
-[[nodiscard]] ClaimReadResult read_claim(std::string_view json_line);
-[[nodiscard]] ClaimReadResult read_claim(std::string_view json_line, const ClaimReadLimits& limits);
-// The same into `result`, replacing its content: a result reused from line to line keeps the
-// capacity of its claim's lines.
-void read_claim(std::string_view json_line, const ClaimReadLimits& limits, ClaimReadResult& result);
 
 // The two readers read_claim is made of, for tests. The schema-driven fast path reads a line
 // that follows the format to the letter, without a problem: true, and `result` holds its claim;
@@ -64,14 +38,6 @@ void set_unreadable(ClaimDecision& decision, ClaimReadResult& read, const std::s
 [[nodiscard]] ClaimDecision engine_failure(std::string id, const std::exception& error,
                                            const std::string& rule_set_hash);
 
-// One JSON line without the final line break: id, decision, total, lines[{code, decision, amount,
-// reasons}], reasons[{rule, message, source}], rule_set, in that order. Amounts are strings with
-// exactly two decimals ("17.88"); a line without an amount has "amount":null. Throws DecimalError
-// (inexact) when an amount has a non-zero digit beyond the cent: amounts are rounded by the
-// rules, never silently by the writer.
-[[nodiscard]] std::string write_decision(const ClaimDecision& decision);
-// The same into `out`, replacing its content: a string reused from line to line allocates nothing.
-void write_decision(const ClaimDecision& decision, std::string& out);
 // The same after what `out` holds.
 void append_decision(const ClaimDecision& decision, std::string& out);
 

@@ -18,7 +18,9 @@
 #include <atomic>
 #include <cstdint>
 #include <utility>
+#include <vector>
 
+#include "cotation/json.hpp"
 #include "evaluate/claim_walk.hpp"
 #include "evaluate/designation.hpp"
 #include "evaluate/evaluation_state.hpp"
@@ -61,7 +63,7 @@ void decide_lines(const RuleSet::Model& model, const Claim& claim, const Series&
 }
 
 // 3. The claim's total and decision from its lines': accepted when every line is, refused when
-// one is, else waiting for a prior approval; a claim without lines is invalid.
+// one is, else waiting for a prior approval (a claim without lines is refused by validate).
 void combine_lines(ClaimDecision& decision) {
   bool all_accepted = !decision.lines.empty();
   bool any_refused = false;
@@ -71,10 +73,6 @@ void combine_lines(ClaimDecision& decision) {
     any_refused = any_refused || line.decision == Decision::refused;
   }
   decision.decision = all_accepted ? Decision::accepted : any_refused ? Decision::refused : Decision::prior_approval;
-  if (decision.lines.empty()) {
-    decision.reasons.push_back(Reason{"format", "la facture ne contient aucune ligne", "docs/claim-format.md"});
-    decision.decision = Decision::invalid;
-  }
 }
 
 // Decides `claim` into `decision`, whose strings and vectors are reused. `series` and
@@ -85,6 +83,7 @@ void decide_claim(const RuleSet::Model& model, const Claim& claim, Series& serie
                   const history::Patient* history, EvaluationScratch::State& scratch,
                   std::vector<ExplanationStep>* explanation, ClaimDecision& decision) {
   decision.id.assign(claim.id);
+  decision.meta.assign(claim.meta);
   decision.rule_set.assign(model.hash);
   decision.total = Decimal();
   decision.reasons.clear();
@@ -92,10 +91,16 @@ void decide_claim(const RuleSet::Model& model, const Claim& claim, Series& serie
     scratch.values.resize(model.nodes.size());
     scratch.stamps.resize(model.nodes.size(), 0);
   }
+  // A claim built in C++ gets the reader's checks (a claim the reader made passes them).
+  std::vector<Reason> problems = validate(claim);
   if (!claim.date) {
+    problems.push_back(Reason{ReasonCode::missing_field, "", "date", "la date de la séance manque (champ date)",
+                              "docs/claim-format.md"});
+  }
+  if (!problems.empty()) {
     decision.decision = Decision::invalid;
     decision.lines.clear();
-    decision.reasons.push_back(Reason{"format", "la date de la séance manque (champ date)", "docs/claim-format.md"});
+    decision.reasons = std::move(problems);
     return;
   }
   const Day day = day_of(*claim.date);

@@ -67,6 +67,14 @@ class JsonWriter {
   void byte(char c) noexcept { *at_++ = c; }
   // `text` as a JSON string, quotes included: see append_json_string.
   void string(std::string_view text);
+  // `text` as a JSON string, or null when it is empty.
+  void string_or_null(std::string_view text) {
+    if (text.empty()) {
+      literal("null");
+    } else {
+      string(text);
+    }
+  }
   // A two-decimal amount as a JSON string ("17.88").
   void amount(const Decimal& amount) {
     *at_++ = '"';
@@ -133,8 +141,12 @@ void write_reasons(JsonWriter& out, const std::vector<Reason>& reasons) {
   for (const Reason& reason : reasons) {
     if (!first) out.byte(',');
     first = false;
-    out.literal("{\"rule\":");
-    out.string(reason.rule);
+    out.literal("{\"code\":\"");
+    out.raw(to_string(reason.code));
+    out.literal("\",\"rule\":");
+    out.string_or_null(reason.rule);
+    out.literal(",\"field\":");
+    out.string_or_null(reason.field);
     out.literal(",\"message\":");
     out.string(reason.message);
     out.literal(",\"source\":");
@@ -147,8 +159,8 @@ void write_reasons(JsonWriter& out, const std::vector<Reason>& reasons) {
 std::size_t reasons_size(const std::vector<Reason>& reasons) noexcept {
   std::size_t size = 2;
   for (const Reason& reason : reasons) {
-    size += 40 + JsonWriter::plain_size(reason.rule) + JsonWriter::plain_size(reason.message) +
-            JsonWriter::plain_size(reason.source);
+    size += 96 + JsonWriter::plain_size(reason.rule) + JsonWriter::plain_size(reason.field) +
+            JsonWriter::plain_size(reason.message) + JsonWriter::plain_size(reason.source);
   }
   return size;
 }
@@ -161,6 +173,7 @@ void set_unreadable(ClaimDecision& decision, ClaimReadResult& read, const std::s
   decision.total = Decimal();
   decision.lines.clear();
   decision.reasons = std::move(read.problems);
+  decision.meta.clear();
   decision.rule_set = rule_set_hash;
 }
 
@@ -168,7 +181,8 @@ ClaimDecision engine_failure(std::string id, const std::exception& error, const 
   ClaimDecision failed;
   failed.id = std::move(id);
   failed.decision = Decision::invalid;
-  failed.reasons.push_back(Reason{"moteur", std::string("erreur interne du moteur : ") + error.what(), ""});
+  failed.reasons.push_back(
+      Reason{ReasonCode::engine_failure, "", "", std::string("erreur interne du moteur : ") + error.what(), ""});
   failed.rule_set = rule_set_hash;
   return failed;
 }
@@ -183,15 +197,17 @@ namespace {
 
 // The record written into `out` from `start` on, what follows it cut.
 void write_decision_at(const ClaimDecision& decision, std::string& out, std::size_t start) {
-  // The fixed parts of the record and of a line are under 96 and 80 bytes.
-  std::size_t size = 96 + JsonWriter::amount_size + JsonWriter::plain_size(decision.id) +
-                     JsonWriter::plain_size(decision.rule_set) + reasons_size(decision.reasons);
+  // The fixed parts of the record and of a line are under 160 and 80 bytes.
+  std::size_t size = 160 + decision_format.size() + JsonWriter::amount_size + JsonWriter::plain_size(decision.id) +
+                     JsonWriter::plain_size(decision.rule_set) + decision.meta.size() + reasons_size(decision.reasons);
   for (const LineDecision& line : decision.lines) {
     size += 80 + JsonWriter::amount_size + JsonWriter::plain_size(line.code) + reasons_size(line.reasons);
   }
   JsonWriter writer(out, start, size);
 
-  writer.literal("{\"id\":");
+  writer.literal("{\"format\":\"");
+  writer.raw(decision_format);
+  writer.literal("\",\"id\":");
   writer.string(decision.id);
   writer.literal(",\"decision\":\"");
   writer.raw(to_string(decision.decision));
@@ -220,6 +236,10 @@ void write_decision_at(const ClaimDecision& decision, std::string& out, std::siz
   write_reasons(writer, decision.reasons);
   writer.literal(",\"rule_set\":");
   writer.string(decision.rule_set);
+  if (!decision.meta.empty()) {
+    writer.literal(",\"meta\":");
+    writer.raw(decision.meta);  // a JSON object the reader checked, or the caller's
+  }
   writer.byte('}');
 }
 

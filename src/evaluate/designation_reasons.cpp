@@ -45,7 +45,7 @@ void append_date(std::string& out, Day day) {
 
 void DesignationReasons::unmatched(std::string_view code, const Subject& subject) {
   if ((subject.entries != nullptr || subject.telecare != nullptr) && !subject.coefficient_read) {
-    reasons_.add_formatted("code", "", "le coefficient de « {} » n'est pas un nombre", code);
+    reasons_.add_formatted(ReasonCode::bad_coefficient, "", "", "le coefficient de « {} » n'est pas un nombre", code);
     return;
   }
   if (subject.entries != nullptr) {
@@ -53,14 +53,16 @@ void DesignationReasons::unmatched(std::string_view code, const Subject& subject
     for (const auto& entry : subject.with_coefficient) {
       const Act& act = model_.acts[entry.act];
       if (act.removed_since && *act.removed_since <= day_) {
-        reasons_.add_formatted(act.name, act.removed_citation.text, "acte supprimé depuis le {} : {}",
-                               date_text(*act.removed_since), act.label);
+        reasons_.add_formatted(ReasonCode::act_removed, act.name, act.removed_citation.text,
+                               "acte supprimé depuis le {} : {}", date_text(*act.removed_since), act.label);
         return;
       }
       Period days;
       const Cotation* current = current_cotation(act, day_, days);
       std::string& message =
-          reasons_.add(act.name, current != nullptr ? current->citation.text : act.article.text).message;
+          reasons_
+              .add(ReasonCode::not_in_force, act.name, current != nullptr ? current->citation.text : act.article.text)
+              .message;
       // Appended piece by piece: an outdated cotation is among the most common refusals.
       message += code;
       message += " n'est pas en vigueur le ";
@@ -76,7 +78,7 @@ void DesignationReasons::unmatched(std::string_view code, const Subject& subject
     }
   }
   // Appended piece by piece, not formatted: an unknown code is a common refusal.
-  std::string& message = reasons_.add("code", "").message;
+  std::string& message = reasons_.add(ReasonCode::unknown_code, "", "").message;
   message += subject.letter_known ? "aucun acte n'est coté « " : "code inconnu : « ";
   message += code;
   message += subject.letter_known ? " » : la lettre clé existe, pas ce coefficient" : " »";
@@ -84,6 +86,9 @@ void DesignationReasons::unmatched(std::string_view code, const Subject& subject
 
 void DesignationReasons::act_not_named(std::string_view code, std::string_view named_act, const Subject& subject) {
   std::string& message = candidates_reason(code, subject);
+  Reason& reason = reasons_.last();
+  reason.code = ReasonCode::act_not_named;
+  reason.field = "act";
   message += " ; la ligne nomme « ";
   message += named_act;
   message += " », qui n'en est pas";
@@ -91,16 +96,17 @@ void DesignationReasons::act_not_named(std::string_view code, std::string_view n
 
 std::string& DesignationReasons::candidates_reason(std::string_view code, const Subject& subject) {
   if (subject.telecare == nullptr) {
-    std::string& message = reasons_.add("code", "docs/claim-format.md").message;
+    std::string& message = reasons_.add(ReasonCode::candidate_acts, "", "docs/claim-format.md").message;
     message += code;
     message += " désigne le ";
     append_date(message, day_);
     append_candidates(message, " : ", subject);
     return message;
   }
-  std::string& message = reasons_.add("télésoin", subject.telecare->telecare->text).message;
+  std::string& message = reasons_.add(ReasonCode::candidate_acts, "", subject.telecare->telecare->text).message;
   message += code;
   if (subject.candidates == 0) {
+    reasons_.last().code = ReasonCode::unknown_code;
     message += " : aucun acte n'a le coefficient ";
     message += subject.coefficient.to_string();
     message += " le ";
@@ -115,7 +121,8 @@ std::string& DesignationReasons::candidates_reason(std::string_view code, const 
 }
 
 void DesignationReasons::add_transition_reason(const Subject& subject, const Act& act) {
-  std::string& message = reasons_.add(subject.several_acts ? std::string_view("transition") : act.name, "").message;
+  std::string& message =
+      reasons_.add(ReasonCode::transition, subject.several_acts ? std::string_view() : act.name, "").message;
   auto& cached = scratch_.transition;
   if (!holds(cached, &act, subject)) {
     keep(cached, &act, subject, compose_transition_message(subject, act, cached.text));
@@ -142,7 +149,7 @@ void DesignationReasons::append_candidates(std::string& message, std::string_vie
 // reason names every cotation in force that replaces it, not the first act's alone.
 bool DesignationReasons::outdated_shared_code(std::string_view code, const Subject& subject) {
   if (!subject.replaced_by_several_acts) return false;
-  std::string& message = reasons_.add("transition", subject.last_replacement_source).message;
+  std::string& message = reasons_.add(ReasonCode::no_longer_admitted, "", subject.last_replacement_source).message;
   message += code;
   message += " n'est plus admise le ";
   append_date(message, day_);

@@ -66,10 +66,12 @@ void LineDecider::decide(std::size_t i, std::size_t act_rank, LineDecision& line
 bool LineDecider::telehealth_session(std::string_view code, const Subject& subject, LineDecision& line) {
   if (claim_.telehealth.value_or(false)) return true;
   line.decision = Decision::refused;
-  reasons_.add_formatted(
-      "télésoin", subject.telecare->telecare->text,
-      "{} facture une séance de télésoin ; la facture {} (champ telehealth)", code,
-      claim_.telehealth ? "est celle d'une séance en présence du patient" : "ne dit pas si la séance est en télésoin");
+  reasons_
+      .add_formatted(ReasonCode::telehealth_required, "", subject.telecare->telecare->text,
+                     "{} facture une séance de télésoin ; la facture {} (champ telehealth)", code,
+                     claim_.telehealth ? "est celle d'une séance en présence du patient"
+                                       : "ne dit pas si la séance est en télésoin")
+      .field = "telehealth";
   return false;
 }
 
@@ -105,6 +107,9 @@ void LineDecider::decide_candidates(std::size_t i, LineDecision& line) {
   reasons_.start(line.reasons);
   std::string& message = designation_reasons_.candidates_reason(claim_.lines[i].code, subject);
   if (!alike) {
+    Reason& reason = reasons_.last();
+    reason.code = ReasonCode::ambiguous_act;
+    reason.field = "act";
     message += " ; ces actes n'en décident pas de même (";
     n = 0;
     designation_.for_each_candidate(subject, [&](std::size_t act) {
@@ -128,7 +133,7 @@ void LineDecider::decide_candidates(std::size_t i, LineDecision& line) {
     for (const auto& r : trial.reasons) {
       if (std::none_of(line.reasons.begin(), line.reasons.end(),
                        [&](const Reason& kept) { return kept.rule == r.rule && kept.message == r.message; })) {
-        reasons_.add(r.rule, r.message, r.source);
+        reasons_.add(r);
       }
     }
   }
@@ -147,24 +152,27 @@ void LineDecider::decide_subject(std::size_t i, const Subject& subject, LineDeci
     if (limits_.missing()) {
       refuse_for_missing(field_name(*limits_.missing()), line);
     } else if (line.decision == Decision::refused && subject.old_cotation) {
-      reasons_.remove_if([](const Reason& r) { return r.message.starts_with(transition_message); });
+      reasons_.remove_if([](const Reason& r) { return r.code == ReasonCode::transition; });
     }
   } catch (const MissingField& missing) {
     refuse_for_missing(missing.name, line);
   } catch (const NoValueInForce& absent) {
     line.decision = Decision::refused;
-    reasons_.add("calendrier", absent.what, "");
+    reasons_.add(ReasonCode::no_value_in_force, "", absent.what, "");
   } catch (const DecimalError& error) {
     line.decision = Decision::refused;
-    reasons_.add_formatted("calcul", "", "calcul impossible : {}", calculation_failure(error));
+    reasons_.add_formatted(ReasonCode::calculation_failed, "", "", "calcul impossible : {}",
+                           calculation_failure(error));
   }
   if (line.decision == Decision::refused) line.amount.reset();
 }
 
 void LineDecider::refuse_for_missing(std::string_view field, LineDecision& line) {
   line.decision = Decision::refused;
-  reasons_.add_formatted("donnée manquante", "docs/claim-format.md",
-                         "la facture ne donne pas {} dont la décision a besoin", field);
+  reasons_
+      .add_formatted(ReasonCode::missing_data, "", "docs/claim-format.md",
+                     "la facture ne donne pas {} dont la décision a besoin", field)
+      .field.assign(field);
 }
 
 bool LineDecider::holds(const Condition& condition, LineDecision& line, const std::string& owner) {
@@ -172,7 +180,8 @@ bool LineDecider::holds(const Condition& condition, LineDecision& line, const st
   explainer_.explain([&] { return steps::condition(condition, met); });
   if (met) return true;
   line.decision = Decision::refused;
-  reasons_.add(owner, condition.message.empty() ? "condition non remplie" : condition.message, condition.citation.text);
+  reasons_.add(ReasonCode::condition_not_met, owner,
+               condition.message.empty() ? "condition non remplie" : condition.message, condition.citation.text);
   return false;
 }
 
@@ -180,7 +189,8 @@ void LineDecider::decide_act(const Subject& subject, LineDecision& line) {
   const Act& act = model_.acts[subject.index];
   if (act.pending) {
     line.decision = Decision::refused;
-    reasons_.add_formatted(act.name, act.pending_citation.text, "acte créé mais en attente : {}", *act.pending);
+    reasons_.add_formatted(ReasonCode::act_pending, act.name, act.pending_citation.text,
+                           "acte créé mais en attente : {}", *act.pending);
     return;
   }
   price_.price_act(subject, act, line);
@@ -201,7 +211,8 @@ void LineDecider::decide_act(const Subject& subject, LineDecision& line) {
         if (fields_.prior_approval_granted()) continue;
         line.decision = Decision::prior_approval;
         // Appended piece by piece, not formatted: a line in ten past a threshold gives this reason.
-        std::string& message = reasons_.add(act.name, referential.citation.text).message;
+        std::string& message =
+            reasons_.add(ReasonCode::prior_approval_threshold, act.name, referential.citation.text).message;
         message += "référentiel « ";
         message += referential.name;
         message += " » : accord préalable nécessaire";

@@ -22,22 +22,33 @@ class LineReasons {
     reasons_ = &reasons;
     used_ = 0;
   }
-  // A new reason whose message is left empty, to be written by the caller.
-  Reason& add(std::string_view rule, std::string_view source) {
+  // A new reason about `rule` (empty: none) whose field and message are left empty, to be
+  // written by the caller.
+  Reason& add(ReasonCode code, std::string_view rule, std::string_view source) {
     if (used_ == reasons_->size()) reasons_->emplace_back();
     Reason& added = (*reasons_)[used_++];
+    added.code = code;
     added.rule.assign(rule);
+    added.field.clear();
     added.message.clear();
     added.source.assign(source);
     return added;
   }
-  void add(std::string_view rule, std::string_view message, std::string_view source) {
-    add(rule, source).message.assign(message);
+  // A copy of `reason`.
+  void add(const Reason& reason) {
+    Reason& added = add(reason.code, reason.rule, reason.source);
+    added.field.assign(reason.field);
+    added.message.assign(reason.message);
+  }
+  void add(ReasonCode code, std::string_view rule, std::string_view message, std::string_view source) {
+    add(code, rule, source).message.assign(message);
   }
   template <typename... Args>
-  void add_formatted(std::string_view rule, std::string_view source, fmt::format_string<Args...> format,
-                     Args&&... args) {
-    fmt::format_to(std::back_inserter(add(rule, source).message), format, std::forward<Args>(args)...);
+  Reason& add_formatted(ReasonCode code, std::string_view rule, std::string_view source,
+                        fmt::format_string<Args...> format, Args&&... args) {
+    Reason& added = add(code, rule, source);
+    fmt::format_to(std::back_inserter(added.message), format, std::forward<Args>(args)...);
+    return added;
   }
   template <typename Predicate>
   void remove_if(Predicate predicate) {
@@ -45,6 +56,8 @@ class LineReasons {
     used_ =
         static_cast<std::size_t>(std::remove_if(begin, begin + static_cast<std::ptrdiff_t>(used_), predicate) - begin);
   }
+  // The reason added last.
+  Reason& last() { return (*reasons_)[used_ - 1]; }
   // The source of the reason added last.
   void set_source(std::string_view source) { (*reasons_)[used_ - 1].source.assign(source); }
   void drop_last() { --used_; }

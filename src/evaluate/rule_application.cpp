@@ -50,6 +50,25 @@ bool RuleApplication::accepted_line_among(const Scope& scope, std::size_t line_i
   return false;
 }
 
+// The cause a rule gives when it applies: what restricts it, else what it decides.
+ReasonCode RuleApplication::code_of(const Rule& rule) {
+  if (rule.limit) return ReasonCode::limit_exceeded;
+  if (!rule.not_cumulable_with.empty()) return ReasonCode::not_cumulable;
+  if (!rule.only_with.empty()) return ReasonCode::required_act_missing;
+  switch (rule.outcome) {
+    case Outcome::refusal:
+      return ReasonCode::rule_refusal;
+    case Outcome::prior_approval:
+      return ReasonCode::rule_prior_approval;
+    case Outcome::rate:
+      return ReasonCode::rule_rate;
+    case Outcome::acceptance:
+    case Outcome::none:
+      break;
+  }
+  return ReasonCode::rule_acceptance;
+}
+
 void RuleApplication::apply(std::size_t line_index, const Subject& subject, LineDecision& line) {
   applying_.clear();
   const RuleSelection& selection =
@@ -76,12 +95,12 @@ void RuleApplication::apply(std::size_t line_index, const Subject& subject, Line
   });
   for (const std::uint32_t r : applying_) {
     const Rule& rule = model_.rules[r];
-    reasons_.add(rule.name, rule.message.empty() ? rule.label : rule.message, rule.citation.text);
+    reasons_.add(code_of(rule), rule.name, rule.message.empty() ? rule.label : rule.message, rule.citation.text);
     explainer_.explain([&] { return steps::rule_applies(rule); });
   }
   if (!agree) {
     line.decision = Decision::refused;
-    reasons_.add("conflit", "des règles qui s'appliquent à cette ligne décident différemment", "");
+    reasons_.add(ReasonCode::rules_conflict, "", "des règles qui s'appliquent à cette ligne décident différemment", "");
     return;
   }
   const Rule& rule = model_.rules[applying_.front()];

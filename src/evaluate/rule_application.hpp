@@ -43,6 +43,7 @@ class RuleApplication {
   void apply(std::size_t line_index, const Subject& subject, LineDecision& line);
 
  private:
+  static ReasonCode code_of(const model::Rule& rule);
   bool applies(const model::Rule& rule, std::size_t line_index);
   bool accepted_line_among(const model::Scope& scope, std::size_t line_index) const;
 

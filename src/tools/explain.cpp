@@ -154,7 +154,16 @@ nlohmann::ordered_json explanation_json(const ClaimExplanation& explained) {
   };
   const auto reasons_json = [](const std::vector<Reason>& reasons) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const auto& r : reasons) out.push_back({{"rule", r.rule}, {"message", r.message}, {"source", r.source}});
+    const auto or_null = [](const std::string& text) {
+      return text.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(text);
+    };
+    for (const auto& r : reasons) {
+      out.push_back({{"code", to_string(r.code)},
+                     {"rule", or_null(r.rule)},
+                     {"field", or_null(r.field)},
+                     {"message", r.message},
+                     {"source", r.source}});
+    }
     return out;
   };
   const ClaimDecision& decision = explained.decision;

@@ -70,7 +70,7 @@ static char* without_hash(const char* text, const char* hash) {
 static void test_versions(void) {
   CHECK(strcmp(cotation_version(), COTATION_VERSION_STRING) == 0);
   CHECK(cotation_abi_version() == COTATION_ABI_VERSION);
-  CHECK(cotation_format_version() == 1);
+  CHECK(cotation_format_version() == 2);
   CHECK(strcmp(cotation_last_error(), "") == 0);
 }
 
@@ -95,7 +95,8 @@ static void test_one_claim(const cotation_rules* rules) {
   /* A claim that is not JSON is decided `invalid`, with the reader's reason: not an error. */
   CHECK(cotation_evaluate(evaluator, "{\"id\":\"x\",", 10, decision, sizeof decision, &length) == COTATION_OK);
   CHECK(contains(decision, "\"decision\":\"invalid\""));
-  CHECK(contains(decision, "\"rule\":\"format\""));
+  CHECK(contains(decision, "{\"format\":\"cotation.decision/2\","));
+  CHECK(contains(decision, "\"code\":\"not_json\",\"rule\":null,\"field\":null"));
 
   {
     char* explained = NULL;

@@ -93,10 +93,10 @@ normalize "$scratch/huge.out" "$scratch/huge.norm"
 head -n "$(records "$claims")" "$scratch/huge.out" >"$scratch/huge.head"
 expect_same_file "the appended lines do not change the records before them" "$scratch/golden.out" "$scratch/huge.head"
 {
-  printf '{"id":"huge","decision":"invalid","total":"0.00","lines":[],"reasons":[{"rule":"format","message":"enregistrement trop long : %s octets, au plus 1048576 acceptés","source":"docs/claim-format.md"}],"rule_set":"HASH"}\n' "$huge_bytes"
+  printf '{"format":"cotation.decision/2","id":"huge","decision":"invalid","total":"0.00","lines":[],"reasons":[{"code":"line_too_long","rule":null,"field":null,"message":"enregistrement trop long : %s octets, au plus 1048576 acceptés","source":"docs/claim-format.md"}],"rule_set":"HASH"}\n' "$huge_bytes"
   # AMK 6 = 6 x 2.21 = 13.26
-  printf '{"id":"crlf","decision":"accepted","total":"13.26","lines":[{"code":"AMK 6","decision":"accepted","amount":"13.26","reasons":[]}],"reasons":[],"rule_set":"HASH"}\n'
-  printf '{"id":"last","decision":"accepted","total":"13.26","lines":[{"code":"AMK 6","decision":"accepted","amount":"13.26","reasons":[]}],"reasons":[],"rule_set":"HASH"}\n'
+  printf '{"format":"cotation.decision/2","id":"crlf","decision":"accepted","total":"13.26","lines":[{"code":"AMK 6","decision":"accepted","amount":"13.26","reasons":[]}],"reasons":[],"rule_set":"HASH"}\n'
+  printf '{"format":"cotation.decision/2","id":"last","decision":"accepted","total":"13.26","lines":[{"code":"AMK 6","decision":"accepted","amount":"13.26","reasons":[]}],"reasons":[],"rule_set":"HASH"}\n'
 } >"$scratch/huge.expected"
 tail -n 3 "$scratch/huge.norm" >"$scratch/huge.tail"
 expect_same_file "huge, CRLF and unterminated lines (< expected, > actual)" "$scratch/huge.expected" "$scratch/huge.tail"
@@ -158,7 +158,7 @@ else
   fail "--explain adds an explanation array to every record"
 fi
 # c1's explanation shows the cotation, the value of RAM with its source and the product.
-c1_explained=$(grep '^{"id":"c1",' "$scratch/explain.out")
+c1_explained=$(grep '^{"format":"cotation.decision\/2","id":"c1",' "$scratch/explain.out")
 for part in '"value":"RAM 7.49"' '"what":"valeur de RAM le 2025-03-01","value":"2.21","source":"Avenant de test créant les nouvelles lettres clés, art. 2.1"' '"what":"7.49 × 2.21","value":"16.55"' '"what":"calcul de IK","value":"4.03"'; do
   if printf '%s' "$c1_explained" | grep -qF -- "$part"; then pass; else fail "c1's explanation lacks $part"; fi
 done

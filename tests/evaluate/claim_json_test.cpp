@@ -56,7 +56,8 @@ void expect_problem(std::string_view line, std::vector<std::string_view> parts) 
   ASSERT_FALSE(result.problems.empty());
   bool found = false;
   for (const Reason& problem : result.problems) {
-    EXPECT_EQ(problem.rule, "format");
+    EXPECT_TRUE(problem.rule.empty()) << problem.rule;
+    EXPECT_NE(to_string(problem.code), "unknown");
     EXPECT_EQ(problem.source, "docs/claim-format.md");
     bool all = true;
     for (const std::string_view part : parts) all = all && problem.message.find(part) != std::string::npos;
@@ -114,12 +115,12 @@ TEST(ReadClaim, ReadsTheBriefExampleWithEveryField) {
 // The member lookup starts after the last member met: the brief example with every object's
 // members in reverse order reads the same claim.
 TEST(ReadClaim, MembersInAnyOrderReadTheSame) {
-  const ClaimReadResult reversed = read_claim(
-      R"({"telehealth":false,"time":{"urgent":false,"sunday_or_holiday":false,"night":false},)"
-      R"("series":{"prior_approval":false,"sessions_12_months_before":2,"session_number":3},)"
-      R"("prescription":{"kind":"medical"},"travel":{"same_agglomeration":false,"distance_km":"7.5"},)"
-      R"("lines":[{"code":"RAM 8.09"},{"code":"IFD"},{"code":"IK"}],"patient":{"age":45,"id":"p1"},)"
-      R"("place":"domicile","region":"metropole","date":"2025-07-01","id":"c1"})");
+  const ClaimReadResult reversed =
+      read_claim(R"({"telehealth":false,"time":{"urgent":false,"sunday_or_holiday":false,"night":false},)"
+                 R"("series":{"prior_approval":false,"sessions_12_months_before":2,"session_number":3},)"
+                 R"("prescription":{"kind":"medical"},"travel":{"same_agglomeration":false,"distance_km":"7.5"},)"
+                 R"("lines":[{"code":"RAM 8.09"},{"code":"IFD"},{"code":"IK"}],"patient":{"age":45,"id":"p1"},)"
+                 R"("place":"domicile","region":"metropole","date":"2025-07-01","id":"c1"})");
   const ClaimReadResult in_order = read_claim(brief_example);
   ASSERT_TRUE(reversed.claim.has_value()) << messages(reversed);
   ASSERT_TRUE(in_order.claim.has_value()) << messages(in_order);
@@ -450,8 +451,9 @@ TEST(ReadClaimProblems, RenewalAndDirectAccessFieldsOfTheWrongKind) {
   expect_problem(record_with(R"("prescription":{"prior_diagnosis":"no"})"),
                  {"prescription.prior_diagnosis", "un booléen", "une chaîne"});
   expect_problem(record_with(R"("practitioner":{"structure":"cabinet"})"),
-                 {"practitioner.structure", "cabinet", "health_facility, social_medico_social, primary_care_team, "
-                                                       "specialised_care_team, health_centre, health_home, none"});
+                 {"practitioner.structure", "cabinet",
+                  "health_facility, social_medico_social, primary_care_team, "
+                  "specialised_care_team, health_centre, health_home, none"});
   expect_problem(record_with(R"("practitioner":"health_home")"), {"practitioner", "un objet", "une chaîne"});
   expect_problem(record_with(R"("practitioner":{"kind":"health_home"})"), {"practitioner.kind", "champ inconnu"});
 }
@@ -596,30 +598,39 @@ TEST(WriteDecision, WritesTheExactLine) {
   decision.lines.push_back({"IFD", Decision::accepted, Decimal::parse("2.5"), {}});
   decision.lines.push_back({"IK", Decision::accepted, Decimal::from_scaled(418, 2), {}});
   decision.lines.push_back(
-      {"AMK 7", Decision::refused, std::nullopt, {{"cumul", "Non cumulable avec « RAM »", "NGAP art. 11 B"}}});
-  decision.reasons.push_back({"r", "m", "s"});
+      {"AMK 7",
+       Decision::refused,
+       std::nullopt,
+       {{ReasonCode::not_cumulable, "cumul", "", "Non cumulable avec « RAM »", "NGAP art. 11 B"}}});
+  decision.reasons.push_back({ReasonCode::missing_data, "", "patient.age", "m", "s"});
   decision.rule_set = "sha256:abc";
+  decision.meta = R"({"dossier": [1, "x"]})";
   EXPECT_EQ(write_decision(decision),
-            R"({"id":"c1","decision":"refused","total":"24.56","lines":[)"
+            R"({"format":"cotation.decision/2","id":"c1","decision":"refused","total":"24.56","lines":[)"
             R"({"code":"RAM 8.09","decision":"accepted","amount":"17.88","reasons":[]},)"
             R"({"code":"IFD","decision":"accepted","amount":"2.50","reasons":[]},)"
             R"({"code":"IK","decision":"accepted","amount":"4.18","reasons":[]},)"
             R"({"code":"AMK 7","decision":"refused","amount":null,"reasons":[)"
-            R"({"rule":"cumul","message":"Non cumulable avec « RAM »","source":"NGAP art. 11 B"}]}],)"
-            R"("reasons":[{"rule":"r","message":"m","source":"s"}],"rule_set":"sha256:abc"})");
+            R"({"code":"not_cumulable","rule":"cumul","field":null,"message":"Non cumulable avec « RAM »",)"
+            R"("source":"NGAP art. 11 B"}]}],"reasons":[{"code":"missing_data","rule":null,"field":"patient.age",)"
+            R"("message":"m","source":"s"}],"rule_set":"sha256:abc","meta":{"dossier": [1, "x"]}})");
 }
 
 TEST(WriteDecision, EscapesQuotesBackslashesAndControlCharacters) {
   ClaimDecision decision;
   decision.id = "c\"1\\x";
   decision.decision = Decision::invalid;
-  decision.reasons.push_back({"format", std::string("ligne\n2\t\x01\x1f fin\x7f", 15), "docs/claim-format.md"});
-  decision.reasons.push_back({"nul", std::string("a\0b", 3), "é✓😀"});
-  EXPECT_EQ(write_decision(decision), R"({"id":"c\"1\\x","decision":"invalid","total":"0.00","lines":[],"reasons":[)"
-                                      R"({"rule":"format","message":"ligne\u000a2\u0009\u0001\u001f fin)"
+  decision.reasons.push_back(
+      {ReasonCode::not_json, "", "", std::string("ligne\n2\t\x01\x1f fin\x7f", 15), "docs/claim-format.md"});
+  decision.reasons.push_back({ReasonCode::rule_refusal, "nul", "", std::string("a\0b", 3), "é✓😀"});
+  EXPECT_EQ(write_decision(decision), R"({"format":"cotation.decision/2","id":"c\"1\\x","decision":"invalid",)"
+                                      R"("total":"0.00","lines":[],"reasons":[)"
+                                      R"({"code":"not_json","rule":null,"field":null,)"
+                                      R"("message":"ligne\u000a2\u0009\u0001\u001f fin)"
                                       "\x7f"
                                       R"(","source":"docs/claim-format.md"},)"
-                                      R"({"rule":"nul","message":"a\u0000b","source":"é✓😀"}],"rule_set":""})");
+                                      R"({"code":"rule_refusal","rule":"nul","field":null,)"
+                                      R"("message":"a\u0000b","source":"é✓😀"}],"rule_set":""})");
 }
 
 TEST(WriteDecision, ReplacesInvalidUtf8SoTheLineIsAlwaysValid) {
@@ -648,8 +659,8 @@ TEST(WriteDecision, TextsOfEscapesOnlyAndAReusedOutput) {
   ClaimDecision decision;
   decision.id = std::string(200, '\\');
   decision.decision = Decision::invalid;
-  decision.reasons.push_back({"format", controls, quotes});
-  decision.reasons.push_back({"utf8", invalid, "s"});
+  decision.reasons.push_back({ReasonCode::not_json, "", "", controls, quotes});
+  decision.reasons.push_back({ReasonCode::not_json, "utf8", "", invalid, "s"});
   std::string out(5000, 'x');
   write_decision(decision, out);
   const nlohmann::json parsed = nlohmann::json::parse(out);
@@ -663,7 +674,8 @@ TEST(WriteDecision, TextsOfEscapesOnlyAndAReusedOutput) {
   ClaimDecision small;
   small.id = "c1";
   write_decision(small, out);
-  EXPECT_EQ(out, R"({"id":"c1","decision":"refused","total":"0.00","lines":[],"reasons":[],"rule_set":""})");
+  EXPECT_EQ(out, R"({"format":"cotation.decision/2","id":"c1","decision":"refused","total":"0.00","lines":[],)"
+                 R"("reasons":[],"rule_set":""})");
 
   out = "[";
   append_json_string(out, controls);
@@ -688,7 +700,7 @@ TEST(WriteDecision, TheLineIsValidJsonThatReadsBack) {
   std::vector<std::string> keys;
   for (const auto& item : parsed.items()) keys.push_back(item.key());
   // nlohmann's object is sorted; the order on the line is checked by WritesTheExactLine.
-  EXPECT_EQ(keys.size(), 6U);
+  EXPECT_EQ(keys.size(), 7U);
 }
 
 TEST(WriteDecision, AnAmountBeyondTheCentIsNeverRoundedSilently) {
@@ -700,9 +712,9 @@ TEST(WriteDecision, AnAmountBeyondTheCentIsNeverRoundedSilently) {
 // The writer formats amounts into a buffer of its own (no std::string per amount): the same
 // text as Decimal::to_string(2), over signs, zero, scales and the largest magnitude.
 TEST(WriteDecision, AmountsAreWrittenAsToStringWritesThem) {
-  for (const std::string_view text : {"0", "-0.00", "0.05", "-0.05", "17.88", "-17.880", "2.5", "242",
-                                      "1.000000000000000000", "-184467440737095516.15", "184467440737095516.15",
-                                      "18446744073709551615"}) {
+  for (const std::string_view text :
+       {"0", "-0.00", "0.05", "-0.05", "17.88", "-17.880", "2.5", "242", "1.000000000000000000",
+        "-184467440737095516.15", "184467440737095516.15", "18446744073709551615"}) {
     ClaimDecision decision;
     decision.total = Decimal::parse(text);
     decision.lines.push_back({"RAM 8.09", Decision::accepted, Decimal::parse(text), {}});

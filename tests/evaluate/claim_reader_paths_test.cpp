@@ -49,7 +49,8 @@ constexpr std::string_view every_field =
     R"("series":{"session_number":3,"sessions_12_months_before":2,"prior_approval":true},)"
     R"("same_day":{"earlier_sessions":1,"same_prescription":true,"same_article":false,"same_body_region":true},)"
     R"("episode":{"id":"e-1"},"time":{"night":true,"sunday_or_holiday":false,"urgent":true},)"
-    R"("telehealth":false,"practitioner":{"structure":"primary_care_team"}})";
+    R"("telehealth":false,"practitioner":{"structure":"primary_care_team"},)"
+    R"("meta":{"facture":"F-1","n":[1,2.5,-0.5e3,{"x":null,"t":true,"f":false}],"e":{},"a":[]}})";
 
 // Values put in place of each member's: every JSON type, edge numbers, texts the conversions refuse.
 const std::vector<Json>& replacement_values() {
@@ -168,6 +169,10 @@ std::vector<std::string> inputs() {
   out.insert(out.end(), changed.begin(), changed.end());
   out.emplace_back(R"({"id":"c1","lines":[{"code":"AMK 7"}],"zz":)" + std::string(40, '[') + std::string(40, ']') +
                    "}");
+  out.emplace_back(R"({"id":"c1","lines":[{"code":"AMK 7"}],"meta":{"a":)" + std::string(40, '[') +
+                   std::string(40, ']') + "}}");
+  out.emplace_back(R"({"id":"c1","lines":[{"code":"AMK 7"}],"meta":{"a":)" + std::string(29, '[') +
+                   std::string(29, ']') + "}}");
   return out;
 }
 

@@ -131,9 +131,12 @@ void expect_total(const ClaimDecision& decision, std::string_view total) {
                                           << describe(decision);
 }
 
+// `rule` names the rule of the reason, or its code.
 bool has_reason(const std::vector<Reason>& reasons, std::string_view rule, std::string_view message_part) {
   for (const Reason& r : reasons) {
-    if ((rule.empty() || r.rule == rule) && r.message.find(message_part) != std::string::npos) return true;
+    if ((rule.empty() || r.rule == rule || to_string(r.code) == rule) &&
+        r.message.find(message_part) != std::string::npos)
+      return true;
   }
   return false;
 }
@@ -261,8 +264,8 @@ TEST_F(Evaluator, AnAmountTooLargeToComputeIsRefusedInFrench) {
   far.travel.distance_km = money("9999999999999.999999");
   far.travel.same_agglomeration = false;
   const ClaimDecision decision = decide(far);
-  expect_refused(decision, 0, "calcul", "calcul impossible : le montant exact dépasse 19 chiffres");
-  EXPECT_FALSE(has_reason(decision.lines[0].reasons, "calcul", "overflow")) << describe(decision);
+  expect_refused(decision, 0, "calculation_failed", "calcul impossible : le montant exact dépasse 19 chiffres");
+  EXPECT_FALSE(has_reason(decision.lines[0].reasons, "calculation_failed", "overflow")) << describe(decision);
 }
 
 TEST_F(Evaluator, UnknownCodeIsRefusedAndNamed) {
@@ -357,7 +360,7 @@ TEST_F(Evaluator, ClaimWithoutDateIsInvalid) {
   const ClaimDecision decision = decide(claim);
   EXPECT_EQ(decision.id, "sans-date");
   EXPECT_EQ(decision.decision, Decision::invalid) << describe(decision);
-  EXPECT_TRUE(has_reason(decision.reasons, "format", "date")) << describe(decision);
+  EXPECT_TRUE(has_reason(decision.reasons, "missing_field", "date")) << describe(decision);
   expect_total(decision, "0.00");
   for (const LineDecision& line : decision.lines) {
     EXPECT_NE(line.decision, Decision::accepted);
@@ -429,7 +432,7 @@ TEST(SharedOldCode, TransitionAndRefusalNameEveryReplacingCotation) {
 
   const ClaimDecision after = compiled.rule_set->evaluate(claim_of("amk-apres", on(2024, 6, 1), {"AMK 8.5"}), scratch);
   expect_refused(
-      after, 0, "transition",
+      after, 0, "no_longer_admitted",
       "AMK 8.5 n'est plus admise le 2024-06-01 ; selon l'acte, la cotation en vigueur est RAB 8.51, RAB 8.49");
   EXPECT_EQ(after.lines[0].reasons.at(0).source,
             "Assurance Maladie : synthèse des mesures (fixture de test), fin de la transition au 1er juin 2024");
@@ -502,7 +505,7 @@ TEST_F(DateRounding, DayThatExistsNeedsNoRounding) {
 
 TEST_F(DateRounding, MissingDayWithoutRoundingIsAnErrorNamingTheRuleAndTheDate) {
   const ClaimDecision decision = decide(on(2024, 2, 29), on(2025, 3, 10), Place::domicile);
-  expect_refused(decision, 0, "calendrier",
+  expect_refused(decision, 0, "no_value_in_force",
                  "la règle douze_mois_sans_arrondi : 2024-02-29 + 12 mois tombe le 2025-02-29, qui n'existe pas, "
                  "et aucun arrondi n'est déclaré (`arrondi au jour précédent` ou `arrondi au jour suivant`)");
 }
@@ -522,7 +525,7 @@ class ShippedPrescriptionRules : public ::testing::Test {
   template <typename Remove>
   void expect_missing(Claim complete, std::string_view field, Remove remove) {
     remove(complete);
-    expect_refused(decide(complete), 0, "donnée manquante", field);
+    expect_refused(decide(complete), 0, "missing_data", field);
   }
 
   // A lombalgie session (RAM 7.49 x 2.21 = 16.5529 -> 16.55) of the given kind.
@@ -588,7 +591,7 @@ TEST_F(ShippedPrescriptionRules, DirectAccessWithoutStructureOrDiagnosisIsReport
 TEST_F(ShippedPrescriptionRules, CountsThatThresholdsAndLimitsReadAreReportedMissing) {
   const auto expect_missing_count = [this](Claim claim, std::string_view field) {
     const ClaimDecision alone = decide(claim);
-    expect_refused(alone, 0, "donnée manquante", field);
+    expect_refused(alone, 0, "missing_data", field);
     std::vector<ExplanationStep> steps;
     const ClaimDecision explained = compiled_once("rules").evaluate(claim, scratch_, &steps);
     EXPECT_EQ(explained.lines.at(0).decision, Decision::refused);
@@ -633,7 +636,7 @@ TEST(SharedOldCode, ReasonsThroughOneScratchFollowTheDay) {
   EvaluationScratch scratch;
   const auto refused_on = [&](Date date, std::string_view in_force) {
     const ClaimDecision decision = compiled.rule_set->evaluate(claim_of("ams", date, {"AMS 7.5"}), scratch);
-    expect_refused(decision, 0, "transition", in_force);
+    expect_refused(decision, 0, "no_longer_admitted", in_force);
   };
   refused_on(on(2025, 12, 31), "n'est plus admise le 2025-12-31 ; selon l'acte, la cotation en vigueur est RAM 7.49, ");
   refused_on(on(2026, 1, 2), "n'est plus admise le 2026-01-02 ; selon l'acte, la cotation en vigueur est RAM 8.09, ");
@@ -763,7 +766,7 @@ TEST_F(Evaluator, ExceptionWinsOverItsGeneralRule) {
   expect_total(decision, "38.68");        // 21.00 + 17.68
   EXPECT_TRUE(has_reason(decision.lines[1].reasons, "urgence_plein_tarif", "taux plein")) << describe(decision);
   EXPECT_FALSE(has_reason(decision.lines[1].reasons, "deuxieme_acte", "")) << describe(decision);
-  EXPECT_FALSE(has_reason(decision.lines[1].reasons, "conflit", "")) << describe(decision);
+  EXPECT_FALSE(has_reason(decision.lines[1].reasons, "rules_conflict", "")) << describe(decision);
 }
 
 TEST_F(Evaluator, RulesThatConflictOnlyAtRunTimeRefuseWithBothReasons) {
@@ -1379,18 +1382,18 @@ TEST_F(Telecare, NamedActKeepsItsThresholds) {
 TEST_F(Telecare, RefusedInASessionAtThePractice) {
   Claim claim = session("TMK 7.49", "lombalgie_commune");
   claim.telehealth = false;
-  expect_refused(decide(claim), 0, "télésoin", "présence du patient");
+  expect_refused(decide(claim), 0, "telehealth_required", "présence du patient");
   claim.telehealth.reset();
-  expect_refused(decide(claim), 0, "télésoin", "ne dit pas si la séance est en télésoin");
+  expect_refused(decide(claim), 0, "telehealth_required", "ne dit pas si la séance est en télésoin");
 }
 
 TEST_F(Telecare, NamedActThatIsNoCandidateIsRefused) {
-  expect_refused(decide(session("TMK 7.49", "bdk")), 0, "télésoin", "« bdk », qui n'en est pas");
+  expect_refused(decide(session("TMK 7.49", "bdk")), 0, "act_not_named", "« bdk », qui n'en est pas");
 }
 
 TEST_F(Telecare, CoefficientOfNoActIsRefused) {
-  expect_refused(decide(session("TMK 7.77")), 0, "télésoin", "aucun acte n'a le coefficient 7.77");
-  expect_refused(decide(session("TMK sept")), 0, "code", "n'est pas un nombre");
+  expect_refused(decide(session("TMK 7.77")), 0, "unknown_code", "aucun acte n'a le coefficient 7.77");
+  expect_refused(decide(session("TMK sept")), 0, "bad_coefficient", "n'est pas un nombre");
 }
 
 TEST_F(Telecare, CandidatesThatAllAcceptAcceptWithTheirNames) {
@@ -1401,16 +1404,17 @@ TEST_F(Telecare, CandidatesThatAllAcceptAcceptWithTheirNames) {
   claim.series.prior_approval = true;
   const ClaimDecision decision = decide(claim);
   expect_accepted(decision, 0, "16.10");  // 7.49 x 2.15 = 16.1035 -> 16.10, whichever act
-  EXPECT_TRUE(has_reason(decision.lines[0].reasons, "télésoin", "lombalgie_commune")) << describe(decision);
-  EXPECT_TRUE(has_reason(decision.lines[0].reasons, "télésoin", "chacun de ces actes l'admet")) << describe(decision);
+  EXPECT_TRUE(has_reason(decision.lines[0].reasons, "candidate_acts", "lombalgie_commune")) << describe(decision);
+  EXPECT_TRUE(has_reason(decision.lines[0].reasons, "candidate_acts", "chacun de ces actes l'admet"))
+      << describe(decision);
 }
 
 TEST_F(Telecare, CandidatesThatDisagreeAskForTheAct) {
   // Aged 45 without prior approval: lombalgie_commune accepts, canal_carpien asks for approval,
   // deviation_rachis_lombo_sacre refuses.
   const ClaimDecision decision = decide(session("TMK 7.49"));
-  expect_refused(decision, 0, "télésoin", "la ligne doit nommer l'acte (champ act)");
-  EXPECT_TRUE(has_reason(decision.lines[0].reasons, "télésoin", "canal_carpien : accord préalable"))
+  expect_refused(decision, 0, "ambiguous_act", "la ligne doit nommer l'acte (champ act)");
+  EXPECT_TRUE(has_reason(decision.lines[0].reasons, "ambiguous_act", "canal_carpien : accord préalable"))
       << describe(decision);
   EXPECT_FALSE(decision.lines[0].amount.has_value()) << describe(decision);
 }
@@ -1422,13 +1426,13 @@ TEST_F(Telecare, SharedCodeWithoutActIsDecidedForEachAct) {
   claim.patient.age = 70;
   const ClaimDecision both = decide(claim);
   expect_accepted(both, 0, "22.10");  // 10 x 2.21 = 22.10, whichever act
-  EXPECT_TRUE(has_reason(both.lines[0].reasons, "code", "chacun de ces actes l'admet")) << describe(both);
+  EXPECT_TRUE(has_reason(both.lines[0].reasons, "candidate_acts", "chacun de ces actes l'admet")) << describe(both);
   claim.patient.age = 69;  // reperage_fragilite is for 70 and over
   const ClaimDecision differ = decide(claim);
-  expect_refused(differ, 0, "code", "la ligne doit nommer l'acte (champ act)");
-  EXPECT_TRUE(has_reason(differ.lines[0].reasons, "code", "reperage_fragilite : refusée")) << describe(differ);
+  expect_refused(differ, 0, "ambiguous_act", "la ligne doit nommer l'acte (champ act)");
+  EXPECT_TRUE(has_reason(differ.lines[0].reasons, "ambiguous_act", "reperage_fragilite : refusée")) << describe(differ);
   claim.lines[0].act = "bdk";
-  expect_refused(decide(claim), 0, "code", "la ligne nomme « bdk », qui n'en est pas");
+  expect_refused(decide(claim), 0, "act_not_named", "la ligne nomme « bdk », qui n'en est pas");
 }
 
 TEST_F(Telecare, CandidatesAllExcludedAreRefusedWithTheExclusion) {
@@ -1458,7 +1462,7 @@ TEST(Conjunctions, DecidedAtTheTopAsComputedInside) {
           EXPECT_EQ(decision.lines[0].decision, Decision::refused) << context;
           ASSERT_EQ(reasons.size(), 1U) << context;
           if (night && !approval) {
-            EXPECT_EQ(reasons[0].rule, "donnée manquante") << context;
+            EXPECT_EQ(reasons[0].code, ReasonCode::missing_data) << context;
             continue;
           }
           const bool holds = (night && (*approval || age < 18)) || urgent;
@@ -1553,7 +1557,7 @@ TEST(Guards, DecideAsTheRulesText) {
                     if (!missing.empty()) {
                       EXPECT_EQ(line.decision, Decision::refused) << context;
                       ASSERT_EQ(line.reasons.size(), 1U) << context;
-                      EXPECT_EQ(line.reasons[0].rule, "donnée manquante") << context;
+                      EXPECT_EQ(line.reasons[0].code, ReasonCode::missing_data) << context;
                       EXPECT_NE(line.reasons[0].message.find(missing), std::string::npos) << context;
                       continue;
                     }

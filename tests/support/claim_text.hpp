@@ -47,7 +47,8 @@ inline std::string text_of(const ClaimReadResult& result) {
   std::ostringstream out;
   out << "id=" << result.id << '\n';
   for (const Reason& problem : result.problems)
-    out << problem.rule << '|' << problem.message << '|' << problem.source << '\n';
+    out << to_string(problem.code) << '|' << problem.rule << '|' << problem.field << '|' << problem.message << '|'
+        << problem.source << '\n';
   if (!result.claim) return out.str() + "no claim\n";
   const Claim& claim = *result.claim;
   out << "claim.id=" << claim.id << ' ';
@@ -86,6 +87,7 @@ inline std::string text_of(const ClaimReadResult& result) {
   put(out, "sunday_or_holiday", claim.time.sunday_or_holiday);
   put(out, "urgent", claim.time.urgent);
   put(out, "telehealth", claim.telehealth);
+  out << "\nmeta=" << claim.meta;
   return out.str() + '\n';
 }
 

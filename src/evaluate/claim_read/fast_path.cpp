@@ -69,7 +69,7 @@ class SchemaReader final : public FieldReader {
  private:
   // Messages are ClaimReader's business: here a problem only means giving up.
   [[nodiscard]] std::string path() const override { return {}; }
-  void problem(std::string /*message*/) override { failed_ = true; }
+  void problem(ReasonCode /*code*/, std::string /*field*/, std::string /*message*/) override { failed_ = true; }
 
   // The input's bytes [begin, end), within it already: substr's range check is not inlined.
   [[nodiscard]] std::string_view bytes(std::size_t begin, std::size_t end) const noexcept {
@@ -108,6 +108,10 @@ class SchemaReader final : public FieldReader {
   bool object(Context context, std::size_t depth);
   bool lines(std::size_t depth);
   bool value(Field field, std::size_t depth);
+  // The record's `meta` object, kept as written.
+  bool meta(std::size_t depth);
+  // Moves past any JSON value, containers at the `depth`th level of nesting.
+  bool any(std::size_t depth);
   // A string of printable ASCII and valid UTF-8, without escapes: its bytes between the quotes.
   bool string(std::string_view& text);
 
@@ -163,6 +167,7 @@ bool SchemaReader::value(Field field, std::size_t depth) {
     case ByteClass::single: {
       const Context context = container_of(field);
       if (context == Context::lines) return lines(depth + 1);
+      if (context == Context::meta) return input_[position_] == '{' && meta(depth + 1);
       return context != Context::skip && object(context, depth + 1);
     }
     case ByteClass::quote:
@@ -191,6 +196,54 @@ bool SchemaReader::value(Field field, std::size_t depth) {
   }
   assign(field, scalar);
   return !failed_;
+}
+
+bool SchemaReader::meta(std::size_t depth) {
+  const std::size_t start = position_;
+  if (!any(depth)) return false;
+  claim_.meta.assign(bytes(start, position_));
+  return true;
+}
+
+bool SchemaReader::any(std::size_t depth) {
+  position_ = skip_whitespace(input_, position_);
+  if (position_ >= input_.size()) return false;
+  const char first = input_[position_];
+  std::string_view text;
+  switch (byte_classes[static_cast<unsigned char>(first)]) {
+    case ByteClass::single: {
+      if ((first != '{' && first != '[') || depth > limits_.max_depth) return false;
+      const bool is_object = first == '{';
+      const char end = is_object ? '}' : ']';
+      ++position_;
+      if (consume(end)) return true;
+      do {
+        if (is_object) {
+          position_ = skip_whitespace(input_, position_);
+          if (!string(text) || !consume(':')) return false;
+        }
+        if (!any(depth + 1)) return false;
+      } while (consume(','));
+      return consume(end);
+    }
+    case ByteClass::quote:
+      return string(text);
+    case ByteClass::number: {
+      const Lexeme number = lex_number(input_, position_);
+      if (!number.whole || beyond_json_range(bytes(position_, number.end))) return false;
+      position_ = number.end;
+      return true;
+    }
+    case ByteClass::literal: {
+      const Lexeme literal = lex_literal(input_, position_);
+      if (!literal.whole) return false;
+      position_ = literal.end;
+      return true;
+    }
+    case ByteClass::other:
+      break;
+  }
+  return false;
 }
 
 bool SchemaReader::string(std::string_view& text) {

@@ -100,7 +100,7 @@ void FieldReader::assign(Field field, const Scalar& value) {
   switch (field) {
     case Field::id:
       if (auto text = read_string(field, value)) {
-        if (text->empty()) problem(fmt::format(msg::empty_id, path()));
+        if (text->empty()) problem(ReasonCode::empty_value, path(), fmt::format(msg::empty_id, path()));
         if (!have_id_) result_.id = *text;
         have_id_ = true;
         claim_.id = *text;
@@ -108,7 +108,8 @@ void FieldReader::assign(Field field, const Scalar& value) {
       return;
     case Field::code:
       if (auto text = read_string(field, value)) {
-        if (text->find_first_not_of(" \t") == std::string_view::npos) problem(fmt::format(msg::empty_code, path()));
+        if (text->find_first_not_of(" \t") == std::string_view::npos)
+          problem(ReasonCode::empty_value, path(), fmt::format(msg::empty_code, path()));
         claim_.lines.back().code = *text;
       }
       return;
@@ -148,7 +149,8 @@ void FieldReader::assign(Field field, const Scalar& value) {
     case Field::prescriber_number:
       if (auto text = read_string(field, value)) {
         if (text->size() != 9 || !std::all_of(text->begin(), text->end(), is_digit)) {
-          problem(fmt::format(msg::bad_prescriber_number, path(), shown(*text)));
+          problem(ReasonCode::bad_prescriber_number, path(),
+                  fmt::format(msg::bad_prescriber_number, path(), shown(*text)));
         } else {
           claim_.prescription.prescriber_number.emplace(*text);
         }
@@ -163,31 +165,35 @@ void FieldReader::assign(Field field, const Scalar& value) {
     case Field::age:
       claim_.patient.age = read_int(field, value);
       if (claim_.patient.age && *claim_.patient.age < 0) {
-        problem(fmt::format(msg::negative_age, path(), *claim_.patient.age));
+        problem(ReasonCode::negative_number, path(), fmt::format(msg::negative_age, path(), *claim_.patient.age));
       }
       return;
     case Field::session_number:
       claim_.series.session_number = read_int(field, value);
       if (claim_.series.session_number && *claim_.series.session_number < 1) {
-        problem(fmt::format(msg::session_below_one, path(), *claim_.series.session_number));
+        problem(ReasonCode::session_below_one, path(),
+                fmt::format(msg::session_below_one, path(), *claim_.series.session_number));
       }
       return;
     case Field::sessions_12_months_before:
       claim_.series.sessions_12_months_before = read_int(field, value);
       if (claim_.series.sessions_12_months_before && *claim_.series.sessions_12_months_before < 0) {
-        problem(fmt::format(msg::negative_count, path(), *claim_.series.sessions_12_months_before));
+        problem(ReasonCode::negative_number, path(),
+                fmt::format(msg::negative_count, path(), *claim_.series.sessions_12_months_before));
       }
       return;
     case Field::earlier_sessions:
       claim_.same_day.earlier_sessions = read_int(field, value);
       if (claim_.same_day.earlier_sessions && *claim_.same_day.earlier_sessions < 0) {
-        problem(fmt::format(msg::negative_count, path(), *claim_.same_day.earlier_sessions));
+        problem(ReasonCode::negative_number, path(),
+                fmt::format(msg::negative_count, path(), *claim_.same_day.earlier_sessions));
       }
       return;
     case Field::distance_km:
       claim_.travel.distance_km = read_decimal(field, value);
       if (claim_.travel.distance_km && claim_.travel.distance_km->is_negative()) {
-        problem(fmt::format(msg::negative_distance, path(), claim_.travel.distance_km->to_string()));
+        problem(ReasonCode::negative_number, path(),
+                fmt::format(msg::negative_distance, path(), claim_.travel.distance_km->to_string()));
       }
       return;
     case Field::telehealth:
@@ -232,6 +238,7 @@ void FieldReader::assign(Field field, const Scalar& value) {
     case Field::episode:
     case Field::time:
     case Field::practitioner:
+    case Field::meta:
       // A scalar where an object or array belongs; null means absent, except for lines.
       if (value.type != JsonType::null || is_required(field)) wrong_type(field, value.type);
       return;
@@ -245,7 +252,7 @@ void FieldReader::assign(Field field, const Scalar& value) {
 
 void FieldReader::read_identifier(Field field, const Scalar& value, std::string& out) {
   if (auto text = read_string(field, value)) {
-    if (text->empty()) problem(fmt::format(msg::empty_id, path()));
+    if (text->empty()) problem(ReasonCode::empty_value, path(), fmt::format(msg::empty_id, path()));
     out = *text;
   }
 }
@@ -263,14 +270,14 @@ std::optional<Date> FieldReader::read_date(Field field, const Scalar& value) {
   }
   const auto fields = date_fields(value.text);
   if (!fields) {
-    problem(fmt::format(msg::bad_date, path(), shown(value.text)));
+    problem(ReasonCode::bad_date, path(), fmt::format(msg::bad_date, path(), shown(value.text)));
     return std::nullopt;
   }
   const Date date{std::chrono::year{(*fields)[0]}, std::chrono::month{static_cast<unsigned>((*fields)[1])},
                   std::chrono::day{static_cast<unsigned>((*fields)[2])}};
   // Year 0000 does not exist (1 BC is followed by AD 1), though std::chrono's calendar has one.
   if (!date.ok() || (*fields)[0] == 0) {
-    problem(fmt::format(msg::no_such_date, path(), value.text));
+    problem(ReasonCode::no_such_date, path(), fmt::format(msg::no_such_date, path(), value.text));
     return std::nullopt;
   }
   return date;
@@ -294,14 +301,14 @@ std::optional<std::int32_t> FieldReader::read_int(Field field, const Scalar& val
   std::int64_t magnitude = 0;
   for (const char c : text.substr(negative ? 1 : 0)) {
     if (!is_digit(c)) {
-      problem(fmt::format(msg::not_integer, path(), shown(text)));
+      problem(ReasonCode::not_integer, path(), fmt::format(msg::not_integer, path(), shown(text)));
       return std::nullopt;
     }
     magnitude = std::min(beyond, magnitude * 10 + (c - '0'));
   }
   const std::int64_t result = negative ? -magnitude : magnitude;
   if (result < std::numeric_limits<std::int32_t>::min() || result > std::numeric_limits<std::int32_t>::max()) {
-    problem(fmt::format(msg::integer_out_of_range, path(), shown(text)));
+    problem(ReasonCode::integer_out_of_range, path(), fmt::format(msg::integer_out_of_range, path(), shown(text)));
     return std::nullopt;
   }
   return static_cast<std::int32_t>(result);
@@ -311,7 +318,7 @@ std::optional<Decimal> FieldReader::read_decimal(Field field, const Scalar& valu
   std::string_view text = value.text;
   if (value.type == JsonType::number) {
     if (!plain_decimal_text(value.text, scratch_)) {
-      problem(fmt::format(msg::decimal_too_large, path(), shown(value.text)));
+      problem(ReasonCode::decimal_too_large, path(), fmt::format(msg::decimal_too_large, path(), shown(value.text)));
       return std::nullopt;
     }
     text = scratch_;
@@ -331,9 +338,9 @@ std::optional<Decimal> FieldReader::read_decimal(Field field, const Scalar& valu
         error.kind() == DecimalErrorKind::too_many_digits || error.kind() == DecimalErrorKind::overflow ||
         error.kind() == DecimalErrorKind::too_many_decimals || error.kind() == DecimalErrorKind::inexact;
     if (too_large) {
-      problem(fmt::format(msg::decimal_too_large, path(), shown(value.text)));
+      problem(ReasonCode::decimal_too_large, path(), fmt::format(msg::decimal_too_large, path(), shown(value.text)));
     } else {
-      problem(fmt::format(msg::bad_decimal, path(), shown(value.text)));
+      problem(ReasonCode::bad_decimal, path(), fmt::format(msg::bad_decimal, path(), shown(value.text)));
     }
   }
   return std::nullopt;
@@ -349,7 +356,8 @@ std::optional<Enum> FieldReader::read_enum(Field field, const Scalar& value,
   for (const auto& candidate : values) {
     if (same_text(candidate.name, value.text)) return candidate.value;
   }
-  problem(fmt::format(msg::unknown_value, path(), shown(value.text), allowed_values(values)));
+  problem(ReasonCode::unknown_value, path(),
+          fmt::format(msg::unknown_value, path(), shown(value.text), allowed_values(values)));
   return std::nullopt;
 }
 

@@ -46,9 +46,10 @@ class FieldReader {
 
   // The JSON path of the value being read ("lines[2].code").
   [[nodiscard]] virtual std::string path() const = 0;
-  virtual void problem(std::string message) = 0;
+  // A problem about the value at `field` (a JSON path; empty: the line as a whole).
+  virtual void problem(ReasonCode code, std::string field, std::string message) = 0;
   void wrong_type(Field field, JsonType found) {
-    problem(fmt::format(msg::wrong_type, path(), expected_of(field), describe(found)));
+    problem(ReasonCode::wrong_type, path(), fmt::format(msg::wrong_type, path(), expected_of(field), describe(found)));
   }
 
   ClaimReadResult& result_;

@@ -59,7 +59,10 @@ class ClaimReader final : public FieldReader {
   // Reads `input` (the whole line, or the head of a line too long).
   void read(std::string_view input) {
     input_ = input;
-    JsonScanner<ClaimReader>(input, *this, strings_).run();
+    JsonScanner<ClaimReader> scanner(input, *this, strings_);
+    scanner_ = &scanner;
+    scanner.run();
+    scanner_ = nullptr;
   }
 
  private:
@@ -71,7 +74,7 @@ class ClaimReader final : public FieldReader {
   [[nodiscard]] std::string path() const override { return path_of({}); }
   // The path of the value about to be read, or of `member` inside the innermost object when given.
   [[nodiscard]] std::string path_of(std::string_view member) const;
-  void problem(std::string message) override;
+  void problem(ReasonCode code, std::string field, std::string message) override;
   void push(Context context, bool is_array) {
     Frame& frame = frames_.emplace_back();
     frame.context = context;
@@ -86,7 +89,9 @@ class ClaimReader final : public FieldReader {
   // The format nests three levels; deeper input is a problem long before this spills over.
   boost::container::small_vector<Frame, 8> frames_;
   std::string_view input_;
-  std::string strings_;  // the last string with escapes, decoded
+  const JsonScanner<ClaimReader>* scanner_ = nullptr;  // during read(): where it is in input_
+  std::size_t meta_start_ = 0;                         // the offset of the `meta` object's brace
+  std::string strings_;                                // the last string with escapes, decoded
   bool stopped_ = false;
 };
 
@@ -123,20 +128,20 @@ std::string ClaimReader::path_of(std::string_view member) const {
   return out;
 }
 
-void ClaimReader::problem(std::string message) {
+void ClaimReader::problem(ReasonCode code, std::string field, std::string message) {
   if (stopped_) return;
   if (result_.problems.size() >= limits_.max_problems) {
-    result_.problems.push_back({std::string(format_rule), fmt::format(msg::too_many_problems, limits_.max_problems),
-                                std::string(format_source)});
+    result_.problems.push_back(
+        format_problem(ReasonCode::too_many_problems, {}, fmt::format(msg::too_many_problems, limits_.max_problems)));
     stopped_ = true;
     return;
   }
-  result_.problems.push_back({std::string(format_rule), std::move(message), std::string(format_source)});
+  result_.problems.push_back(format_problem(code, std::move(field), std::move(message)));
 }
 
 bool ClaimReader::key(std::string_view name) {
   Frame& frame = frames_.back();
-  if (frame.context == Context::skip) return true;
+  if (frame.context == Context::skip || frame.context == Context::meta) return true;
   const auto members = members_of(frame.context);
   const std::size_t i = find_member(members, name, frame.expected);
   if (i < members.size()) {
@@ -145,7 +150,7 @@ bool ClaimReader::key(std::string_view name) {
     const std::uint32_t bit = std::uint32_t{1} << i;
     if ((frame.seen & bit) != 0) {
       frame.field = Field::ignored;
-      problem(fmt::format(msg::duplicate_field, path()));
+      problem(ReasonCode::duplicate_field, path(), fmt::format(msg::duplicate_field, path()));
     } else {
       frame.seen |= bit;
       frame.field = members[i].field;
@@ -155,19 +160,19 @@ bool ClaimReader::key(std::string_view name) {
   frame.field = Field::ignored;
   frame.member = {};
   frame.unknown_key = name;
-  problem(fmt::format(msg::unknown_field, path()));
+  problem(ReasonCode::unknown_field, path(), fmt::format(msg::unknown_field, path()));
   return !stopped_;
 }
 
 bool ClaimReader::open(JsonType type) {
   const bool is_array = type == JsonType::array;
   if (frames_.size() >= limits_.max_depth) {
-    problem(fmt::format(msg::too_deep, path(), limits_.max_depth));
+    problem(ReasonCode::too_deep, path(), fmt::format(msg::too_deep, path(), limits_.max_depth));
     return stop();
   }
   if (frames_.empty()) {
     if (is_array) {
-      problem(fmt::format(msg::not_object, describe(type)));
+      problem(ReasonCode::not_object, {}, fmt::format(msg::not_object, describe(type)));
       return stop();
     }
     push(Context::record, false);
@@ -177,19 +182,21 @@ bool ClaimReader::open(JsonType type) {
   Context context = Context::skip;
   if (parent.context == Context::lines) {
     if (parent.index >= limits_.max_claim_lines) {
-      problem(fmt::format(msg::too_many_lines, path(), limits_.max_claim_lines));
+      problem(ReasonCode::too_many_lines, path(), fmt::format(msg::too_many_lines, path(), limits_.max_claim_lines));
       return stop();
     }
     if (is_array) {
-      problem(fmt::format(msg::wrong_type, path(), "un objet (une ligne)", describe(type)));
+      problem(ReasonCode::wrong_type, path(),
+              fmt::format(msg::wrong_type, path(), "un objet (une ligne)", describe(type)));
     } else {
       context = Context::line;
       claim_.lines.emplace_back();
     }
-  } else if (parent.context != Context::skip && parent.field != Field::ignored) {
+  } else if (parent.context != Context::skip && parent.context != Context::meta && parent.field != Field::ignored) {
     const Context wanted = container_of(parent.field);
     if (wanted != Context::skip && (wanted == Context::lines) == is_array) {
       context = wanted;
+      if (context == Context::meta) meta_start_ = scanner_->position() - 1;  // after its brace
     } else {
       wrong_type(parent.field, type);
     }
@@ -204,11 +211,15 @@ bool ClaimReader::close() {
   const std::size_t elements = frames_.back().index;
   const std::uint32_t seen = frames_.back().seen;
   frames_.pop_back();
-  if (context == Context::lines && elements == 0) problem(fmt::format(msg::no_lines, path()));
+  if (context == Context::meta) claim_.meta.assign(input_.substr(meta_start_, scanner_->position() - meta_start_));
+  if (context == Context::lines && elements == 0)
+    problem(ReasonCode::no_lines, path(), fmt::format(msg::no_lines, path()));
   const auto members = members_of(context);
   const std::uint32_t missing = missing_required(context, seen);
   for (std::size_t i = 0; i < members.size(); ++i) {
-    if ((missing & (std::uint32_t{1} << i)) != 0) problem(fmt::format(msg::missing_field, path_of(members[i].name)));
+    if ((missing & (std::uint32_t{1} << i)) != 0)
+      problem(ReasonCode::missing_field, path_of(members[i].name),
+              fmt::format(msg::missing_field, path_of(members[i].name)));
   }
   after_value();
   return !stopped_;
@@ -226,17 +237,18 @@ void ClaimReader::after_value() {
 
 bool ClaimReader::scalar(const Scalar& value) {
   if (frames_.empty()) {
-    problem(fmt::format(msg::not_object, describe(value.type)));
+    problem(ReasonCode::not_object, {}, fmt::format(msg::not_object, describe(value.type)));
     return stop();
   }
   const Frame& frame = frames_.back();
   if (frame.context == Context::lines) {
     if (frame.index >= limits_.max_claim_lines) {
-      problem(fmt::format(msg::too_many_lines, path(), limits_.max_claim_lines));
+      problem(ReasonCode::too_many_lines, path(), fmt::format(msg::too_many_lines, path(), limits_.max_claim_lines));
       return stop();
     }
-    problem(fmt::format(msg::wrong_type, path(), "un objet (une ligne)", describe(value.type)));
-  } else if (frame.context != Context::skip && frame.field != Field::ignored) {
+    problem(ReasonCode::wrong_type, path(),
+            fmt::format(msg::wrong_type, path(), "un objet (une ligne)", describe(value.type)));
+  } else if (frame.context != Context::skip && frame.context != Context::meta && frame.field != Field::ignored) {
     assign(frame.field, value);
   }
   after_value();
@@ -246,9 +258,10 @@ bool ClaimReader::scalar(const Scalar& value) {
 void ClaimReader::parse_error(std::size_t offset, JsonFault fault) {
   const std::string_view reason = reason_of(fault);
   if (offset < input_.size()) {
-    problem(fmt::format(msg::not_json_near, offset, reason, shown(input_.substr(offset), 20)));
+    problem(ReasonCode::not_json, {},
+            fmt::format(msg::not_json_near, offset, reason, shown(input_.substr(offset), 20)));
   } else {
-    problem(fmt::format(msg::not_json, offset, reason));
+    problem(ReasonCode::not_json, {}, fmt::format(msg::not_json, offset, reason));
   }
   stop();
 }
@@ -262,7 +275,7 @@ void read_in_general(std::string_view json_line, const ClaimReadLimits& limits, 
   result.problems.clear();
   if (is_blank(json_line)) {
     result.claim.reset();
-    result.problems.push_back(format_problem(msg::empty_line));
+    result.problems.push_back(format_problem(ReasonCode::empty_line, {}, msg::empty_line));
     return;
   }
   if (json_line.size() > limits.max_line_bytes) {
@@ -273,7 +286,8 @@ void read_in_general(std::string_view json_line, const ClaimReadLimits& limits, 
     reader.read(json_line.substr(0, limits.max_line_bytes));
     result.claim.reset();
     result.id = std::move(head.id);
-    result.problems.push_back(format_problem(fmt::format(msg::line_too_long, json_line.size(), limits.max_line_bytes)));
+    result.problems.push_back(format_problem(ReasonCode::line_too_long, {},
+                                             fmt::format(msg::line_too_long, json_line.size(), limits.max_line_bytes)));
     return;
   }
   ClaimReader reader(limits, result);

@@ -71,6 +71,9 @@ class JsonScanner {
   JsonScanner(std::string_view input, Handler& handler, std::string& buffer)
       : input_(input), handler_(handler), buffer_(buffer) {}
 
+  // The offset just past the last token read: the brace of the object a handler is told of.
+  [[nodiscard]] std::size_t position() const noexcept { return position_; }
+
   void run() {
     if (!skip_byte_order_mark()) return;
     Token token = next();

@@ -1,6 +1,7 @@
 // The problems of a claim line (docs/claim-format.md section 4): the French message catalogue,
 // and why the JSON scanner stopped. In: nothing; out: message patterns and fault reasons, for
-// the readers, which give every problem the rule "format" and the format document as source.
+// the readers, which give every problem its code, the JSON path it is about and the format
+// document as source.
 #pragma once
 
 #include <array>
@@ -14,7 +15,6 @@
 
 namespace cotation::claim_read {
 
-inline constexpr std::string_view format_rule = "format";
 inline constexpr std::string_view format_source = "docs/claim-format.md";
 
 // The message catalogue of the readers, in French: every problem text is one of these patterns.
@@ -82,8 +82,8 @@ inline std::string_view reason_of(JsonFault fault) noexcept {
   return fault_reasons.at(static_cast<std::size_t>(fault));
 }
 
-inline Reason format_problem(std::string message) {
-  return {std::string(format_rule), std::move(message), std::string(format_source)};
+inline Reason format_problem(ReasonCode code, std::string field, std::string message) {
+  return {code, {}, std::move(field), std::move(message), std::string(format_source)};
 }
 
 }  // namespace cotation::claim_read

@@ -27,6 +27,7 @@ enum class Context : std::uint8_t {
   episode,
   time,
   practitioner,
+  meta,  // the caller's object, kept as written and not read
   skip
 };
 
@@ -74,6 +75,7 @@ enum class Field : std::uint8_t {
   same_article,
   same_body_region,
   episode_id,
+  meta,
 };
 
 struct Member {
@@ -96,6 +98,7 @@ inline constexpr std::array record_members = {
     Member{"time", Field::time},
     Member{"telehealth", Field::telehealth},
     Member{"practitioner", Field::practitioner},
+    Member{"meta", Field::meta},
 };
 inline constexpr std::array patient_members = {
     Member{"id", Field::patient_id},
@@ -159,6 +162,7 @@ constexpr std::span<const Member> members_of(Context context) noexcept {
     case Context::practitioner:
       return practitioner_members;
     case Context::lines:
+    case Context::meta:
     case Context::skip:
       break;
   }
@@ -186,6 +190,8 @@ inline Context container_of(Field field) noexcept {
       return Context::time;
     case Field::practitioner:
       return Context::practitioner;
+    case Field::meta:
+      return Context::meta;
     default:
       return Context::skip;
   }
@@ -243,6 +249,7 @@ inline std::string_view expected_of(Field field) noexcept {
     case Field::episode:
     case Field::time:
     case Field::practitioner:
+    case Field::meta:
       return "un objet";
     case Field::age:
     case Field::session_number:

@@ -1,0 +1,99 @@
+// The reader's checks on a claim built in C++ (cotation/json.hpp `validate`). In: a Claim; out:
+// its problems, as the reader words them (claim_read/problems.hpp), each with its code and the
+// JSON path of the field; none for a valid claim.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "evaluate/claim_json.hpp"
+#include "evaluate/claim_read/problems.hpp"
+
+namespace cotation {
+namespace {
+
+using claim_read::format_problem;
+namespace msg = claim_read::msg;
+
+class Checks {
+ public:
+  explicit Checks(std::vector<Reason>& problems) : problems_(problems) {}
+
+  // `field` is a view: a claim that passes builds no string.
+  template <typename... Args>
+  void problem(ReasonCode code, std::string_view field, fmt::format_string<std::string_view&, Args...> format,
+               Args&&... args) {
+    problems_.push_back(
+        format_problem(code, std::string(field), fmt::format(format, field, std::forward<Args>(args)...)));
+  }
+  void date(const std::optional<Date>& date, std::string_view field) {
+    if (!date || date->ok()) return;
+    problem(ReasonCode::no_such_date, field, msg::no_such_date,
+            fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date->year()), static_cast<unsigned>(date->month()),
+                        static_cast<unsigned>(date->day())));
+  }
+  void not_negative(const std::optional<std::int32_t>& count, std::string_view field) {
+    if (count && *count < 0) problem(ReasonCode::negative_number, field, msg::negative_count, *count);
+  }
+
+ private:
+  std::vector<Reason>& problems_;
+};
+
+bool nine_digits(const std::string& text) {
+  return text.size() == 9 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// `meta` is one JSON object exactly when the reader, given it as a record's `meta`, reads it
+// back whole.
+bool one_object(const std::string& meta) {
+  const ClaimReadResult read = read_claim(R"({"id":"m","lines":[{"code":"m"}],"meta":)" + meta + "}");
+  return read.claim && read.claim->meta == meta;
+}
+
+}  // namespace
+
+std::vector<Reason> validate(const Claim& claim) {
+  std::vector<Reason> problems;
+  Checks checks(problems);
+  if (claim.id.empty()) checks.problem(ReasonCode::empty_value, "id", msg::empty_id);
+  if (claim.lines.empty()) checks.problem(ReasonCode::no_lines, "lines", msg::no_lines);
+  for (std::size_t i = 0; i < claim.lines.size(); ++i) {
+    if (claim.lines[i].code.find_first_not_of(" \t") == std::string::npos) {
+      checks.problem(ReasonCode::empty_value, fmt::format("lines[{}].code", i), msg::empty_code);
+    }
+  }
+  checks.date(claim.date, "date");
+  checks.date(claim.patient.birth_date, "patient.birth_date");
+  checks.date(claim.prescription.initial_date, "prescription.initial_date");
+  checks.date(claim.prescription.renewal_date, "prescription.renewal_date");
+  if (claim.patient.age && *claim.patient.age < 0) {
+    checks.problem(ReasonCode::negative_number, "patient.age", msg::negative_age, *claim.patient.age);
+  }
+  if (claim.series.session_number && *claim.series.session_number < 1) {
+    checks.problem(ReasonCode::session_below_one, "series.session_number", msg::session_below_one,
+                   *claim.series.session_number);
+  }
+  checks.not_negative(claim.series.sessions_12_months_before, "series.sessions_12_months_before");
+  checks.not_negative(claim.same_day.earlier_sessions, "same_day.earlier_sessions");
+  if (claim.travel.distance_km && *claim.travel.distance_km < Decimal()) {
+    checks.problem(ReasonCode::negative_number, "travel.distance_km", msg::negative_distance,
+                   claim.travel.distance_km->to_string());
+  }
+  if (claim.prescription.prescriber_number && !nine_digits(*claim.prescription.prescriber_number)) {
+    checks.problem(ReasonCode::bad_prescriber_number, "prescription.prescriber_number", msg::bad_prescriber_number,
+                   *claim.prescription.prescriber_number);
+  }
+  if (!claim.meta.empty() && !one_object(claim.meta)) {
+    checks.problem(ReasonCode::wrong_type, "meta", msg::wrong_type, "un objet", "un autre texte JSON");
+  }
+  return problems;
+}
+
+}  // namespace cotation
