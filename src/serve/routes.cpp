@@ -12,6 +12,7 @@
 
 #include "compile/model.hpp"
 #include "cotation/batch.hpp"
+#include "cotation/decision.hpp"
 #include "cotation/version.h"
 #include "serve/problem.hpp"
 #include "tools/table.hpp"
@@ -130,9 +131,12 @@ void rule_set_route(httplib::Response& response, const Context& context) {
     sources.push_back({{"name", source.name}, {"label", source.label}, {"rank", source.rank}});
   }
   const nlohmann::json body{
-      {"hash", rule_set->hash()}, {"reading", context.rules.reading().as_signed ? "as_signed" : "consolidated"},
-      {"sources", sources},       {"engine_version", COTATION_VERSION_STRING},
-      {"claim_format", "v1"},     {"last_reload", {{"ok", reload.ok}, {"at", reload.at}, {"errors", reload.errors}}},
+      {"hash", rule_set->hash()},
+      {"reading", context.rules.reading().as_signed ? "as_signed" : "consolidated"},
+      {"sources", sources},
+      {"engine_version", COTATION_VERSION_STRING},
+      {"decision_format", decision_format},
+      {"last_reload", {{"ok", reload.ok}, {"at", reload.at}, {"errors", reload.errors}}},
   };
   response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
 }
