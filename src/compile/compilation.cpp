@@ -44,6 +44,8 @@ std::string_view kind_word(DeclarationKind kind) {
       return "dispositif";
     case DeclarationKind::example:
       return "exemple";
+    case DeclarationKind::schedule:
+      return "barème";
   }
   return "";
 }

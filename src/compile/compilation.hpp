@@ -61,7 +61,10 @@ struct Compilation {
   // acts and scopes
   std::set<std::string> reported_cycles;
   std::set<std::string> letters_without_rounding;
-  std::set<std::uint32_t> acts_in_error;  // reported already: the checks over rules keep quiet
+  std::set<std::uint32_t> acts_in_error;
+  std::set<std::string> used_schedules;  // names of the schedules a letter or an item takes
+  bool schedule_unresolved =
+      false;  // a use named none: "unused" would repeat it  // reported already: the checks over rules keep quiet
   // types
   std::map<std::string, NodeId> interned;
   const std::map<std::string, std::uint32_t>* scheme_facts = nullptr;  // while a scheme is built
@@ -97,6 +100,8 @@ void build_item(Compilation& c, const syntax::Declaration& declaration);
 void build_act(Compilation& c, const syntax::Declaration& declaration);
 // scopes.cpp
 void check_groups(Compilation& c);
+// values.cpp: a schedule no letter or item takes is reported (a warning).
+void check_schedules(Compilation& c);
 // revaluations.cpp
 void apply_revaluations(Compilation& c);
 // amounts.cpp
