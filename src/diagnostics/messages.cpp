@@ -297,9 +297,9 @@ constexpr std::array messages = {
             "expected the decision, in quotes, after `décision`",
             "décision \"conventionnement accordé\" si ... selon ...", "décision \"conventionnement accordé\" si ... selon ..."},
     Message{"syntax.expected_declaration",
-            "on attend une déclaration : source, lettre, forfait, paramètre, acte, groupe, règle, "
+            "on attend une déclaration : source, barème, lettre, forfait, paramètre, acte, groupe, règle, "
             "revalorisation, amendement ou dispositif",
-            "expected a declaration: source, lettre, forfait, paramètre, acte, groupe, règle, "
+            "expected a declaration: source, barème, lettre, forfait, paramètre, acte, groupe, règle, "
             "revalorisation, amendement or dispositif",
             "", ""},
     Message{"syntax.expected_declaration_name", "on attend le nom de la déclaration",
