@@ -1,3 +1,5 @@
+// Known slips where the parser stopped: see likely_intent.hpp (in: the text, the offset and
+// the keywords tried there; out: a clearer message and where to point).
 #include "parse/likely_intent.hpp"
 
 #include <array>

@@ -1,3 +1,5 @@
+// Bounded edit distance and the closest valid word: see suggestion.hpp (in: a word and the
+// words valid there; out: the one meant, if close).
 #include "parse/suggestion.hpp"
 
 #include <algorithm>
