@@ -13,7 +13,7 @@ using namespace model;
 std::optional<std::uint32_t> letter(Compilation& c, const syntax::Name& name) {
   const auto it = c.model->letter_index.find(name.text);
   if (it == c.model->letter_index.end()) {
-    c.report(name.position, "compile.unknown_letter", {name.text});
+    c.report_unknown(name, DeclarationKind::letter, "compile.unknown_letter", {name.text});
     return std::nullopt;
   }
   return it->second;
@@ -41,6 +41,7 @@ std::uint32_t series_of(const Compilation& c, const Act& act) {
 }  // namespace
 
 void build_act(Compilation& c, const syntax::Declaration& declaration) {
+  const std::size_t findings_before = c.diagnostics.size();
   Act act;
   act.name = declaration.name.text;
   act.label = declaration.label;
@@ -118,6 +119,10 @@ void build_act(Compilation& c, const syntax::Declaration& declaration) {
       });
   if (!writes_cotation && !act.pending) c.report(declaration.name.position, "compile.act_without_cotation", {act.name});
   act.series = series_of(c, act);
+  if (std::any_of(c.diagnostics.begin() + static_cast<std::ptrdiff_t>(findings_before), c.diagnostics.end(),
+                  [](const Diagnostic& d) { return d.severity == Severity::error; })) {
+    c.acts_in_error.insert(static_cast<std::uint32_t>(c.model->acts.size()));
+  }
   c.model->acts.push_back(std::move(act));
 }
 

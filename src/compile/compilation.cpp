@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "compile/compilation.hpp"
+#include "parse/suggestion.hpp"
 #include "parse/utf8.hpp"
 
 namespace cotation::compiler {
@@ -43,6 +44,8 @@ std::string_view kind_word(DeclarationKind kind) {
       return "dispositif";
     case DeclarationKind::example:
       return "exemple";
+    case DeclarationKind::schedule:
+      return "barème";
   }
   return "";
 }
@@ -114,6 +117,17 @@ std::vector<const syntax::Declaration*> Compilation::of_kind(DeclarationKind kin
   return result;
 }
 
+void Compilation::report_unknown(const syntax::Name& name, DeclarationKind kind, std::string id,
+                                 std::vector<std::string> arguments) {
+  std::vector<std::string_view> names;
+  for (const auto* declaration : of_kind(kind)) names.push_back(declaration->name.text);
+  if (const auto meant = closest_word(name.text, names)) {
+    id += "_near";
+    arguments.push_back(*meant);
+  }
+  report(name.position, std::move(id), std::move(arguments));
+}
+
 syntax::Declaration* Compilation::find(DeclarationKind kind, std::string_view name) {
   const auto it = declarations.find(declaration_key(kind, name));
   if (it == declarations.end() || it->second.kind != kind) return nullptr;
@@ -130,7 +144,7 @@ std::optional<Day> Compilation::repealed_since(const syntax::Declaration& declar
 model::Citation Compilation::citation(const syntax::Citation& cited, std::optional<Day> effect) {
   const syntax::Declaration* source = find(DeclarationKind::source, cited.source.text);
   if (source == nullptr) {
-    report(cited.source.position, "compile.unknown_source", {cited.source.text});
+    report_unknown(cited.source, DeclarationKind::source, "compile.unknown_source", {cited.source.text});
     return Citation{cited.source.text};
   }
   if (effect && *effect != first_day && source->source.signed_on && *effect < day_of(*source->source.signed_on)) {

@@ -29,6 +29,10 @@ struct Compilation {
 
   void report(const syntax::Position& at, std::string id, std::vector<std::string> arguments = {},
               Severity severity = Severity::error);
+  // Reports `id` for `name`, declared nowhere as a `kind`; when a declared one is close
+  // (parse/suggestion.hpp), reports `id`_near instead, with that name as last argument.
+  void report_unknown(const syntax::Name& name, DeclarationKind kind, std::string id,
+                      std::vector<std::string> arguments);
 
   // The declarations of one kind, in file order, the repealed ones left out.
   [[nodiscard]] std::vector<const syntax::Declaration*> of_kind(DeclarationKind kind) const;
@@ -49,7 +53,7 @@ struct Compilation {
 
   // resolve and amendments
   std::map<std::string, syntax::Declaration> declarations;  // working copies, amended
-  std::vector<const syntax::Declaration*> order;  // file order, into `declarations`
+  std::vector<const syntax::Declaration*> order;            // file order, into `declarations`
   std::set<std::string> repealed;
   std::map<std::string, Day> repealed_since_day;
   std::map<std::string, std::uint32_t> act_index;
@@ -57,6 +61,10 @@ struct Compilation {
   // acts and scopes
   std::set<std::string> reported_cycles;
   std::set<std::string> letters_without_rounding;
+  std::set<std::uint32_t> acts_in_error;
+  std::set<std::string> used_schedules;  // names of the schedules a letter or an item takes
+  bool schedule_unresolved =
+      false;  // a use named none: "unused" would repeat it  // reported already: the checks over rules keep quiet
   // types
   std::map<std::string, NodeId> interned;
   const std::map<std::string, std::uint32_t>* scheme_facts = nullptr;  // while a scheme is built
@@ -93,6 +101,8 @@ void build_act(Compilation& c, const syntax::Declaration& declaration);
 // scopes.cpp
 void check_groups(Compilation& c);
 void collect_groups(Compilation& c);  // Model::groups, for the tools
+// values.cpp: a schedule no letter or item takes is reported (a warning).
+void check_schedules(Compilation& c);
 // revaluations.cpp
 void apply_revaluations(Compilation& c);
 // amounts.cpp

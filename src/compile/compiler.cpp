@@ -49,6 +49,7 @@ std::unique_ptr<RuleSet::Model> run_stages(const ParsedRuleSet& parsed, const Co
   for (const auto* d : c.of_kind(DeclarationKind::parameter)) build_parameter(c, *d);
   for (const auto* d : c.of_kind(DeclarationKind::letter)) build_letter(c, *d);
   for (const auto* d : c.of_kind(DeclarationKind::item)) build_item(c, *d);
+  check_schedules(c);
   for (const auto* d : c.of_kind(DeclarationKind::act)) build_act(c, *d);
   // groups (scopes.cpp), revaluations (revaluations.cpp), the code index (code_index.cpp)
   check_groups(c);

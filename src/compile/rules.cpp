@@ -118,8 +118,11 @@ void build_rule(Compilation& c, const syntax::Declaration& declaration) {
   // The citation is checked against the rule's period, wherever `selon` stands in it.
   if (cited) rule.citation = c.citation(*cited, rule.period.since);
   if (const auto since = c.repealed_since(declaration)) rule.period.until = std::min(rule.period.until, *since - 1);
-  // A name that did not resolve was reported: the checks below would only repeat it.
-  const bool names_resolved = c.diagnostics.size() == findings_before;
+  // A name that did not resolve, or an act whose cotation did not, was reported: the checks
+  // below would only repeat it.
+  const bool names_resolved = c.diagnostics.size() == findings_before &&
+                              std::none_of(rule.scope.acts.begin(), rule.scope.acts.end(),
+                                           [&](std::uint32_t a) { return c.acts_in_error.count(a) > 0; });
   std::sort(rule.scope.acts.begin(), rule.scope.acts.end());
   std::sort(rule.scope.items.begin(), rule.scope.items.end());
   if (!has_scope) c.report(declaration.name.position, "compile.rule_without_scope", {rule.name});

@@ -28,8 +28,11 @@ void add_acts_of_letter(const Compilation& c, std::uint32_t index, Scope& result
 // A selector other than a group added to `result`. An unknown name is reported when `report`:
 // a group's members are reported once, by check_groups, not at each use of the group.
 void add(Compilation& c, const syntax::Selector& selector, Scope& result, bool report) {
-  const auto unknown = [&](const char* kind) {
-    if (report) c.report(selector.name.position, "compile.unknown_declaration", {kind, selector.name.text});
+  const auto unknown = [&](DeclarationKind kind) {
+    if (report) {
+      c.report_unknown(selector.name, kind, "compile.unknown_declaration",
+                       {std::string(kind_word(kind)), selector.name.text});
+    }
   };
   switch (selector.kind) {
     case syntax::SelectorKind::every_act:
@@ -41,7 +44,7 @@ void add(Compilation& c, const syntax::Selector& selector, Scope& result, bool r
     case syntax::SelectorKind::act: {
       const auto it = c.act_index.find(selector.name.text);
       if (it == c.act_index.end()) {
-        unknown("acte");
+        unknown(DeclarationKind::act);
       } else {
         result.acts.push_back(it->second);
       }
@@ -50,7 +53,7 @@ void add(Compilation& c, const syntax::Selector& selector, Scope& result, bool r
     case syntax::SelectorKind::item: {
       const auto it = c.model->item_index.find(selector.name.text);
       if (it == c.model->item_index.end()) {
-        unknown("forfait");
+        unknown(DeclarationKind::item);
       } else {
         result.items.push_back(it->second);
       }
@@ -66,7 +69,7 @@ void add(Compilation& c, const syntax::Selector& selector, Scope& result, bool r
       break;
     }
     case syntax::SelectorKind::group:
-      if (c.find(DeclarationKind::group, selector.name.text) == nullptr) unknown("groupe");
+      if (c.find(DeclarationKind::group, selector.name.text) == nullptr) unknown(DeclarationKind::group);
       break;
   }
 }

@@ -1,6 +1,7 @@
 // Values into schedules: the dated values of letters, items and parameters, by region, with
 // their roundings, conditions and computations; the overlaps and gaps of a schedule
-// reported. In: letter, item and parameter declarations; out: model letters, items, parameters.
+// reported; the shared schedules (`barème`) a letter or an item takes. In: letter, item,
+// parameter and schedule declarations; out: model letters, items, parameters.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -60,17 +61,39 @@ void cut_at(std::vector<Entry>& entries, Day since) {
   for (auto& e : entries) e.period.until = std::min(e.period.until, since - 1);
 }
 
+// The `valeur` statements of a letter or an item, those of the schedules it takes
+// (`valeur barème x`) in their place; an unknown schedule is reported.
+std::vector<const syntax::Statement*> value_statements(Compilation& c, const syntax::Declaration& declaration) {
+  std::vector<const syntax::Statement*> result;
+  for (const auto& statement : declaration.statements) {
+    if (std::holds_alternative<syntax::ValueStatement>(statement.node)) result.push_back(&statement);
+    const auto* use = std::get_if<syntax::ScheduleUse>(&statement.node);
+    if (use == nullptr) continue;
+    const syntax::Declaration* schedule = c.find(DeclarationKind::schedule, use->schedule.text);
+    if (schedule == nullptr) {
+      c.report_unknown(use->schedule, DeclarationKind::schedule, "compile.unknown_schedule", {use->schedule.text});
+      c.schedule_unresolved = true;
+      continue;
+    }
+    c.used_schedules.insert(schedule->name.text);
+    for (const auto& shared : schedule->statements) {
+      if (std::holds_alternative<syntax::ValueStatement>(shared.node)) result.push_back(&shared);
+    }
+  }
+  return result;
+}
+
 // Each region has its own schedule: a statement may give one region or several.
 std::vector<RegionalValue> regional_values(Compilation& c, const syntax::Declaration& declaration) {
   std::vector<std::pair<RegionalValue, syntax::Position>> entries;
-  for (const auto& statement : declaration.statements) {
-    const auto* value = std::get_if<syntax::ValueStatement>(&statement.node);
-    if (value == nullptr) continue;
+  for (const auto* written : value_statements(c, declaration)) {
+    const syntax::Statement& statement = *written;
+    const auto& value = std::get<syntax::ValueStatement>(statement.node);
     RegionalValue entry;
     entry.origin = Origin{statement.position.file, statement.position.offset};
-    entry.period = c.period(value->period);
-    entry.citation = c.citation(value->citation, entry.period.since);
-    for (const auto& priced : value->values) {
+    entry.period = c.period(value.period);
+    entry.citation = c.citation(value.citation, entry.period.since);
+    for (const auto& priced : value.values) {
       entry.per_kilometre = entry.per_kilometre || priced.per_kilometre;
       const Decimal amount = c.decimal(priced.amount);
       // A flat amount is paid as it is: it must be whole cents. A value per km or per
@@ -146,6 +169,15 @@ Condition build_condition(Compilation& c, const syntax::ConditionStatement& writ
   condition.citation = c.citation(written.citation);
   condition.name = fmt::format("{}, condition {}", owner, index + 1);
   return condition;
+}
+
+void check_schedules(Compilation& c) {
+  if (c.schedule_unresolved) return;
+  for (const auto* schedule : c.of_kind(DeclarationKind::schedule)) {
+    if (c.used_schedules.count(schedule->name.text) == 0) {
+      c.report(schedule->name.position, "compile.unused_schedule", {schedule->name.text}, Severity::warning);
+    }
+  }
 }
 
 void build_letter(Compilation& c, const syntax::Declaration& declaration) {

@@ -81,6 +81,7 @@ class UseCollector {
     if constexpr (requires { s.selectors; }) selectors(s.selectors);
     if constexpr (requires { s.excluded; }) selectors(s.excluded);
     if constexpr (requires { s.key_letter; }) use(s.key_letter, DeclarationKind::letter);
+    if constexpr (requires { s.schedule; }) use(s.schedule, DeclarationKind::schedule);
     if constexpr (requires { s.target; }) use(s.target.name, s.target.kind);
     if constexpr (requires { s.statements; }) statements(s.statements);
   }

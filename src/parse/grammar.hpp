@@ -270,7 +270,14 @@ struct letter_end : one<'}'> {};
 struct rounding_statement : seq<rounding, _, must<mandatory_citation>> {};
 struct telecare_statement : seq<keyword<"télésoin">, _, must<keyword<"des">>, _, must<keyword<"actes">>, _,
                                 must<mandatory_citation>> {};
-struct letter_statement : sor<value_statement, rounding_statement, telecare_statement, note_statement> {};
+struct schedule_name : identifier {};
+struct schedule_use : seq<keyword<"valeur">, _, keyword<"barème">, _, must<schedule_name>> {};
+struct schedule_end : one<'}'> {};
+struct schedule_statement : sor<value_statement, note_statement> {};
+struct schedule_declaration
+    : seq<declaration_head<keyword<"barème">>, _, block<schedule_statement, schedule_end>> {};
+struct letter_statement
+    : sor<schedule_use, value_statement, rounding_statement, telecare_statement, note_statement> {};
 struct letter_declaration : seq<declaration_head<keyword<"lettre">>, _, block<letter_statement, letter_end>> {};
 
 struct computation_statement
@@ -282,7 +289,7 @@ struct condition_statement
     : seq<keyword<"condition">, _, must<expression>, opt<_, message_statement>, _, must<mandatory_citation>> {};
 
 struct item_end : one<'}'> {};
-struct item_statement : sor<value_statement, condition_statement, computation_statement, note_statement> {};
+struct item_statement : sor<schedule_use, value_statement, condition_statement, computation_statement, note_statement> {};
 struct item_declaration : seq<declaration_head<keyword<"forfait">>, _, block<item_statement, item_end>> {};
 
 struct parameter_literal : literal {};
@@ -429,7 +436,7 @@ struct example_statement : sor<example_line, note_statement, example_field> {};
 struct example_declaration : seq<declaration_head<keyword<"exemple">>, _, block<example_statement, example_end>> {};
 
 struct declaration
-    : sor<source_declaration, letter_declaration, item_declaration, parameter_declaration, act_declaration,
+    : sor<source_declaration, schedule_declaration, letter_declaration, item_declaration, parameter_declaration, act_declaration,
           group_declaration, rule_declaration, revaluation_declaration, amendment_declaration,
           scheme_declaration, example_declaration> {};
 struct end_of_file : eof {};

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "parse/grammar.hpp"
+#include "parse/likely_intent.hpp"
 #include "parse/syntax_errors.hpp"
 #include "parse/tree_builder.hpp"
 #include "parse/utf8.hpp"
@@ -25,42 +26,40 @@ template <typename Rule>
 using kept_in_tree = pegtl::parse_tree::selector<
     Rule,
     pegtl::parse_tree::store_content::on<
-        g::source_declaration, g::letter_declaration, g::item_declaration, g::parameter_declaration,
-        g::act_declaration, g::group_declaration, g::rule_declaration, g::revaluation_declaration,
-        g::amendment_declaration, g::scheme_declaration, g::example_declaration, g::declaration_name, g::label, g::signature_date,
-        g::publication_date, g::effect_date, g::source_rank, g::refined_rule, g::citation,
-        g::mandatory_citation, g::citation_source, g::citation_detail, g::article_reference, g::period,
-        g::since_date, g::until_date, g::required_since, g::note_statement, g::note_text,
-        g::message_statement, g::message_text, g::selector_list, g::selector_kind, g::selector_name,
+        g::source_declaration, g::schedule_declaration, g::schedule_use, g::schedule_name, g::letter_declaration,
+        g::item_declaration, g::parameter_declaration, g::act_declaration, g::group_declaration, g::rule_declaration,
+        g::revaluation_declaration, g::amendment_declaration, g::scheme_declaration, g::example_declaration,
+        g::declaration_name, g::label, g::signature_date, g::publication_date, g::effect_date, g::source_rank,
+        g::refined_rule, g::citation, g::mandatory_citation, g::citation_source, g::citation_detail,
+        g::article_reference, g::period, g::since_date, g::until_date, g::required_since, g::note_statement,
+        g::note_text, g::message_statement, g::message_text, g::selector_list, g::selector_kind, g::selector_name,
         g::every_kind, g::value_statement, g::priced_value, g::money, g::per_unit, g::region_name,
-        g::computation_statement, g::rounding_statement, g::rounding, g::rounding_unit, g::rounding_mode, g::condition_statement,
-        g::telecare_statement,
-        g::parameter_value, g::parameter_literal, g::article_statement, g::classification_statement,
-        g::classification_pair, g::classification_key, g::classification_value, g::cotation_statement, g::shared_code,
-        g::replaces_statement, g::key_letter, g::coefficient, g::referential_statement, g::referential_name,
-        g::threshold, g::session_count, g::threshold_scope, g::threshold_window, g::duration_unit,
-        g::pending_statement, g::pending_reason, g::removed_statement, g::scope_statement,
-        g::period_statement, g::when_statement, g::outcome_statement, g::outcome, g::rate,
-        g::limit_statement, g::limit_count, g::counted_unit, g::limit_scope, g::cumulation_statement, g::requirement_statement,
-        g::step_statement, g::step_amount, g::postponement, g::repeal, g::addition, g::amended_target,
-        g::amended_kind, g::moved_date, g::new_date, g::amount_statement, g::amount_name, g::amount_value,
-        g::fact_statement, g::fact_name, g::fact_type, g::amount_condition, g::outside_prerequisites,
+        g::computation_statement, g::rounding_statement, g::rounding, g::rounding_unit, g::rounding_mode,
+        g::condition_statement, g::telecare_statement, g::parameter_value, g::parameter_literal, g::article_statement,
+        g::classification_statement, g::classification_pair, g::classification_key, g::classification_value,
+        g::cotation_statement, g::shared_code, g::replaces_statement, g::key_letter, g::coefficient,
+        g::referential_statement, g::referential_name, g::threshold, g::session_count, g::threshold_scope,
+        g::threshold_window, g::duration_unit, g::pending_statement, g::pending_reason, g::removed_statement,
+        g::scope_statement, g::period_statement, g::when_statement, g::outcome_statement, g::outcome, g::rate,
+        g::limit_statement, g::limit_count, g::counted_unit, g::limit_scope, g::cumulation_statement,
+        g::requirement_statement, g::step_statement, g::step_amount, g::postponement, g::repeal, g::addition,
+        g::amended_target, g::amended_kind, g::moved_date, g::new_date, g::amount_statement, g::amount_name,
+        g::amount_value, g::fact_statement, g::fact_name, g::fact_type, g::amount_condition, g::outside_prerequisites,
         g::instalment_statement, g::year_offset, g::at_signature, g::decision_statement, g::decision_label,
-        g::total_statement,
-        g::expression, g::disjunction, g::conjunction, g::conjunction_operand, g::negation,
-        g::negation_operand, g::comparison, g::comparison_operator, g::sum, g::sum_operator, g::sum_operand, g::day_rounding, g::day_rounding_direction,
-        g::product, g::product_operator, g::product_operand, g::unary, g::unary_operand, g::literal,
-        g::call, g::path, g::value_set, g::identifier, g::field_name, g::date, g::percentage, g::distance, g::duration,
-        g::decimal, g::string, g::boolean, g::example_field, g::claim_field, g::field_value, g::example_line,
-        g::billed_code, g::expected_outcome, g::expected_amount, g::expected_reason>>;
+        g::total_statement, g::expression, g::disjunction, g::conjunction, g::conjunction_operand, g::negation,
+        g::negation_operand, g::comparison, g::comparison_operator, g::sum, g::sum_operator, g::sum_operand,
+        g::day_rounding, g::day_rounding_direction, g::product, g::product_operator, g::product_operand, g::unary,
+        g::unary_operand, g::literal, g::call, g::path, g::value_set, g::identifier, g::field_name, g::date,
+        g::percentage, g::distance, g::duration, g::decimal, g::string, g::boolean, g::example_field, g::claim_field,
+        g::field_value, g::example_line, g::billed_code, g::expected_outcome, g::expected_amount, g::expected_reason>>;
 
 // Where parsing starts again after a broken declaration: the next line that begins, in
 // its first column, with a declaration keyword. Statements are indented, so a word such
 // as `acte` inside a block does not count.
 std::size_t resume_point(std::string_view text, std::size_t from) {
-  static constexpr std::array<std::string_view, 11> starters = {
-      "source", "lettre", "forfait", "parametre", "acte", "groupe", "regle", "revalorisation", "amendement",
-      "dispositif", "exemple"};
+  static constexpr std::array<std::string_view, 12> starters = {
+      "source", "bareme", "lettre",         "forfait",    "parametre",  "acte",
+      "groupe", "regle",  "revalorisation", "amendement", "dispositif", "exemple"};
   std::size_t line = text.find('\n', from);
   while (line != std::string_view::npos) {
     const std::size_t start = line + 1;
@@ -119,7 +118,9 @@ std::size_t error_anchor(std::string_view text, std::size_t offset, std::string_
   return offset;
 }
 
-std::string hex_byte(char byte) { return fmt::format("{:02X}", static_cast<unsigned char>(byte)); }
+std::string hex_byte(char byte) {
+  return fmt::format("{:02X}", static_cast<unsigned char>(byte));
+}
 
 }  // namespace
 
@@ -142,7 +143,7 @@ syntax::File parse_source(const SourceFile& source, std::uint32_t index, const P
     if (offset >= text.size()) break;
 
     pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.substr(offset), source.path());
-    g::ParseState state{0, options.max_expression_depth, {}, nullptr, {}};
+    g::ParseState state{0, options.max_expression_depth, {}, nullptr, {}, nullptr, {}};
     const char* failed_at = nullptr;
     Diagnostic problem;
     try {
@@ -153,19 +154,23 @@ syntax::File parse_source(const SourceFile& source, std::uint32_t index, const P
       continue;
     } catch (const g::SyntaxError& error) {
       failed_at = error.at;
-      std::vector<std::string> arguments;
-      if (!error.message.argument.empty()) arguments.emplace_back(error.message.argument);
-      problem = source.diagnostic_at(
-          error_anchor(text, static_cast<std::size_t>(failed_at - text.data()), error.message.id),
-          std::string(error.message.id), std::move(arguments));
+      const auto failed_offset = static_cast<std::size_t>(failed_at - text.data());
+      if (auto intent = likely_intent(text, failed_offset, error.keywords)) {
+        problem = source.diagnostic_at(intent->offset, std::move(intent->message_id), std::move(intent->arguments));
+      } else {
+        std::vector<std::string> arguments;
+        if (!error.message.argument.empty()) arguments.emplace_back(error.message.argument);
+        problem = source.diagnostic_at(error_anchor(text, failed_offset, error.message.id),
+                                       std::string(error.message.id), std::move(arguments));
+      }
     } catch (const g::NestingTooDeep& error) {
       failed_at = error.at;
       problem = source.diagnostic_at(static_cast<std::size_t>(failed_at - text.data()), "syntax.nesting_too_deep",
                                      {std::to_string(options.max_expression_depth)});
     }
     if (++errors > options.max_errors_per_file) {
-      diagnostics.push_back(source.diagnostic_at(static_cast<std::size_t>(failed_at - text.data()),
-                                                 "syntax.too_many_errors"));
+      diagnostics.push_back(
+          source.diagnostic_at(static_cast<std::size_t>(failed_at - text.data()), "syntax.too_many_errors"));
       return file;
     }
     diagnostics.push_back(std::move(problem));
@@ -173,7 +178,8 @@ syntax::File parse_source(const SourceFile& source, std::uint32_t index, const P
     // the error was noticed (a forgotten `}` is seen at the next declaration).
     const auto failed_offset = static_cast<std::size_t>(failed_at - text.data());
     const std::size_t failed_line = text.rfind('\n', failed_offset == 0 ? 0 : failed_offset - 1);
-    const std::size_t search_from = failed_line == std::string_view::npos || failed_line < offset ? offset : failed_line;
+    const std::size_t search_from =
+        failed_line == std::string_view::npos || failed_line < offset ? offset : failed_line;
     offset = resume_point(text, search_from);
   }
   if (file.declarations.empty() && errors == 0) {

@@ -3,8 +3,10 @@
 // A rule used under must<> without an entry here does not compile.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "parse/grammar.hpp"
@@ -59,6 +61,8 @@ COTATION_SYNTAX_ERROR(region_name, "expected_region", "")
 COTATION_SYNTAX_ERROR(priced_value, "expected_priced_value", "valeur")
 COTATION_SYNTAX_ERROR(letter_end, "expected_letter_statement_or_end", "")
 COTATION_SYNTAX_ERROR(item_end, "expected_item_statement_or_end", "")
+COTATION_SYNTAX_ERROR(schedule_end, "expected_schedule_statement_or_end", "")
+COTATION_SYNTAX_ERROR(schedule_name, "expected_schedule_name", "")
 COTATION_SYNTAX_ERROR(parameter_end, "expected_parameter_statement_or_end", "")
 COTATION_SYNTAX_ERROR(act_end, "expected_act_statement_or_end", "")
 COTATION_SYNTAX_ERROR(group_end, "expected_group_statement_or_end", "")
@@ -109,10 +113,20 @@ COTATION_SYNTAX_ERROR(pegtl::one<':'>, "expected_token", ":")
 template <keyword_text Text>
 inline constexpr ErrorMessage error_message<keyword<Text>>{"syntax.expected_token", Text.view()};
 
-// What the parser raises; the driver turns it into a diagnostic.
+// What the parser raises; the driver turns it into a diagnostic. `keywords` are those the
+// parser tried where it stopped: the words valid there, for a "vouliez-vous dire".
 struct SyntaxError {
   ErrorMessage message;
   const char* at;
+  std::vector<std::string_view> keywords;
+};
+
+// A keyword rule, and its text.
+template <typename Rule>
+struct keyword_rule : std::false_type {};
+template <keyword_text Text>
+struct keyword_rule<keyword<Text>> : std::true_type {
+  static constexpr std::string_view text = Text.view();
 };
 
 // What the control tracks during one parse: the depth of the expression tree being read,
@@ -123,6 +137,8 @@ struct ParseState {
   std::vector<const char*> starts;
   const char* failed_start = nullptr;
   std::vector<std::size_t> chain_depths;  // expression_depth where each open chain began
+  const char* keywords_at = nullptr;      // where the keywords below were tried
+  std::vector<std::string_view> keywords;
 };
 
 struct NestingTooDeep {
@@ -169,13 +185,28 @@ inline void end_chain(ParseState& state) {
   state.chain_depths.pop_back();
 }
 
+// The keywords tried at one place, the last place any was tried.
+inline void note_keyword(ParseState& state, const char* at, std::string_view text) {
+  if (state.keywords_at != at) {
+    state.keywords_at = at;
+    state.keywords.clear();
+  }
+  if (std::find(state.keywords.begin(), state.keywords.end(), text) == state.keywords.end()) {
+    state.keywords.push_back(text);
+  }
+}
+
 template <typename Rule>
 struct control : pegtl::normal<Rule> {
   template <typename ParseInput, typename... States>
   [[noreturn]] static void raise(const ParseInput& in, States&&... states) {
     static_assert(has_message<Rule>, "a required rule needs a message in syntax_errors.hpp");
-    const char* start = parse_state_of(states...).failed_start;
-    throw SyntaxError{error_message<Rule>, points_at_token_start<Rule> && start != nullptr ? start : in.current()};
+    ParseState& state = parse_state_of(states...);
+    const char* start = state.failed_start;
+    std::vector<std::string_view> keywords;
+    if (state.keywords_at == in.current()) keywords = std::move(state.keywords);
+    throw SyntaxError{error_message<Rule>, points_at_token_start<Rule> && start != nullptr ? start : in.current(),
+                      std::move(keywords)};
   }
 
   template <typename ParseInput, typename... States>
@@ -188,6 +219,7 @@ struct control : pegtl::normal<Rule> {
     if constexpr (ends_chain<Rule>) state.chain_depths.push_back(state.expression_depth);
     if constexpr (deepens<Rule> && !level_outlasts) deepen(state, in.current());
     if constexpr (points_at_token_start<Rule>) state.starts.push_back(in.current());
+    if constexpr (keyword_rule<Rule>::value) note_keyword(state, in.current(), keyword_rule<Rule>::text);
   }
   template <typename ParseInput, typename... States>
   static void success(const ParseInput& /*unused*/, States&&... states) {

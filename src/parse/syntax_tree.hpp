@@ -104,6 +104,9 @@ struct RoundingStatement {
 struct TelecareStatement {
   Citation citation;
 };
+struct ScheduleUse {  // valeur barème lettres_av7
+  Name schedule;
+};
 struct ComputationStatement {
   Expression expression;
   std::optional<Rounding> rounding;
@@ -195,7 +198,7 @@ struct StepStatement {
   Citation citation;
 };
 enum class DeclarationKind {
-  source, letter, item, parameter, act, group, rule, revaluation, amendment, scheme, example
+  source, letter, item, parameter, act, group, rule, revaluation, amendment, scheme, example, schedule
 };
 struct Target {
   DeclarationKind kind = DeclarationKind::act;
@@ -268,7 +271,8 @@ struct Statement {
                PendingStatement, RemovedStatement, SelectorStatement, PeriodStatement, WhenStatement,
                OutcomeStatement, LimitStatement, CumulationStatement, RequirementStatement, MessageStatement, CitationStatement,
                StepStatement, Postponement, Repeal, Addition, AmountStatement, ExampleField, ExampleLine,
-               FactStatement, InstalmentStatement, DecisionStatement, TotalStatement, TelecareStatement>
+               FactStatement, InstalmentStatement, DecisionStatement, TotalStatement, TelecareStatement,
+               ScheduleUse>
       node;
   Position position;
 };

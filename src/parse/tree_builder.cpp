@@ -77,6 +77,7 @@ class Builder {
     if (node.is_type<g::revaluation_declaration>()) return DeclarationKind::revaluation;
     if (node.is_type<g::amendment_declaration>()) return DeclarationKind::amendment;
     if (node.is_type<g::example_declaration>()) return DeclarationKind::example;
+    if (node.is_type<g::schedule_declaration>()) return DeclarationKind::schedule;
     return DeclarationKind::scheme;
   }
 
@@ -330,6 +331,7 @@ class Builder {
       return result;
     }
     if (node.is_type<g::note_statement>()) return NoteStatement{text(*node.children.at(0))};
+    if (node.is_type<g::schedule_use>()) return ScheduleUse{name(*node.children.at(0))};
     if (node.is_type<g::message_statement>()) return MessageStatement{text(*node.children.at(0))};
     if (node.is_type<g::rounding_statement>()) {
       const ParseNode& rounding = *child_of_type<g::rounding>(node);

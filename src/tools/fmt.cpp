@@ -541,7 +541,7 @@ std::optional<std::string> format_rule_file(const SourceFile& source, std::vecto
   // A byte order mark is not part of the text; the canonical file has none.
   const std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data() + start, text.data() + text.size(), source.path());
-  g::ParseState state{0, ParseOptions{}.max_expression_depth, {}, nullptr, {}};
+  g::ParseState state{0, ParseOptions{}.max_expression_depth, {}, nullptr, {}, nullptr, {}};
   const auto root =
       pegtl::parse_tree::parse<g::rule_file, LayoutNode, kept_for_layout, pegtl::nothing, g::control>(in, state);
   Layout layout;

@@ -82,6 +82,7 @@ inline std::string node_text(const RoundingStatement& s) {
 inline std::string node_text(const TelecareStatement& s) {
   return "télésoin des actes" + text(s.citation);
 }
+inline std::string node_text(const ScheduleUse& s) { return "valeur barème " + s.schedule.text; }
 inline std::string node_text(const ComputationStatement& s) {
   return "calcul" + text(s.expression) + text(s.rounding) + text(s.citation);
 }
