@@ -3,13 +3,23 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <iosfwd>
+#include <span>
+#include <vector>
 
 #include "cotation/engine.hpp"
 #include "cotation/export.h"
 
 COTATION_PUBLIC_BEGIN
 namespace cotation {
+
+// A record of a chunk once its decision is written (BatchOptions::after_chunk): its claim (null
+// for a line that did not read) and, line by line, whether the decision accepted it.
+struct DecidedClaim {
+  const Claim* claim = nullptr;
+  std::vector<bool> accepted;
+};
 
 struct BatchOptions {
   std::size_t jobs = 1;  // threads evaluating claims
@@ -18,6 +28,12 @@ struct BatchOptions {
   // output) stay in the processor's caches from reading to writing (a chunk of 16,384 lines
   // made `--jobs 1` about 20 % slower; much smaller ones pay for starting threads).
   std::size_t chunk_lines = 0;
+  // Before the first chunk, each worker's scratch: worker `worker` of `workers` decides the
+  // claims whose std::hash of patient.id modulo `workers` is `worker`, so a history loaded into
+  // its scratch is theirs (`cotation eval --history`).
+  std::function<void(std::size_t worker, std::size_t workers, EvaluationScratch& scratch)> prepare = {};
+  // After each chunk's decisions are written and the output flushed: its records, in input order.
+  std::function<void(std::span<const DecidedClaim> chunk)> after_chunk = {};
 };
 
 struct BatchSummary {

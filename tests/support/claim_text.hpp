@@ -86,6 +86,17 @@ inline std::string text_of(const ClaimReadResult& result) {
   put(out, "sunday_or_holiday", claim.time.sunday_or_holiday);
   put(out, "urgent", claim.time.urgent);
   put(out, "telehealth", claim.telehealth);
+  if (claim.history) {
+    out << "\nhistory";
+    for (const EarlierSession& session : *claim.history) {
+      out << "\nsession ";
+      put(out, "date", session.date);
+      out << "prescription_id=" << session.prescription_id << " episode_id=" << session.episode_id;
+      for (const EarlierLine& line : session.lines) {
+        out << "\n  line code=" << line.code << " act=" << line.act << " accepted=" << line.accepted;
+      }
+    }
+  }
   return out.str() + '\n';
 }
 
