@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <span>
+#include <string>
 
 #include "cotation/batch.hpp"
 #include "cotation/engine.hpp"
@@ -41,6 +42,7 @@ class HistoryStore {
 
   const RuleSet& rule_set_;
   sqlite3* db_ = nullptr;
+  std::string lines_;  // a session's lines as JSON, reused from session to session
 };
 
 }  // namespace cotation::tools
