@@ -12,6 +12,7 @@ packages=(
   nlohmann-json3-dev   # JSON input and output
   libcli11-dev         # command-line parsing
   libcpp-httplib-dev   # cotation serve: HTTP/1.1 server (keep-alive, chunked streams, timeouts)
+  libsqlite3-dev       # `cotation eval --history`: the patients' history kept across runs
   libgtest-dev libgmock-dev   # tests
   libbenchmark-dev     # benchmarks
   python3              # tests: JSON goldens, HTML well-formedness, the editor grammar

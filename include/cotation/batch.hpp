@@ -3,15 +3,25 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <iosfwd>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cotation/engine.hpp"
 #include "cotation/export.h"
 
 COTATION_PUBLIC_BEGIN
 namespace cotation {
+
+// A record of a chunk once its decision is written (BatchOptions::after_chunk): its claim (null
+// for a line that did not read) and, line by line, whether the decision accepted it.
+struct DecidedClaim {
+  const Claim* claim = nullptr;
+  std::vector<bool> accepted;
+};
 
 struct BatchOptions {
   std::size_t jobs = 1;  // threads evaluating claims
@@ -25,6 +35,12 @@ struct BatchOptions {
   // records are written and flushed then. One line written alone is answered at once; a corpus
   // piped in is still read in chunks.
   bool line_at_a_time = false;
+  // Before the first chunk, each worker's scratch: worker `worker` of `workers` decides the
+  // claims whose std::hash of patient.id modulo `workers` is `worker`, so a history loaded into
+  // its scratch is theirs (`cotation eval --history`).
+  std::function<void(std::size_t worker, std::size_t workers, EvaluationScratch& scratch)> prepare = {};
+  // After each chunk's decisions are written and the output flushed: its records, in input order.
+  std::function<void(std::span<const DecidedClaim> chunk)> after_chunk = {};
 };
 
 struct BatchSummary {

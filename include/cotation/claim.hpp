@@ -22,11 +22,17 @@ enum class Place { cabinet, domicile, etablissement };
 enum class PrescriptionKind { medical, renewal, direct_access };
 // Where the practitioner works: direct access is open only in these structures (seed 002).
 enum class PracticeStructure {
-  health_facility, social_medico_social, primary_care_team, specialised_care_team, health_centre, health_home, none
+  health_facility,
+  social_medico_social,
+  primary_care_team,
+  specialised_care_team,
+  health_centre,
+  health_home,
+  none
 };
 
 struct ClaimLine {
-  std::string code;  // as billed: "RAM 8.09", "IFD", "IK"
+  std::string code;      // as billed: "RAM 8.09", "IFD", "IK"
   std::string act = {};  // the act's name, for a code several acts share on the date (`partagée`); else empty
 };
 
@@ -51,7 +57,7 @@ struct Prescription {
   std::optional<Date> renewal_date;              // of its renewal by the physiotherapist
   std::optional<std::string> prescriber_number;  // as billed: 9 digits
   std::optional<bool> prior_diagnosis;           // direct access: a medical diagnosis was made before
-  std::string id;  // empty: not given; tells two same-day sessions' prescriptions apart
+  std::string id;                                // empty: not given; tells two same-day sessions' prescriptions apart
 };
 
 struct Practitioner {
@@ -79,6 +85,21 @@ struct SessionTime {
   std::optional<bool> urgent;
 };
 
+// One earlier session of the patient, as a claim may carry it (docs/claim-format.md §7, "History
+// carried by the claim"): its date, its lines (whether each was accepted), its prescription.id
+// and episode.id. Only what the counts of the history read.
+struct EarlierLine {
+  std::string code;
+  std::string act = {};
+  bool accepted = true;
+};
+struct EarlierSession {
+  std::optional<Date> date;
+  std::vector<EarlierLine> lines;
+  std::string prescription_id;  // empty: not given
+  std::string episode_id;       // empty: not given
+};
+
 struct Claim {
   std::string id;
   std::optional<Date> date;
@@ -97,6 +118,9 @@ struct Claim {
   // The caller's own data (a JSON object, as text), returned untouched in the decision; empty:
   // none. The engine never reads it.
   std::string meta;
+  // The patient's earlier sessions in the window the rules read, when the sender gives them:
+  // given (even empty), they are the whole history of this claim (docs/claim-format.md §7).
+  std::optional<std::vector<EarlierSession>> history;
 };
 
 }  // namespace cotation

@@ -34,6 +34,7 @@ enum class ReasonCode : std::uint8_t {
   not_object,
   too_deep,
   too_many_lines,
+  too_many_sessions,
   too_many_problems,
   unknown_field,
   duplicate_field,
@@ -73,6 +74,7 @@ enum class ReasonCode : std::uint8_t {
   prior_approval_threshold,
   // The rules that apply to a line.
   limit_exceeded,
+  history_missing,
   not_cumulable,
   required_act_missing,
   rule_refusal,

@@ -32,6 +32,9 @@ struct ClaimReadLimits {
   std::size_t max_depth = 32;
   // One care session bills a handful of lines; a thousand is already absurd.
   std::size_t max_claim_lines = 1000;
+  // The earlier sessions a claim carries (`history`): the window the rules read is a year or so;
+  // ten thousand sessions is decades of daily care.
+  std::size_t max_history_sessions = 10000;
   // A garbage line could otherwise produce one problem per byte; after this many the reading stops.
   std::size_t max_problems = 100;
 };

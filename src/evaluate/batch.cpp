@@ -25,6 +25,7 @@ struct Records {
     Decision decision = Decision::invalid;
   };
   std::vector<Written> written;
+  std::vector<std::vector<bool>> accepted;  // per record, when BatchOptions::after_chunk asks for it
 };
 
 // A worker's own: its scratch, the decision it fills claim after claim, and its records. On a
@@ -62,11 +63,18 @@ Decision decide_or_report(const RuleSet& rule_set, ClaimReadResult& read, Evalua
   return decided;
 }
 
-void decide_or_report(const RuleSet& rule_set, ClaimReadResult& read, Worker& worker, bool explain) {
+void decide_or_report(const RuleSet& rule_set, ClaimReadResult& read, Worker& worker, bool explain,
+                      bool keep_accepted) {
   Records& records = worker.records;
   const Decision decision =
       decide_or_report(rule_set, read, worker.scratch, worker.decision, records.text, {explain, true});
   records.written.push_back({records.text.size(), decision});
+  if (keep_accepted) {
+    std::vector<bool>& accepted = records.accepted.emplace_back();
+    if (decision != Decision::invalid) {
+      for (const LineDecision& line : worker.decision.lines) accepted.push_back(line.decision == Decision::accepted);
+    }
+  }
 }
 
 void decide(const RuleSet& rule_set, ClaimReadResult& read, EvaluationScratch& scratch, ClaimDecision& decision,
@@ -129,18 +137,24 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
   std::string chunk_text;
   std::vector<std::size_t> next(workers.size());  // per worker, its next record in `written`
   BatchSummary summary;
+  if (options.prepare) {
+    for (std::size_t w = 0; w < workers.size(); ++w) options.prepare(w, workers.size(), workers[w].scratch);
+  }
+  std::vector<DecidedClaim> decided;
   while (chunks.next()) {
     const auto records = chunks.records();
     for (Worker& worker : workers) {
       worker.records.text.clear();
       worker.records.written.clear();
+      worker.records.accepted.clear();
     }
     chunks.decide([&](std::size_t i, std::size_t worker) {
       Worker& own = workers[worker];
       look_ahead(chunks, records, i, worker, history::histories_of(own.scratch));
-      decide_or_report(rule_set, records[i].read, own, options.explain);
+      decide_or_report(rule_set, records[i].read, own, options.explain, bool(options.after_chunk));
     });
     chunk_text.clear();
+    decided.clear();
     std::fill(next.begin(), next.end(), 0);
     for (std::size_t i = 0; i < records.size(); ++i) {
       const std::size_t worker = chunks.worker_of(i);
@@ -151,11 +165,19 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
         const std::size_t begin = k == 0 ? 0 : own.written[k - 1].end;
         chunk_text.append(own.text, begin, own.written[k].end - begin);
       }
+      if (options.after_chunk) {
+        const auto& claim = records[i].read.claim;
+        // A record the engine failed on joined no history.
+        const bool joined = claim && own.written[k].decision != Decision::invalid;
+        decided.push_back({joined ? &*claim : nullptr, workers[worker].records.accepted[k]});
+      }
     }
     const std::string& text = workers.size() > 1 ? chunk_text : workers.front().records.text;
     output.write(text.data(), static_cast<std::streamsize>(text.size()));
-    if (options.line_at_a_time) output.flush();
+    // A coprocess waits for each answer; what after_chunk keeps is written first.
+    if (options.line_at_a_time || options.after_chunk) output.flush();
     if (!output) break;  // the output is lost: the rest would be too (the caller reports it)
+    if (options.after_chunk) options.after_chunk(decided);
   }
   output.flush();
   return summary;

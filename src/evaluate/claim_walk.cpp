@@ -114,6 +114,16 @@ void decide_claim(const RuleSet::Model& model, const Claim& claim, Series& serie
   combine_lines(decision);
 }
 
+// The history the claim carries (Claim::history), in the scratch's patient kept for it; null
+// when the claim carries none.
+const history::Patient* carried_history(const RuleSet::Model& model, const Claim& claim,
+                                        EvaluationScratch::State& scratch) {
+  if (!claim.history) return nullptr;
+  history::Patient& patient = scratch.carried.emplace(claim.patient.id, std::pmr::get_default_resource());
+  add_carried_history(model, *claim.history, scratch, patient);
+  return &patient;
+}
+
 }  // namespace
 
 }  // namespace evaluation
@@ -141,12 +151,13 @@ const std::string& RuleSet::hash() const noexcept {
 
 void RuleSet::evaluate(const Claim& claim, EvaluationScratch& scratch, ClaimDecision& decision,
                        std::vector<ExplanationStep>* explanation) const {
-  // Alone, the claim has no earlier session that day unless it says so, as a `par jour` limit
-  // counts only its own lines.
+  // Alone, the claim has no earlier session that day unless it says so or carries its history,
+  // as a `par jour` limit counts only its own lines (and says so, Limits::counted_without_history).
   Series series = claim.series;
   SameDay same_day = claim.same_day;
-  if (!same_day.earlier_sessions) same_day.earlier_sessions = 0;
-  evaluation::decide_claim(*model_, claim, series, same_day, nullptr, scratch.state(), explanation, decision);
+  const history::Patient* carried = evaluation::carried_history(*model_, claim, scratch.state());
+  if (carried == nullptr && !same_day.earlier_sessions) same_day.earlier_sessions = 0;
+  evaluation::decide_claim(*model_, claim, series, same_day, carried, scratch.state(), explanation, decision);
 }
 
 ClaimDecision RuleSet::evaluate(const Claim& claim, EvaluationScratch& scratch,
@@ -167,7 +178,10 @@ void RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratc
   const model::Day today = model::day_of(*claim.date);
   Series series = claim.series;
   SameDay same_day = claim.same_day;
-  evaluation::decide_claim(*model_, claim, series, same_day, &patient, state, explanation, decision);
+  // The history a claim carries is its whole history; the claim still joins the sequence's.
+  const history::Patient* carried = evaluation::carried_history(*model_, claim, state);
+  evaluation::decide_claim(*model_, claim, series, same_day, carried != nullptr ? carried : &patient, state,
+                           explanation, decision);
   evaluation::add_to_history(*model_, claim, today, decision, state.subjects, state.histories, patient);
 }
 

@@ -14,6 +14,11 @@ void Designation::designate(const Claim& claim, std::vector<Subject>& subjects) 
   for (const auto& line : claim.lines) subjects.push_back(resolve(line.code, line.act));
 }
 
+void Designation::designate(const std::vector<EarlierLine>& lines, std::vector<Subject>& subjects) {
+  subjects.clear();
+  for (const auto& line : lines) subjects.push_back(resolve(line.code, line.act));
+}
+
 // "RAM 8.09" -> the act whose cotation that is on the claim's date; "IFD" -> the item. A
 // code several acts share (`partagée`) designates the act the line names (`act`).
 Subject Designation::resolve(std::string_view code, std::string_view named_act) {

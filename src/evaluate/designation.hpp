@@ -48,6 +48,8 @@ class Designation {
 
   // What each of the claim's lines designates, into `subjects` (one a line, in billing order).
   void designate(const Claim& claim, std::vector<Subject>& subjects);
+  // The same for the lines of an earlier session a claim carries (Claim::history), on its day.
+  void designate(const std::vector<EarlierLine>& lines, std::vector<Subject>& subjects);
 
   // Calls `visit` with each act a line without `act` may bill: for a telecare line, each act
   // whose cotation in force on the date has the subject's coefficient; for a code several acts

@@ -9,6 +9,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -78,6 +79,9 @@ extern std::atomic<std::uint64_t> rule_sets_destroyed;
 
 struct EvaluationScratch::State {
   history::Histories histories;
+  // The history a claim carries (Claim::history), rebuilt for each claim that carries one; its
+  // texts are numbered in `histories`, as the counts compare them with the claim's.
+  std::optional<history::Patient> carried;
   std::vector<model::Value> values;  // per node, valid when stamp matches
   std::vector<std::uint32_t> stamps;
   std::uint32_t generation = 0;

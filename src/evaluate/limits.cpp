@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <chrono>
 #include <span>
+#include <string_view>
+
+#include "evaluate/designation.hpp"
 
 namespace cotation::evaluation {
 
@@ -103,15 +106,43 @@ void complete_from_history(const RuleSet::Model& model, const Claim& claim, Day 
   }
 }
 
+namespace {
+
+// A session joins `patient`: the lines `accepted` says were (what `subjects` says they bill), then
+// the session itself.
+template <typename Accepted>
+void add_session(const RuleSet::Model& model, Day day, std::string_view prescription, std::string_view episode_id,
+                 const std::vector<Subject>& subjects, Accepted accepted, history::Histories& histories,
+                 history::Patient& patient) {
+  const history::TextNumber episode = histories.keep(episode_id);
+  for (std::size_t i = 0; i < subjects.size(); ++i) {
+    if (!accepted(i) || subjects[i].index == none) continue;
+    const Subject& subject = subjects[i];
+    patient.add(history::BilledLine{day, episode, static_cast<std::uint32_t>(subject.index), subject.is_act});
+  }
+  patient.add(history::Session{day, histories.keep(prescription), episode, series_keys(model, subjects)});
+}
+
+}  // namespace
+
 void add_to_history(const RuleSet::Model& model, const Claim& claim, Day today, const ClaimDecision& decision,
                     const std::vector<Subject>& subjects, history::Histories& histories, history::Patient& patient) {
-  const history::TextNumber episode = histories.keep(claim.episode_id);
-  for (std::size_t i = 0; i < decision.lines.size(); ++i) {
-    if (decision.lines[i].decision != Decision::accepted || i >= subjects.size() || subjects[i].index == none) continue;
-    const Subject& subject = subjects[i];
-    patient.add(history::BilledLine{today, episode, static_cast<std::uint32_t>(subject.index), subject.is_act});
+  const auto accepted = [&](std::size_t i) {
+    return i < decision.lines.size() && decision.lines[i].decision == Decision::accepted;
+  };
+  add_session(model, today, claim.prescription.id, claim.episode_id, subjects, accepted, histories, patient);
+}
+
+void add_carried_history(const RuleSet::Model& model, std::span<const EarlierSession> sessions,
+                         EvaluationScratch::State& scratch, history::Patient& patient) {
+  for (const EarlierSession& session : sessions) {
+    if (!session.date) continue;  // the reader requires it; a Claim built in C++ may lack it
+    const Day day = day_of(*session.date);
+    Designation(model, scratch, day).designate(session.lines, scratch.subjects);
+    const auto accepted = [&](std::size_t i) { return session.lines[i].accepted; };
+    add_session(model, day, session.prescription_id, session.episode_id, scratch.subjects, accepted, scratch.histories,
+                patient);
   }
-  patient.add(history::Session{today, histories.keep(claim.prescription.id), episode, series_keys(model, subjects)});
 }
 
 }  // namespace cotation::evaluation

@@ -8,6 +8,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
+#include <string_view>
 #include <vector>
 
 #include "compile/model.hpp"
@@ -54,6 +56,15 @@ class Limits {
   // the session's rank.
   bool limit_exceeded(const model::Limit& limit, std::size_t line_index, const model::Rule& rule);
 
+  // Whether `limit` counts earlier sessions that the claim decided lacks: decided alone, without
+  // carried `history` (docs/claim-format.md §7); a `par jour` limit has them when the claim says
+  // it is the day's first session (same_day.earlier_sessions 0). `par série` reads the session's
+  // rank, which, missing, refuses the line.
+  [[nodiscard]] bool counted_without_history(const model::Limit& limit) const {
+    if (history_ != nullptr || limit.per == model::Limit::Per::series) return false;
+    return limit.per != model::Limit::Per::day || claim_.same_day.earlier_sessions != 0;
+  }
+
  private:
   // The count a threshold or a limit reads. When the claim lacks it the line cannot be decided:
   // noted in missing_count_, and the line is left as a MissingField would leave it. Not thrown:
@@ -85,5 +96,11 @@ void complete_from_history(const RuleSet::Model& model, const Claim& claim, mode
 // and its session.
 void add_to_history(const RuleSet::Model& model, const Claim& claim, model::Day today, const ClaimDecision& decision,
                     const std::vector<Subject>& subjects, history::Histories& histories, history::Patient& patient);
+
+// The earlier sessions a claim carries (Claim::history) join `patient`, a patient of no other
+// session: each session's lines designated on its date, its accepted lines and the session.
+// Uses the scratch's subjects, before the claim's own lines are designated.
+void add_carried_history(const RuleSet::Model& model, std::span<const EarlierSession> sessions,
+                         EvaluationScratch::State& scratch, history::Patient& patient);
 
 }  // namespace cotation::evaluation

@@ -10,13 +10,14 @@ namespace cotation {
 namespace {
 
 // In the order of ReasonCode.
-constexpr std::array<std::string_view, 48> reason_code_names = {
+constexpr std::array<std::string_view, 50> reason_code_names = {
     "line_too_long",
     "empty_line",
     "not_json",
     "not_object",
     "too_deep",
     "too_many_lines",
+    "too_many_sessions",
     "too_many_problems",
     "unknown_field",
     "duplicate_field",
@@ -52,6 +53,7 @@ constexpr std::array<std::string_view, 48> reason_code_names = {
     "condition_not_met",
     "prior_approval_threshold",
     "limit_exceeded",
+    "history_missing",
     "not_cumulable",
     "required_act_missing",
     "rule_refusal",

@@ -10,6 +10,24 @@ namespace cotation::evaluation {
 
 using namespace model;
 
+namespace {
+
+std::string_view period_word(Limit::Per per) {
+  switch (per) {
+    case Limit::Per::day:
+      return "jour";
+    case Limit::Per::year:
+      return "an";
+    case Limit::Per::series:
+      return "série";
+    case Limit::Per::episode:
+      return "épisode";
+  }
+  return "";
+}
+
+}  // namespace
+
 // Only rules whose scope holds the subject, in force on the day and whose guard is not known
 // false come here (GraphEvaluation::may_apply).
 bool RuleApplication::applies(const Rule& rule, std::size_t line_index) {
@@ -34,8 +52,16 @@ bool RuleApplication::applies(const Rule& rule, std::size_t line_index) {
     explainer_.explain([&] { return steps::rule_only_with(rule, beside); });
     if (beside) return false;
   }
-  if (rule.limit) return limits_.limit_exceeded(*rule.limit, line_index, rule);
-  return true;
+  if (!rule.limit) return true;
+  const bool exceeded = limits_.limit_exceeded(*rule.limit, line_index, rule);
+  // Within the limit on the claim's lines alone: the count may be short, and the line says so.
+  if (!exceeded && !limits_.missing() && limits_.counted_without_history(*rule.limit)) {
+    reasons_.add_formatted(ReasonCode::history_missing, rule.name, "docs/claim-format.md",
+                           "la limite de la règle {} (au plus {} par {}) n'a compté que les lignes de cette "
+                           "facture : l'historique du patient n'a pas été fourni (champ history)",
+                           rule.name, rule.limit->count, period_word(rule.limit->per));
+  }
+  return exceeded;
 }
 
 // Whether another line of the claim, among `scope`, is not refused: the lines a `seulement

@@ -4,10 +4,13 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <optional>
+#include <stdexcept>
 #include <thread>
 
 #include "cotation/batch.hpp"
 #include "tools/command.hpp"
+#include "tools/history_store.hpp"
 
 namespace cotation::tools {
 namespace {
@@ -18,6 +21,7 @@ struct EvalOptions {
   std::string claims_path = "-";
   std::size_t jobs = std::max(1U, std::thread::hardware_concurrency());
   bool explain = false;
+  std::string history_path;  // empty: the history is the input's earlier claims only
 };
 
 int run_eval(const EvalOptions& options, const GlobalOptions& global) {
@@ -31,7 +35,21 @@ int run_eval(const EvalOptions& options, const GlobalOptions& global) {
                              ? &standard_input_as_read()
                              : open_claims(options.claims_path, file, global.language, std::cerr);
   if (claims == nullptr) return exit_usage;
-  const BatchSummary summary = evaluate_json_lines(*rule_set, *claims, std::cout, batch);
+  std::optional<HistoryStore> store;
+  BatchSummary summary;
+  try {
+    if (!options.history_path.empty()) {
+      store.emplace(options.history_path, *rule_set);
+      batch.prepare = [&store](std::size_t worker, std::size_t workers, EvaluationScratch& scratch) {
+        store->load(worker, workers, scratch);
+      };
+      batch.after_chunk = [&store](std::span<const DecidedClaim> chunk) { store->save(chunk); };
+    }
+    summary = evaluate_json_lines(*rule_set, *claims, std::cout, batch);
+  } catch (const std::runtime_error& error) {
+    std::cerr << error.what() << '\n';
+    return exit_usage;
+  }
   check_read_to_the_end(*claims, options.claims_path, global.language);
   return summary.invalid == 0 ? exit_ok : exit_findings;
 }
@@ -59,6 +77,11 @@ Command add_eval_command(CLI::App& app) {
                                 "claims file in JSON Lines, or - for standard input (default)"));
   command->add_option("--jobs", options->jobs, help_text("nombre de fils d'exécution", "number of threads"))
       ->check(CLI::Range(1, 256));
+  command->add_option("--history", options->history_path,
+                      help_text("base SQLite de l'historique des patients, lue puis complétée à chaque lot "
+                                "(docs/claim-format.md §7)",
+                                "SQLite store of the patients' history, read then completed at each chunk "
+                                "(docs/claim-format.md §7)"));
   command->add_flag("--explain", options->explain,
                     help_text("ajoute à chaque décision les étapes qui y ont mené",
                               "adds to each decision the steps that led to it"));

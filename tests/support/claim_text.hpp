@@ -88,6 +88,17 @@ inline std::string text_of(const ClaimReadResult& result) {
   put(out, "urgent", claim.time.urgent);
   put(out, "telehealth", claim.telehealth);
   out << "\nmeta=" << claim.meta;
+  if (claim.history) {
+    out << "\nhistory";
+    for (const EarlierSession& session : *claim.history) {
+      out << "\nsession ";
+      put(out, "date", session.date);
+      out << "prescription_id=" << session.prescription_id << " episode_id=" << session.episode_id;
+      for (const EarlierLine& line : session.lines) {
+        out << "\n  line code=" << line.code << " act=" << line.act << " accepted=" << line.accepted;
+      }
+    }
+  }
   return out.str() + '\n';
 }
 

@@ -106,7 +106,7 @@ class SchemaReader final : public FieldReader {
   }
   // The object of `context` at position_, the `depth`th level of nesting (the record is the first).
   bool object(Context context, std::size_t depth);
-  bool lines(std::size_t depth);
+  bool array(Context kind, std::size_t depth);
   bool value(Field field, std::size_t depth);
   // The record's `meta` object, kept as written.
   bool meta(std::size_t depth);
@@ -147,12 +147,14 @@ bool SchemaReader::object(Context context, std::size_t depth) {
   return missing_required(context, seen) == 0;
 }
 
-bool SchemaReader::lines(std::size_t depth) {
+// An array of the format (lines, history, a session's lines); the general reader reports an
+// empty one that must not be.
+bool SchemaReader::array(Context kind, std::size_t depth) {
   if (depth > limits_.max_depth || !consume('[')) return false;
+  open_array(kind);
+  if (kind != Context::lines && consume(']')) return true;
   do {
-    if (claim_.lines.size() >= limits_.max_claim_lines) return false;
-    claim_.lines.emplace_back();
-    if (!object(Context::line, depth + 1)) return false;
+    if (!add_element(kind, limits_) || !object(element_of(kind), depth + 1)) return false;
   } while (consume(','));
   return consume(']');
 }
@@ -166,7 +168,7 @@ bool SchemaReader::value(Field field, std::size_t depth) {
   switch (byte_classes[static_cast<unsigned char>(input_[position_])]) {
     case ByteClass::single: {
       const Context context = container_of(field);
-      if (context == Context::lines) return lines(depth + 1);
+      if (is_array(context)) return array(context, depth + 1);
       if (context == Context::meta) return input_[position_] == '{' && meta(depth + 1);
       return context != Context::skip && object(context, depth + 1);
     }

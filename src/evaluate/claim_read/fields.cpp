@@ -229,6 +229,31 @@ void FieldReader::assign(Field field, const Scalar& value) {
     case Field::same_body_region:
       claim_.same_day.same_body_region = read_bool(field, value);
       return;
+    case Field::session_date:
+      if (value.type == JsonType::null) wrong_type(field, value.type);  // required
+      claim_.history->back().date = read_date(field, value);
+      return;
+    case Field::session_code:
+      if (auto text = read_string(field, value)) {
+        if (text->find_first_not_of(" \t") == std::string_view::npos)
+          problem(ReasonCode::empty_value, path(), fmt::format(msg::empty_code, path()));
+        claim_.history->back().lines.back().code = *text;
+      }
+      return;
+    case Field::session_act:
+      if (auto text = read_string(field, value)) claim_.history->back().lines.back().act = *text;
+      return;
+    case Field::accepted:
+      if (auto accepted = read_bool(field, value)) claim_.history->back().lines.back().accepted = *accepted;
+      return;
+    case Field::session_prescription_id:
+      read_identifier(field, value, claim_.history->back().prescription_id);
+      return;
+    case Field::session_episode_id:
+      read_identifier(field, value, claim_.history->back().episode_id);
+      return;
+    case Field::history:
+    case Field::session_lines:
     case Field::patient:
     case Field::lines:
     case Field::travel:
@@ -245,6 +270,29 @@ void FieldReader::assign(Field field, const Scalar& value) {
     case Field::none:
     case Field::ignored:
       return;
+  }
+}
+
+void FieldReader::open_array(Context array) {
+  if (array == Context::history) claim_.history.emplace();
+}
+
+bool FieldReader::add_element(Context array, const ClaimReadLimits& limits) {
+  switch (array) {
+    case Context::lines:
+      if (claim_.lines.size() >= limits.max_claim_lines) return false;
+      claim_.lines.emplace_back();
+      return true;
+    case Context::history:
+      if (claim_.history->size() >= limits.max_history_sessions) return false;
+      claim_.history->emplace_back();
+      return true;
+    case Context::session_lines:
+      if (claim_.history->back().lines.size() >= limits.max_claim_lines) return false;
+      claim_.history->back().lines.emplace_back();
+      return true;
+    default:
+      return true;
   }
 }
 

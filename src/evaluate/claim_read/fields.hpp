@@ -39,6 +39,10 @@ class FieldReader {
   FieldReader& operator=(const FieldReader&) = delete;
 
   void assign(Field field, const Scalar& value);
+  // An array of the format opens (lines, history, a session's lines), then each of its elements:
+  // false when the array already holds as many as `limits` allow (the element is not added).
+  void open_array(Context array);
+  bool add_element(Context array, const ClaimReadLimits& limits);
 
  protected:
   explicit FieldReader(ClaimReadResult& result) : result_(result), claim_(fresh_claim(result)) {}

@@ -84,6 +84,19 @@ class ClaimReader final : public FieldReader {
     stopped_ = true;
     return false;
   }
+  // An array of `kind` holds more elements than the limits allow: the reading stops there.
+  bool too_many(Context kind) {
+    if (kind == Context::history) {
+      problem(ReasonCode::too_many_sessions, path(),
+              fmt::format(msg::too_many_sessions, path(), limits_.max_history_sessions));
+    } else {
+      problem(ReasonCode::too_many_lines, path(), fmt::format(msg::too_many_lines, path(), limits_.max_claim_lines));
+    }
+    return stop();
+  }
+  static std::string_view element_expected(Context kind) {
+    return kind == Context::history ? "un objet (une séance)" : "un objet (une ligne)";
+  }
 
   const ClaimReadLimits& limits_;
   // The format nests three levels; deeper input is a problem long before this spills over.
@@ -180,22 +193,19 @@ bool ClaimReader::open(JsonType type) {
   }
   Frame& parent = frames_.back();
   Context context = Context::skip;
-  if (parent.context == Context::lines) {
-    if (parent.index >= limits_.max_claim_lines) {
-      problem(ReasonCode::too_many_lines, path(), fmt::format(msg::too_many_lines, path(), limits_.max_claim_lines));
-      return stop();
-    }
+  if (claim_read::is_array(parent.context)) {
+    if (!add_element(parent.context, limits_)) return too_many(parent.context);
     if (is_array) {
       problem(ReasonCode::wrong_type, path(),
-              fmt::format(msg::wrong_type, path(), "un objet (une ligne)", describe(type)));
+              fmt::format(msg::wrong_type, path(), element_expected(parent.context), describe(type)));
     } else {
-      context = Context::line;
-      claim_.lines.emplace_back();
+      context = element_of(parent.context);
     }
   } else if (parent.context != Context::skip && parent.context != Context::meta && parent.field != Field::ignored) {
     const Context wanted = container_of(parent.field);
-    if (wanted != Context::skip && (wanted == Context::lines) == is_array) {
+    if (wanted != Context::skip && claim_read::is_array(wanted) == is_array) {
       context = wanted;
+      open_array(wanted);
       if (context == Context::meta) meta_start_ = scanner_->position() - 1;  // after its brace
     } else {
       wrong_type(parent.field, type);
@@ -241,13 +251,10 @@ bool ClaimReader::scalar(const Scalar& value) {
     return stop();
   }
   const Frame& frame = frames_.back();
-  if (frame.context == Context::lines) {
-    if (frame.index >= limits_.max_claim_lines) {
-      problem(ReasonCode::too_many_lines, path(), fmt::format(msg::too_many_lines, path(), limits_.max_claim_lines));
-      return stop();
-    }
+  if (claim_read::is_array(frame.context)) {
+    if (!add_element(frame.context, limits_)) return too_many(frame.context);
     problem(ReasonCode::wrong_type, path(),
-            fmt::format(msg::wrong_type, path(), "un objet (une ligne)", describe(value.type)));
+            fmt::format(msg::wrong_type, path(), element_expected(frame.context), describe(value.type)));
   } else if (frame.context != Context::skip && frame.context != Context::meta && frame.field != Field::ignored) {
     assign(frame.field, value);
   }

@@ -27,6 +27,7 @@ inline constexpr auto not_json_near = "JSON invalide à l'octet {} : {}, près d
 inline constexpr auto not_object = "l'enregistrement doit être un objet JSON, pas {}";
 inline constexpr auto too_deep = "{} : imbrication trop profonde (plus de {} niveaux)";
 inline constexpr auto too_many_lines = "{} : plus de {} lignes pour une même séance";
+inline constexpr auto too_many_sessions = "{} : plus de {} séances dans l'historique";
 inline constexpr auto too_many_problems = "plus de {} problèmes : lecture de l'enregistrement arrêtée";
 inline constexpr auto unknown_field = "{} : champ inconnu du format v1";
 inline constexpr auto duplicate_field = "{} : champ en double (seule la première valeur est lue)";

@@ -27,7 +27,11 @@ enum class Context : std::uint8_t {
   episode,
   time,
   practitioner,
-  meta,  // the caller's object, kept as written and not read
+  meta,           // the caller's object, kept as written and not read
+  history,        // the array of earlier sessions a claim carries
+  session,        // one of them
+  session_lines,  // its lines
+  session_line,
   skip
 };
 
@@ -76,6 +80,14 @@ enum class Field : std::uint8_t {
   same_body_region,
   episode_id,
   meta,
+  history,
+  session_date,
+  session_lines,
+  session_prescription_id,
+  session_episode_id,
+  session_code,
+  session_act,
+  accepted,
 };
 
 struct Member {
@@ -99,6 +111,7 @@ inline constexpr std::array record_members = {
     Member{"telehealth", Field::telehealth},
     Member{"practitioner", Field::practitioner},
     Member{"meta", Field::meta},
+    Member{"history", Field::history},
 };
 inline constexpr std::array patient_members = {
     Member{"id", Field::patient_id},
@@ -133,6 +146,17 @@ inline constexpr std::array same_day_members = {
     Member{"same_body_region", Field::same_body_region},
 };
 inline constexpr std::array episode_members = {Member{"id", Field::episode_id}};
+inline constexpr std::array session_members = {
+    Member{"date", Field::session_date},
+    Member{"lines", Field::session_lines},
+    Member{"prescription_id", Field::session_prescription_id},
+    Member{"episode_id", Field::session_episode_id},
+};
+inline constexpr std::array session_line_members = {
+    Member{"code", Field::session_code},
+    Member{"act", Field::session_act},
+    Member{"accepted", Field::accepted},
+};
 inline constexpr std::array time_members = {
     Member{"night", Field::night},
     Member{"sunday_or_holiday", Field::sunday_or_holiday},
@@ -161,8 +185,14 @@ constexpr std::span<const Member> members_of(Context context) noexcept {
       return time_members;
     case Context::practitioner:
       return practitioner_members;
+    case Context::session:
+      return session_members;
+    case Context::session_line:
+      return session_line_members;
     case Context::lines:
     case Context::meta:
+    case Context::history:
+    case Context::session_lines:
     case Context::skip:
       break;
   }
@@ -192,9 +222,31 @@ inline Context container_of(Field field) noexcept {
       return Context::practitioner;
     case Field::meta:
       return Context::meta;
+    case Field::history:
+      return Context::history;
+    case Field::session_lines:
+      return Context::session_lines;
     default:
       return Context::skip;
   }
+}
+
+// The object each element of an array holds (the arrays: lines, history, a session's lines), or
+// Context::skip for a context that is no array.
+constexpr Context element_of(Context array) noexcept {
+  switch (array) {
+    case Context::lines:
+      return Context::line;
+    case Context::history:
+      return Context::session;
+    case Context::session_lines:
+      return Context::session_line;
+    default:
+      return Context::skip;
+  }
+}
+constexpr bool is_array(Context context) noexcept {
+  return element_of(context) != Context::skip;
 }
 
 enum class JsonType : std::uint8_t { null, boolean, number, string, object, array };
@@ -226,6 +278,10 @@ inline std::string_view expected_of(Field field) noexcept {
     case Field::prescription_id:
     case Field::episode_id:
     case Field::act:
+    case Field::session_code:
+    case Field::session_act:
+    case Field::session_prescription_id:
+    case Field::session_episode_id:
       return "une chaîne";
     case Field::prescriber_number:
       return "une chaîne de 9 chiffres";
@@ -233,6 +289,7 @@ inline std::string_view expected_of(Field field) noexcept {
     case Field::birth_date:
     case Field::initial_date:
     case Field::renewal_date:
+    case Field::session_date:
       return "une date (chaîne AAAA-MM-JJ)";
     case Field::region:
     case Field::place:
@@ -240,7 +297,10 @@ inline std::string_view expected_of(Field field) noexcept {
     case Field::structure:
       return "une chaîne (valeur énumérée)";
     case Field::lines:
+    case Field::session_lines:
       return "un tableau de lignes";
+    case Field::history:
+      return "un tableau de séances";
     case Field::patient:
     case Field::travel:
     case Field::prescription:
@@ -270,6 +330,7 @@ inline std::string_view expected_of(Field field) noexcept {
     case Field::same_prescription:
     case Field::same_article:
     case Field::same_body_region:
+    case Field::accepted:
       return "un booléen";
     case Field::none:
     case Field::ignored:
@@ -280,7 +341,8 @@ inline std::string_view expected_of(Field field) noexcept {
 
 // The members whose absence is a problem at this stage; every other member may be absent or null.
 constexpr bool is_required(Field field) noexcept {
-  return field == Field::id || field == Field::lines || field == Field::code;
+  return field == Field::id || field == Field::lines || field == Field::code || field == Field::session_date ||
+         field == Field::session_lines || field == Field::session_code;
 }
 
 template <class Enum>
