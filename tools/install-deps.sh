@@ -19,6 +19,7 @@ packages=(
   pkg-config           # tests: the consumer project built against the installed tree
   dpkg-dev file        # the Debian package: CPack's dpkg-shlibdeps
   neovim               # tests: a real LSP client (headless) against `cotation lsp`
+  chromium-headless-shell fonts-dejavu-core   # tests: the page of `cotation serve` in a browser (no display needed)
 )
 
 missing=()
