@@ -2,19 +2,18 @@
 """The page of `cotation serve` in a real browser: headless Chromium (Debian) loads it against a
 running server, lets its script submit the example claim or ask for a tariff table, and the test
 reads the rendered DOM. In: the cotation program, the source tree, the folder for the artefacts.
-Out: exit 0 when every check holds; the screenshots of the two views in the artefact folder.
+Out: exit 0 when every check holds; the screenshots of the two views and the server's log in the
+artefact folder.
 
 Usage: page_browser_test.py COTATION SOURCE_DIR ARTEFACT_DIR
 """
 import html.parser
 import os
 import shutil
-import socket
+import select
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -71,24 +70,15 @@ def check(condition, what):
         failures.append(what)
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_serving(base, server, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            sys.exit(f"FAIL cotation serve exited with {server.returncode} before answering")
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    sys.exit(f"FAIL cotation serve did not answer within {seconds} s")
+def serving_address(server, log, seconds=30):
+    """The address `cotation serve` writes as the first line of its output once it listens."""
+    ready, _, _ = select.select([server.stdout], [], [], seconds)
+    line = server.stdout.readline().strip() if ready else ""
+    if not line.startswith("http://127.0.0.1:"):
+        server.kill()
+        sys.exit(f"FAIL cotation serve did not say where it listens within {seconds} s: {line!r}\n"
+                 + open(log, encoding="utf-8", errors="replace").read()[-2000:])
+    return line
 
 
 def chromium():
@@ -193,12 +183,12 @@ def main():
     cotation, source_dir, artefacts = sys.argv[1:4]
     os.makedirs(artefacts, exist_ok=True)
     browser = chromium()
-    base = f"http://127.0.0.1:{free_port()}"
-    server = subprocess.Popen([cotation, "serve", "--rules", os.path.join(source_dir, "rules"),
-                               "--listen", base.removeprefix("http://")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log = os.path.join(artefacts, "serve.log")  # the server's access log and events
+    with open(log, "w", encoding="utf-8") as log_file:
+        server = subprocess.Popen([cotation, "serve", "--rules", os.path.join(source_dir, "rules"),
+                                   "--listen", "127.0.0.1:0"], stdout=subprocess.PIPE, stderr=log_file, text=True)
     try:
-        wait_until_serving(base, server)
+        base = serving_address(server, log)
         with tempfile.TemporaryDirectory(prefix="cotation-page-") as profile:
             example = base + "/?exemple=1"
             check_decision_view(browse(browser, profile, example, "--dump-dom"))
