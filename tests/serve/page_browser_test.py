@@ -156,6 +156,20 @@ def check_decision_view(dom):
     check(any(s.startswith("Règles examinées") for s in summaries), "the rules examined form a collapsible group")
 
 
+def check_every_field_labelled(dom):
+    """Each input, select and text area has a label: <label for>, an enclosing <label>, or aria-label."""
+    labelled = {label.attributes.get("for") for label in dom.find_all("label")}
+    unlabelled = []
+    for tag in ("input", "select", "textarea"):
+        for field in dom.find_all(tag):
+            ancestor = field.parent
+            while ancestor is not None and ancestor.tag != "label":
+                ancestor = ancestor.parent
+            if field.attributes.get("id") not in labelled and ancestor is None and not field.attributes.get("aria-label"):
+                unlabelled.append(field.attributes)
+    check(not unlabelled, f"every field has a label (unlabelled: {unlabelled})")
+
+
 def check_tariff_view(dom):
     """Overseas on 2024-03-04, RAM is worth 2.43 EUR: lombalgie commune, RAM 7.49, costs
     7.49 x 2.43 = 18.2007, rounded to the cent: 18.20."""
@@ -191,7 +205,9 @@ def main():
         base = serving_address(server, log)
         with tempfile.TemporaryDirectory(prefix="cotation-page-") as profile:
             example = base + "/?exemple=1"
-            check_decision_view(browse(browser, profile, example, "--dump-dom"))
+            decision = browse(browser, profile, example, "--dump-dom")
+            check_decision_view(decision)
+            check_every_field_labelled(decision)
             screenshot(browser, profile, example, os.path.join(artefacts, "decision.png"))
             tariffs = base + "/?vue=tarifs&date=2024-03-04&region=outre-mer"
             check_tariff_view(browse(browser, profile, tariffs, "--dump-dom"))
