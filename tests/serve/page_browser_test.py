@@ -184,13 +184,14 @@ def check_tariff_view(dom):
 
 
 def check_problem_shown(dom):
-    """A date that does not exist: the date field drops it, the server is asked for a table at no
-    date and answers with a problem, shown as an alert with its title and status."""
+    """A date that does not exist: the server answers with a problem, shown as an alert with its
+    title, its status and its detail."""
     alerts = dom.find_all("div", class_="probleme")
     check(len(alerts) == 1 and alerts[0].attributes.get("role") == "alert", "the server's problem is shown as an alert")
     if alerts:
         titles = alerts[0].find_all("h3")
         check(len(titles) == 1 and titles[0].text().endswith("(HTTP 400)"), "with its title and HTTP status, 400")
+        check("2024-02-30" in alerts[0].text(), "and its detail naming the date")
 
 
 def main():

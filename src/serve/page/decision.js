@@ -33,31 +33,23 @@ const claimForm = {
 
 // One row of the lines table: code ("RAM", "IFD") and coefficient ("7.49", empty for a flat rate).
 function addLineRow(code = '', coefficient = '') {
-  const body = claimForm.lines();
-  const number = body.rows.length + 1;
-  const remove =
-      el('button', {type: 'button', class: 'retirer', 'aria-label': `Retirer la ligne ${number}`, text: '×'});
+  const remove = el('button', {type: 'button', class: 'retirer', text: '×'});
   const row =
-      el('tr', {}, el('td', {text: String(number)}),
-         el('td', {}, el('input', {class: 'code', value: code, 'aria-label': `Code de la ligne ${number}`, size: 8})),
-         el('td', {}, el('input', {
-              class: 'coefficient',
-              value: coefficient,
-              inputmode: 'decimal',
-              'aria-label': `Coefficient de la ligne ${number}`,
-              size: 6
-            })));
-  row.append(el('td', {}, remove));
+      el('tr', {}, el('td'), el('td', {}, el('input', {class: 'code', value: code, size: 8})),
+         el('td', {}, el('input', {class: 'coefficient', value: coefficient, inputmode: 'decimal', size: 6})),
+         el('td', {}, remove));
   remove.addEventListener('click', () => {
     row.remove();
-    renumberLineRows();
+    numberLineRows();
     formToJson();
   });
-  body.append(row);
+  claimForm.lines().append(row);
+  numberLineRows();
   return row;
 }
 
-function renumberLineRows() {
+// Each row's number, and the names its fields and button give to a screen reader.
+function numberLineRows() {
   [...claimForm.lines().rows].forEach((row, index) => {
     const number = index + 1;
     row.cells[0].textContent = String(number);
@@ -104,13 +96,20 @@ function claimFromForm(claim) {
   return result;
 }
 
+// Selects `value` in `select`, adding it as a choice when the list lacks it (a claim's value the
+// format does not know stays as written, for the server to judge).
+function choose(select, value) {
+  if (![...select.options].some((option) => option.value === value)) select.append(el('option', {value, text: value}));
+  select.value = value;
+}
+
 function fillForm(claim) {
   const elements = claimForm.form().elements;
   const text = (x) => (x === undefined || x === null ? '' : String(x));
   elements['id'].value = text(claim.id);
   elements['date'].value = text(claim.date);
-  elements['region'].value = text(claim.region);
-  elements['place'].value = text(claim.place);
+  choose(elements['region'], text(claim.region));
+  choose(elements['place'], text(claim.place));
   const patient = claim.patient || {};
   elements['patient-id'].value = text(patient.id);
   elements['patient-age'].value = text(patient.age);
