@@ -11,6 +11,7 @@ packages=(
   libboost-dev         # Boost.Multiprecision, exact decimal amounts
   nlohmann-json3-dev   # JSON input and output
   libcli11-dev         # command-line parsing
+  libcpp-httplib-dev   # cotation serve: HTTP/1.1 server (keep-alive, chunked streams, timeouts)
   libgtest-dev libgmock-dev   # tests
   libbenchmark-dev     # benchmarks
   python3              # tests: JSON goldens, HTML well-formedness, the editor grammar

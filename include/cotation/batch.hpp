@@ -4,6 +4,8 @@
 
 #include <cstddef>
 #include <iosfwd>
+#include <string>
+#include <string_view>
 
 #include "cotation/engine.hpp"
 #include "cotation/export.h"
@@ -18,6 +20,11 @@ struct BatchOptions {
   // output) stay in the processor's caches from reading to writing (a chunk of 16,384 lines
   // made `--jobs 1` about 20 % slower; much smaller ones pay for starting threads).
   std::size_t chunk_lines = 0;
+  // For an input that is a pipe or a terminal (a coprocess waits for each answer): a chunk ends
+  // at the last complete line the input holds without waiting (rdbuf()->in_avail()), and its
+  // records are written and flushed then. One line written alone is answered at once; a corpus
+  // piped in is still read in chunks.
+  bool line_at_a_time = false;
 };
 
 struct BatchSummary {
@@ -32,6 +39,13 @@ struct BatchSummary {
 // thread, so counts derived from a patient's earlier claims do not depend on `jobs`.
 BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, std::ostream& output,
                                  const BatchOptions& options = {});
+
+// One claim given as one JSON line (without its line break) decided on its own, with the patient's
+// history in `scratch` forgotten first: its record, '\n' ended, is appended to `output` exactly as
+// evaluate_json_lines writes it. `decision` is reused from call to call. For a server that
+// answers one claim per request.
+Decision evaluate_json_line(const RuleSet& rule_set, std::string_view line, EvaluationScratch& scratch,
+                            ClaimDecision& decision, std::string& output, bool explain = false);
 
 }  // namespace cotation
 COTATION_PUBLIC_END

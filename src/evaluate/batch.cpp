@@ -36,32 +36,38 @@ struct alignas(64) Worker {
 
 // Every record gets its output line: an engine failure on one claim (a bug, or memory
 // exhausted) becomes an `invalid` record that says so, never a lost line or a stopped batch.
-void decide(const RuleSet& rule_set, ClaimReadResult& read, Worker& worker, bool explain);
+void decide(const RuleSet& rule_set, ClaimReadResult& read, EvaluationScratch& scratch, ClaimDecision& decision,
+            std::string& text, bool explain);
+
+Decision decide_or_report(const RuleSet& rule_set, ClaimReadResult& read, EvaluationScratch& scratch,
+                          ClaimDecision& decision, std::string& text, bool explain) {
+  const std::size_t start = text.size();
+  Decision decided = Decision::invalid;
+  try {
+    decide(rule_set, read, scratch, decision, text, explain);
+    decided = decision.decision;
+  } catch (const std::exception& error) {
+    text.resize(start);  // what the failed record had written
+    append_decision(engine_failure(read.claim ? read.claim->id : read.id, error, rule_set.hash()), text);
+  }
+  text += '\n';
+  return decided;
+}
 
 void decide_or_report(const RuleSet& rule_set, ClaimReadResult& read, Worker& worker, bool explain) {
   Records& records = worker.records;
-  const std::size_t start = records.text.size();
-  Decision decision = Decision::invalid;
-  try {
-    decide(rule_set, read, worker, explain);
-    decision = worker.decision.decision;
-  } catch (const std::exception& error) {
-    records.text.resize(start);  // what the failed record had written
-    append_decision(engine_failure(read.claim ? read.claim->id : read.id, error, rule_set.hash()), records.text);
-  }
-  records.text += '\n';
+  const Decision decision = decide_or_report(rule_set, read, worker.scratch, worker.decision, records.text, explain);
   records.written.push_back({records.text.size(), decision});
 }
 
-void decide(const RuleSet& rule_set, ClaimReadResult& read, Worker& worker, bool explain) {
+void decide(const RuleSet& rule_set, ClaimReadResult& read, EvaluationScratch& scratch, ClaimDecision& decision,
+            std::string& text, bool explain) {
   std::vector<ExplanationStep> steps;
-  ClaimDecision& decision = worker.decision;
   if (!read.claim) {
     set_unreadable(decision, read, rule_set.hash());
   } else {
-    rule_set.evaluate_in_sequence(*read.claim, worker.scratch, decision, explain ? &steps : nullptr);
+    rule_set.evaluate_in_sequence(*read.claim, scratch, decision, explain ? &steps : nullptr);
   }
-  std::string& text = worker.records.text;
   append_decision(decision, text);
   if (explain) append_explanation(steps, text);
 }
@@ -104,7 +110,7 @@ void look_ahead(const ClaimChunks& chunks, std::span<const ChunkRecord> records,
 
 BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, std::ostream& output,
                                  const BatchOptions& options) {
-  ClaimChunks chunks(input, options.jobs, options.chunk_lines);
+  ClaimChunks chunks(input, options.jobs, options.chunk_lines, options.line_at_a_time);
   std::vector<Worker> workers(chunks.workers());
   // With several workers, their records interleaved in input order for one write: record by
   // record, a stream's small buffer made a system call every 8 KB.
@@ -136,10 +142,19 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
     }
     const std::string& text = workers.size() > 1 ? chunk_text : workers.front().records.text;
     output.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (options.line_at_a_time) output.flush();
     if (!output) break;  // the output is lost: the rest would be too (the caller reports it)
   }
   output.flush();
   return summary;
+}
+
+Decision evaluate_json_line(const RuleSet& rule_set, std::string_view line, EvaluationScratch& scratch,
+                            ClaimDecision& decision, std::string& output, bool explain) {
+  ClaimReadResult read;
+  read_claim(line, ClaimReadLimits{}, read);
+  scratch.forget_history();
+  return decide_or_report(rule_set, read, scratch, decision, output, explain);
 }
 
 }  // namespace cotation

@@ -4,6 +4,8 @@
 #include <barrier>
 #include <cstring>
 #include <exception>
+#include <istream>
+#include <string>
 #include <thread>
 
 namespace cotation {
@@ -83,10 +85,11 @@ class ClaimChunks::Workers {
   std::vector<std::jthread> threads_;
 };
 
-ClaimChunks::ClaimChunks(std::istream& input, std::size_t jobs, std::size_t chunk_lines)
+ClaimChunks::ClaimChunks(std::istream& input, std::size_t jobs, std::size_t chunk_lines, bool line_at_a_time)
     : input_(input),
       jobs_(std::max<std::size_t>(1, jobs)),
       records_(chunk_lines == 0 ? lines_per_worker * jobs_ : chunk_lines),
+      line_at_a_time_(line_at_a_time),
       workers_(jobs_ > 1 ? std::make_unique<Workers>(jobs_) : nullptr) {}
 
 ClaimChunks::~ClaimChunks() = default;
@@ -139,12 +142,41 @@ bool ClaimChunks::next_line(LineBounds& line) {
       if (size_ > 0) std::memcpy(larger.get(), text_.get(), size_);
       text_ = std::move(larger);
     }
-    input_.read(text_.get() + size_, static_cast<std::streamsize>(block_bytes));
+    read_more(block_bytes);
+  }
+}
+
+void ClaimChunks::read_more(std::size_t most) {
+  if (!line_at_a_time_) {
+    input_.read(text_.get() + size_, static_cast<std::streamsize>(most));
     const auto got = static_cast<std::size_t>(input_.gcount());
     size_ += got;
     // istream::read waits for the whole block unless the input ends (or fails).
-    if (got < block_bytes) input_ended_ = true;
+    if (got < most) input_ended_ = true;
+    return;
   }
+  // One byte, waiting for it if need be, then what the stream's buffer holds besides.
+  std::streambuf& buffer = *input_.rdbuf();
+  try {
+    const int byte = buffer.sbumpc();
+    if (byte == std::char_traits<char>::eof()) {
+      input_.setstate(std::ios::eofbit);
+      input_ended_ = true;
+      return;
+    }
+    text_[size_++] = static_cast<char>(byte);
+    const std::streamsize held = buffer.in_avail();
+    if (held > 0)
+      size_ += static_cast<std::size_t>(
+          buffer.sgetn(text_.get() + size_, std::min<std::streamsize>(held, static_cast<std::streamsize>(most - 1))));
+  } catch (...) {
+    input_.setstate(std::ios::badbit);  // a read error: the caller reports it (check_read_to_the_end)
+    input_ended_ = true;
+  }
+}
+
+bool ClaimChunks::nothing_waiting() const {
+  return scan_ == size_ && input_.rdbuf()->in_avail() <= 0;
 }
 
 bool ClaimChunks::next() {
@@ -159,7 +191,10 @@ bool ClaimChunks::next() {
   // Bounds first, views after: reading a block may move text_.
   bounds_.clear();
   LineBounds line;
-  while (bounds_.size() < records_.size() && next_line(line)) bounds_.push_back(line);
+  while (bounds_.size() < records_.size() && next_line(line)) {
+    bounds_.push_back(line);
+    if (line_at_a_time_ && nothing_waiting()) break;  // a coprocess waits for this chunk's records
+  }
   count_ = bounds_.size();
   if (count_ == 0) return false;
   for (std::size_t i = 0; i < count_; ++i) {

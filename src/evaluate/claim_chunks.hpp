@@ -30,8 +30,10 @@ struct ChunkRecord {
 
 class ClaimChunks {
  public:
-  // chunk_lines 0: 1,024 lines per worker (BatchOptions::chunk_lines says why).
-  ClaimChunks(std::istream& input, std::size_t jobs, std::size_t chunk_lines);
+  // chunk_lines 0: 1,024 lines per worker (BatchOptions::chunk_lines says why). line_at_a_time:
+  // a read takes what the input holds without waiting for a whole block, and a chunk ends at
+  // the last complete line the input held (BatchOptions::line_at_a_time).
+  ClaimChunks(std::istream& input, std::size_t jobs, std::size_t chunk_lines, bool line_at_a_time = false);
   ~ClaimChunks();  // stops the workers
   ClaimChunks(const ClaimChunks&) = delete;
   ClaimChunks& operator=(const ClaimChunks&) = delete;
@@ -60,6 +62,11 @@ class ClaimChunks {
   // Drops the bytes [head end, to) of the line at scan_, longer than the head a reader reads,
   // and moves what follows them down: a line over the limit, however long, holds no memory.
   void cut_line(std::size_t to);
+  // Reads into text_ at size_, at most `most` bytes: a whole block, or (line_at_a_time) at least
+  // one byte and what the input holds already.
+  void read_more(std::size_t most);
+  // line_at_a_time: no byte read and not cut into lines, and none waiting in the input.
+  [[nodiscard]] bool nothing_waiting() const;
   void in_parallel(const std::function<void(std::size_t worker)>& work) const;
 
   // The threads of workers 1 to jobs - 1, started once and given each chunk's work in turn, not
@@ -78,6 +85,7 @@ class ClaimChunks {
   std::size_t capacity_ = 0;  // of text_
   std::size_t scan_ = 0;      // where the next line starts in text_
   bool input_ended_ = false;
+  bool line_at_a_time_ = false;
   std::unique_ptr<Workers> workers_;  // none with one job
 };
 

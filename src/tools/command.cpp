@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -125,6 +126,26 @@ class OutputBuffer final : public std::streambuf {
   int error_ = 0;
 };
 
+// Standard input through read(2) into a buffer of its own: a read returns what a pipe holds
+// without waiting for more, and in_avail() tells what is left of it. A read error throws, which
+// the istream turns into badbit (check_read_to_the_end reports it).
+class InputBuffer final : public std::streambuf {
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    ssize_t got = -1;
+    do {
+      got = ::read(STDIN_FILENO, buffer_.data(), buffer_.size());
+    } while (got < 0 && errno == EINTR);
+    if (got < 0) throw std::system_error(errno, std::generic_category(), "read");
+    setg(buffer_.data(), buffer_.data(), buffer_.data() + got);
+    return got == 0 ? traits_type::eof() : traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  std::array<char, std::size_t{64} << 10U> buffer_{};  // a pipe's capacity
+};
+
 // Never destroyed: std::cout may be flushed at exit, after the destructors of statics.
 OutputBuffer& output_buffer() {
   static auto* buffer = new OutputBuffer;
@@ -132,6 +153,12 @@ OutputBuffer& output_buffer() {
 }
 
 }  // namespace
+
+std::istream& standard_input_as_read() {
+  static auto* buffer = new InputBuffer;
+  static auto* input = new std::istream(buffer);
+  return *input;
+}
 
 void write_output_to_standard_output() {
   std::cout.rdbuf(&output_buffer());
@@ -157,6 +184,12 @@ std::istream* open_claims(const std::string& path, std::ifstream& file, Language
   if (file) return &file;
   errors << unreadable_file_message(path, language) << '\n';
   return nullptr;
+}
+
+bool is_regular_file(const std::string& path) {
+  struct stat status {};
+  const int found = path == "-" ? ::fstat(STDIN_FILENO, &status) : ::stat(path.c_str(), &status);
+  return found == 0 && S_ISREG(status.st_mode);
 }
 
 std::string unreadable_file_message(const std::string& path, Language language) {

@@ -46,6 +46,7 @@ Command add_impact_command(CLI::App& app);
 Command add_test_command(CLI::App& app);
 Command add_scheme_command(CLI::App& app);
 Command add_lsp_command(CLI::App& app);
+Command add_serve_command(CLI::App& app);
 
 // An input that cannot be read, or the output that cannot be written: the command stops and
 // main() ends with exit_usage, writing what() (already in the reader's language) when it is
@@ -95,6 +96,15 @@ void check_output_written(Language language);
 // The claims a command reads: standard input for "-", else `path` opened into `file`; null,
 // with the message on `errors`, when it cannot be opened.
 std::istream* open_claims(const std::string& path, std::ifstream& file, Language language, std::ostream& errors);
+
+// Standard input read as it comes (read(2), 64 KiB at a time), not through C's stdin: its
+// rdbuf()->in_avail() says how much of what a pipe held is still to read, which tells a line
+// that waits for more input from lines already there (BatchOptions::line_at_a_time).
+std::istream& standard_input_as_read();
+
+// Whether the claims at `path` ("-": standard input) are a regular file, read in large blocks,
+// rather than a pipe or a terminal, answered line by line.
+bool is_regular_file(const std::string& path);
 
 // "fichier illisible" / "cannot read file", for a command's input that cannot be opened.
 std::string unreadable_file_message(const std::string& path, Language language);

@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
       add_test_command(app),
       add_scheme_command(app),
       add_lsp_command(app),
+      add_serve_command(app),
   };
 
   try {

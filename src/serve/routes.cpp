@@ -1,0 +1,205 @@
+#include "serve/routes.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cstring>
+#include <memory>
+#include <sstream>
+#include <streambuf>
+#include <string>
+#include <string_view>
+
+#include "compile/model.hpp"
+#include "cotation/batch.hpp"
+#include "cotation/version.h"
+#include "serve/problem.hpp"
+#include "tools/table.hpp"
+
+namespace cotation::serve {
+namespace {
+
+constexpr std::string_view json_lines_type = "application/x-ndjson";
+
+// A thread's scratch for single claims, made again when the rule set changes (a reload): the
+// shared_ptr keeps the rule set it was made for alive while the thread holds it.
+struct SingleClaimScratch {
+  std::shared_ptr<const RuleSet> rule_set;
+  std::unique_ptr<EvaluationScratch> scratch;
+  ClaimDecision decision;
+  std::string record;
+};
+
+SingleClaimScratch& scratch_for(const std::shared_ptr<const RuleSet>& rule_set) {
+  thread_local SingleClaimScratch own;
+  if (own.rule_set != rule_set) {
+    own.rule_set = rule_set;
+    own.scratch = std::make_unique<EvaluationScratch>();
+  }
+  return own;
+}
+
+// JSON Lines in (application/x-ndjson, application/jsonl), JSON Lines out; otherwise one claim.
+bool is_json_lines(const httplib::Request& request) {
+  const std::string type = request.get_header_value("Content-Type");
+  return type.starts_with(json_lines_type) || type.starts_with("application/jsonl");
+}
+
+bool wants_explanation(const httplib::Request& request) {
+  const std::string explain = request.get_param_value("explain");
+  return explain == "1" || explain == "true";
+}
+
+// The 1-based number of the first line of `body` longer than `limit`; 0 when none is.
+std::size_t first_line_over(std::string_view body, std::size_t limit) {
+  std::size_t number = 1;
+  while (!body.empty()) {
+    const std::size_t end = std::min(body.find('\n'), body.size());
+    if (end > limit) return number;
+    body.remove_prefix(std::min(end + 1, body.size()));
+    ++number;
+  }
+  return 0;
+}
+
+// The records of a JSON Lines batch, written into the chunked response as evaluate_json_lines
+// writes them; a write that fails (the client is gone) fails the stream, which stops the batch.
+class SinkBuffer : public std::streambuf {
+ public:
+  explicit SinkBuffer(httplib::DataSink& sink) : sink_(sink) {}
+
+ protected:
+  std::streamsize xsputn(const char* data, std::streamsize size) override {
+    if (!sink_.write(data, static_cast<std::size_t>(size))) return 0;
+    request_on_this_thread().streamed_bytes += static_cast<std::size_t>(size);
+    return size;
+  }
+  int_type overflow(int_type byte) override {
+    if (traits_type::eq_int_type(byte, traits_type::eof())) return traits_type::not_eof(byte);
+    const char c = traits_type::to_char_type(byte);
+    return xsputn(&c, 1) == 1 ? byte : traits_type::eof();
+  }
+
+ private:
+  httplib::DataSink& sink_;
+};
+
+void decide_lines(const httplib::Request& request, httplib::Response& response, const Context& context) {
+  const Language language = context.language;
+  if (const std::size_t line = first_line_over(request.body, context.options.limits.max_line_bytes); line != 0) {
+    return set_problem(response, ProblemKind::line_too_long,
+                       fmt::format(fmt::runtime(language == Language::french ? "ligne {} : plus de {} octets"
+                                                                             : "line {}: over {} bytes"),
+                                   line, context.options.limits.max_line_bytes),
+                       language);
+  }
+  // The body outlives the handler: the records are written once it has returned.
+  auto body = std::make_shared<std::istringstream>(request.body);
+  const BatchOptions batch{context.options.jobs, wants_explanation(request)};
+  response.set_chunked_content_provider(std::string(json_lines_type), [body, batch, rule_set = context.rules.current(),
+                                                                       &context](std::size_t, httplib::DataSink& sink) {
+    SinkBuffer buffer(sink);
+    std::ostream records(&buffer);
+    context.metrics.count_decisions(evaluate_json_lines(*rule_set, *body, records, batch));
+    if (records) sink.done();
+    return static_cast<bool>(records);
+  });
+}
+
+void decide_one(const httplib::Request& request, httplib::Response& response, const Context& context) {
+  if (!nlohmann::json::accept(request.body)) {
+    return set_problem(
+        response, ProblemKind::bad_json,
+        context.language == Language::french ? "le corps n'est pas un JSON valide" : "the body is not valid JSON",
+        context.language);
+  }
+  SingleClaimScratch& own = scratch_for(context.rules.current());
+  own.record.clear();
+  const Decision decision = evaluate_json_line(*own.rule_set, request.body, *own.scratch, own.decision, own.record,
+                                               wants_explanation(request));
+  context.metrics.count_decision(decision);
+  own.record.pop_back();  // its '\n'
+  response.set_content(own.record, "application/json");
+}
+
+void rule_set_route(httplib::Response& response, const Context& context) {
+  const auto rule_set = context.rules.current();
+  const ReloadOutcome reload = context.rules.last_reload();
+  nlohmann::json sources = nlohmann::json::array();
+  for (const model::Source& source : rule_set->model().sources) {
+    sources.push_back({{"name", source.name}, {"label", source.label}, {"rank", source.rank}});
+  }
+  const nlohmann::json body{
+      {"hash", rule_set->hash()}, {"reading", context.rules.reading().as_signed ? "as_signed" : "consolidated"},
+      {"sources", sources},       {"engine_version", COTATION_VERSION_STRING},
+      {"claim_format", "v1"},     {"last_reload", {{"ok", reload.ok}, {"at", reload.at}, {"errors", reload.errors}}},
+  };
+  response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
+}
+
+void tariffs_route(const httplib::Request& request, httplib::Response& response, const Context& context) {
+  const std::string date = request.get_param_value("date");
+  const auto day = tools::parse_day(date);
+  if (!day)
+    return set_problem(response, ProblemKind::bad_date, tools::invalid_date_message(date, context.language),
+                       context.language);
+  const std::string region_name = request.has_param("region") ? request.get_param_value("region") : "metropole";
+  if (region_name != "metropole" && region_name != "outre-mer") {
+    return set_problem(response, ProblemKind::bad_request,
+                       fmt::format("region : metropole | outre-mer ({})", region_name), context.language);
+  }
+  const auto region = region_name == "metropole" ? model::RegionIndex::metropole : model::RegionIndex::outre_mer;
+  const auto rule_set = context.rules.current();
+  std::ostringstream table;
+  tools::write_table(tools::build_table(rule_set->model(), *day, region, context.language), tools::TableFormat::json,
+                     context.language, table);
+  response.set_content(table.str(), "application/json");
+}
+
+std::string_view content_type_of(std::string_view path) {
+  const auto ends_with = [&](std::string_view extension) { return path.ends_with(extension); };
+  if (ends_with(".html")) return "text/html; charset=utf-8";
+  if (ends_with(".css")) return "text/css; charset=utf-8";
+  if (ends_with(".js")) return "text/javascript; charset=utf-8";
+  if (ends_with(".json")) return "application/json";
+  if (ends_with(".svg")) return "image/svg+xml";
+  if (ends_with(".png")) return "image/png";
+  if (ends_with(".ico")) return "image/x-icon";
+  return "application/octet-stream";
+}
+
+void add_page(httplib::Server& server) {
+  for (std::size_t i = 0; i < page_file_count; ++i) {
+    const PageFile& file = page_files[i];
+    const auto serve_file = [&file](const httplib::Request&, httplib::Response& response) {
+      response.set_content(reinterpret_cast<const char*>(file.data), file.size,
+                           std::string(content_type_of(file.path)));
+    };
+    server.Get("/" + std::string(file.path), serve_file);
+    if (std::strcmp(file.path, "index.html") == 0) server.Get("/", serve_file);
+  }
+}
+
+}  // namespace
+
+void add_routes(httplib::Server& server, const Context& context) {
+  server.Post("/v1/decisions", [&context](const httplib::Request& request, httplib::Response& response) {
+    if (is_json_lines(request)) return decide_lines(request, response, context);
+    decide_one(request, response, context);
+  });
+  server.Get("/v1/rule-set",
+             [&context](const httplib::Request&, httplib::Response& response) { rule_set_route(response, context); });
+  server.Get("/v1/tariffs", [&context](const httplib::Request& request, httplib::Response& response) {
+    tariffs_route(request, response, context);
+  });
+  server.Get("/healthz", [&context](const httplib::Request&, httplib::Response& response) {
+    response.set_content(nlohmann::json{{"status", "ok"}, {"rule_set", context.rules.current()->hash()}}.dump(),
+                         "application/json");
+  });
+  server.Get("/metrics", [&context](const httplib::Request&, httplib::Response& response) {
+    response.set_content(context.metrics.text(context.rules.current()->hash()), "text/plain; version=0.0.4");
+  });
+  add_page(server);
+}
+
+}  // namespace cotation::serve

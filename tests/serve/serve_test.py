@@ -1,0 +1,321 @@
+#!/usr/bin/env python3
+"""`cotation serve`, black box: the real program on an ephemeral loopback port (--listen
+127.0.0.1:0, the address read from its first line of output), spoken to over sockets. Every
+endpoint, the JSON problems of every refusal, the limits (body, line, headers, connections, a slow
+client), a client leaving mid-stream, 32 concurrent clients answered as `cotation eval` answers,
+a reload with a broken rule set, SIGTERM during a stream, the token and the access log. Every
+wait is bounded (socket timeouts, polls with a deadline).
+Usage: serve_test.py COTATION_BINARY SOURCE_DIR
+"""
+import http.client
+import json
+import os
+import pathlib
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unittest
+
+COTATION = sys.argv[1] if __name__ == "__main__" else os.environ.get("COTATION", "cotation")
+SOURCE = pathlib.Path(sys.argv[2] if __name__ == "__main__" else ".")
+RULES = SOURCE / "rules"
+TIMEOUT = 20  # seconds, for any one wait
+
+
+def generate_claims(count, seed=7):
+    out = subprocess.run([sys.executable, str(SOURCE / "tools" / "generate_claims.py"), str(count), "--seed",
+                          str(seed)], capture_output=True, check=True, text=True)
+    return out.stdout.splitlines()
+
+
+def eval_lines(lines, *options, rules=RULES):
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8") as file:
+        file.write("".join(line + "\n" for line in lines))
+        file.flush()
+        done = subprocess.run([COTATION, "eval", "--rules", str(rules), *options, file.name], capture_output=True,
+                              check=False, timeout=120)
+    return done.stdout.decode("utf-8")
+
+
+class Server:
+    """The program serving `rules`, stopped (SIGTERM, then killed if it hangs) on exit."""
+
+    def __init__(self, *options, rules=RULES):
+        self.log = tempfile.TemporaryFile()
+        self.process = subprocess.Popen([COTATION, "serve", "--rules", str(rules), "--listen", "127.0.0.1:0",
+                                         *options], stdout=subprocess.PIPE, stderr=self.log)
+        first = self.process.stdout.readline().decode().strip()
+        if not first.startswith("http://127.0.0.1:"):
+            self.stop()
+            raise AssertionError(f"no address on the first line: {first!r}")
+        self.port = int(first.rsplit(":", 1)[1])
+
+    def connection(self):
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
+
+    def request(self, method, path, body=None, headers=None):
+        connection = self.connection()
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        data = response.read()
+        connection.close()
+        return response, data
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            raise AssertionError("the server did not stop on SIGTERM")
+        finally:
+            self.process.stdout.close()
+
+    def log_lines(self):
+        self.log.seek(0)
+        return [json.loads(line) for line in self.log.read().decode("utf-8").splitlines() if line.startswith("{")]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *failure):
+        self.stop()
+        self.log.close()
+
+
+class ServeTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.claims = (SOURCE / "examples" / "claims.jsonl").read_text(encoding="utf-8").splitlines()
+        cls.server = Server("--max-body-bytes", str(4 << 20))
+
+    @classmethod
+    def tearDownClass(cls):
+        status = cls.server.stop()
+        cls.server.log.close()
+        if status != 0:
+            raise AssertionError(f"the server ended with status {status}")
+
+    def assert_problem(self, response, data, status):
+        self.assertEqual(response.status, status, data)
+        self.assertEqual(response.getheader("Content-Type"), "application/problem+json")
+        problem = json.loads(data)
+        self.assertEqual(problem["status"], status)
+        self.assertTrue(problem["type"].startswith("https://"))
+        self.assertTrue(problem["title"])
+        self.assertIn("detail", problem)
+        return problem
+
+    def test_health(self):
+        response, data = self.server.request("GET", "/healthz")
+        self.assertEqual(response.status, 200)
+        self.assertEqual(json.loads(data)["status"], "ok")
+
+    def test_one_claim_is_decided_as_eval_decides_it(self):
+        expected = eval_lines(self.claims[:1]).rstrip("\n")
+        response, data = self.server.request("POST", "/v1/decisions", self.claims[0],
+                                             {"Content-Type": "application/json"})
+        self.assertEqual(response.status, 200)
+        self.assertEqual(data.decode("utf-8"), expected)
+        explained = eval_lines(self.claims[:1], "--explain").rstrip("\n")
+        _, data = self.server.request("POST", "/v1/decisions?explain=1", self.claims[0])
+        self.assertEqual(data.decode("utf-8"), explained)
+
+    def test_json_lines_are_decided_as_eval_decides_them(self):
+        lines = generate_claims(3000)
+        response, data = self.server.request("POST", "/v1/decisions", "\n".join(lines) + "\n",
+                                             {"Content-Type": "application/x-ndjson"})
+        self.assertEqual(response.status, 200)
+        self.assertEqual(response.getheader("Transfer-Encoding"), "chunked")
+        self.assertEqual(data.decode("utf-8"), eval_lines(lines))
+
+    def test_rule_set(self):
+        response, data = self.server.request("GET", "/v1/rule-set")
+        self.assertEqual(response.status, 200)
+        rule_set = json.loads(data)
+        decided = json.loads(eval_lines(self.claims[:1]))
+        self.assertEqual(rule_set["hash"], decided["rule_set"])
+        self.assertEqual(rule_set["reading"], "consolidated")
+        self.assertTrue(rule_set["sources"])
+        self.assertTrue(rule_set["last_reload"]["ok"])
+
+    def test_tariffs(self):
+        response, data = self.server.request("GET", "/v1/tariffs?date=2024-02-22&region=metropole")
+        self.assertEqual(response.status, 200)
+        expected = subprocess.run([COTATION, "table", "--rules", str(RULES), "--date", "2024-02-22", "--format",
+                                   "json"], capture_output=True, check=False).stdout
+        self.assertEqual(json.loads(data), json.loads(expected))
+        self.assert_problem(*self.server.request("GET", "/v1/tariffs?date=2024-02-30"), 400)
+        self.assert_problem(*self.server.request("GET", "/v1/tariffs"), 400)
+        self.assert_problem(*self.server.request("GET", "/v1/tariffs?date=2024-02-22&region=mars"), 400)
+
+    def test_metrics(self):
+        self.server.request("POST", "/v1/decisions", self.claims[0])
+        response, data = self.server.request("GET", "/metrics")
+        self.assertEqual(response.status, 200)
+        text = data.decode("utf-8")
+        self.assertRegex(text, r'cotation_requests_total\{code="200"\} [1-9]')
+        self.assertRegex(text, r'cotation_decisions_total\{decision="accepted"\} [1-9]')
+        self.assertIn('cotation_request_duration_seconds_bucket{le="+Inf"}', text)
+        self.assertRegex(text, r'cotation_rule_set_info\{hash="[^"]+"\} 1')
+
+    def test_page(self):
+        response, data = self.server.request("GET", "/")
+        self.assertEqual(response.status, 200)
+        self.assertTrue(response.getheader("Content-Type").startswith("text/html"))
+        self.assertEqual(data, (SOURCE / "src" / "serve" / "page" / "index.html").read_bytes())
+
+    def test_refusals_are_json_problems(self):
+        self.assert_problem(*self.server.request("POST", "/v1/decisions", "{not json"), 400)
+        self.assert_problem(*self.server.request("GET", "/nowhere"), 404)
+        big = "x" * (5 << 20)
+        self.assert_problem(*self.server.request("POST", "/v1/decisions", big), 413)
+        long_line = '{"id":"' + "x" * (1 << 20) + '"}\n'
+        problem = self.assert_problem(*self.server.request("POST", "/v1/decisions", self.claims[0] + "\n" + long_line,
+                                                           {"Content-Type": "application/x-ndjson"}), 413)
+        self.assertIn("2", problem["detail"])  # the line's number
+        headers = {f"X-Header-{i}": "1" for i in range(150)}
+        self.assert_problem(*self.server.request("GET", "/healthz", headers=headers), 431)
+
+    def test_slow_client_is_cut_off(self):
+        with Server("--request-timeout", "1") as server:
+            with socket.create_connection(("127.0.0.1", server.port), timeout=TIMEOUT) as client:
+                client.sendall(b"POST /v1/decisions HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\n{")
+                started = time.monotonic()
+                while client.recv(4096):
+                    pass  # whatever the server answers, then the end of the connection
+                self.assertLess(time.monotonic() - started, 10)
+            self.assertEqual(server.request("GET", "/healthz")[0].status, 200)
+
+    def test_client_leaving_mid_stream(self):
+        body = ("\n".join(generate_claims(8000)) + "\n").encode()  # 3 MB, under the 4 MiB limit
+        with socket.create_connection(("127.0.0.1", self.server.port), timeout=TIMEOUT) as client:
+            client.sendall(b"POST /v1/decisions HTTP/1.1\r\nHost: t\r\nContent-Type: application/x-ndjson\r\n"
+                           b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+            self.assertTrue(client.recv(1024).startswith(b"HTTP/1.1 200"))
+        self.assertEqual(self.server.request("GET", "/healthz")[0].status, 200)
+
+    def test_32_concurrent_clients_answered_as_eval(self):
+        # One claim per patient: a claim's decision then depends on nothing but itself.
+        lines, patients = [], set()
+        for line in generate_claims(2000, seed=11):
+            try:
+                patient = json.loads(line)["patient"]["id"]
+            except (ValueError, KeyError, TypeError):
+                continue
+            if patient not in patients:
+                patients.add(patient)
+                lines.append(line)
+        lines = lines[:320]
+        expected = eval_lines(lines).splitlines()
+        answers = [None] * len(lines)
+
+        def client(first):
+            connection = self.server.connection()  # keep-alive: 10 requests on one connection
+            for i in range(first, len(lines), 32):
+                connection.request("POST", "/v1/decisions", lines[i])
+                answers[i] = connection.getresponse().read().decode("utf-8")
+            connection.close()
+
+        threads = [threading.Thread(target=client, args=(first,)) for first in range(32)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(TIMEOUT)
+        self.assertEqual(answers, expected)
+
+    def test_access_log_has_no_claim_content(self):
+        self.server.request("POST", "/v1/decisions", self.claims[0])
+        logged = [line for line in self.server.log_lines() if line.get("path") == "/v1/decisions"]
+        self.assertTrue(logged)
+        for line in logged:
+            self.assertEqual(set(line), {"time", "method", "path", "status", "bytes", "duration_ms"})
+        self.server.log.seek(0)
+        self.assertNotIn(json.loads(self.claims[0])["patient"]["id"].encode(), self.server.log.read())
+
+
+class LifecycleTest(unittest.TestCase):
+    def test_reload_with_a_broken_rule_set_keeps_the_old_one(self):
+        claim = (SOURCE / "examples" / "claims.jsonl").read_text(encoding="utf-8").splitlines()[0]
+        with tempfile.TemporaryDirectory() as directory:
+            rules = pathlib.Path(directory) / "rules"
+            shutil.copytree(RULES, rules)
+            with Server(rules=rules) as server:
+                before = json.loads(server.request("GET", "/v1/rule-set")[1])
+                broken = rules / "lettres-cles.cot"
+                broken.write_text(broken.read_text(encoding="utf-8") + "\nceci n'est pas une règle\n", encoding="utf-8")
+                server.process.send_signal(signal.SIGHUP)
+                rule_set = self.poll(server, lambda r: not r["last_reload"]["ok"])
+                self.assertEqual(rule_set["hash"], before["hash"])
+                self.assertIn("lettres-cles.cot", rule_set["last_reload"]["errors"])
+                response, data = server.request("POST", "/v1/decisions", claim)
+                self.assertEqual(json.loads(data)["rule_set"], before["hash"])
+                # Mended with a comment more: a new hash, served.
+                broken.write_text(broken.read_text(encoding="utf-8").replace("ceci n'est pas une règle", "# réparé"),
+                                  encoding="utf-8")
+                server.process.send_signal(signal.SIGHUP)
+                rule_set = self.poll(server, lambda r: r["last_reload"]["ok"])
+                self.assertNotEqual(rule_set["hash"], before["hash"])
+
+    def poll(self, server, condition):
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            rule_set = json.loads(server.request("GET", "/v1/rule-set")[1])
+            if condition(rule_set):
+                return rule_set
+            time.sleep(0.1)
+        self.fail("the reload was not reported")
+
+    def test_sigterm_during_a_stream_finishes_it(self):
+        lines = generate_claims(60000, seed=3)
+        body = ("\n".join(lines) + "\n").encode()
+        with Server("--jobs", "1") as server:
+            connection = server.connection()
+            connection.request("POST", "/v1/decisions", body, {"Content-Type": "application/x-ndjson"})
+            response = connection.getresponse()
+            first = response.readline()
+            server.process.send_signal(signal.SIGTERM)
+            rest = response.read()
+            records = (first + rest).decode("utf-8").splitlines()
+            self.assertEqual(len(records), len(lines))
+            self.assertEqual(server.process.wait(timeout=TIMEOUT), 0)
+
+    def test_token(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".token") as token:
+            token.write("s3cret-token\n")
+            token.flush()
+            with Server("--token-file", token.name) as server:
+                response, data = server.request("GET", "/v1/rule-set")
+                self.assertEqual(response.status, 401)
+                self.assertEqual(json.loads(data)["status"], 401)
+                wrong = server.request("GET", "/v1/rule-set", headers={"Authorization": "Bearer s3cret-tokem"})
+                self.assertEqual(wrong[0].status, 401)
+                right = server.request("GET", "/v1/rule-set", headers={"Authorization": "Bearer s3cret-token"})
+                self.assertEqual(right[0].status, 200)
+        refused = subprocess.run([COTATION, "serve", "--rules", str(RULES), "--listen", "0.0.0.0:0"],
+                                 capture_output=True, text=True, timeout=TIMEOUT, check=False)
+        self.assertEqual(refused.returncode, 2)
+        self.assertIn("--token-file", refused.stderr)
+
+    def test_connections_over_the_limit_get_503(self):
+        with Server("--max-connections", "2") as server:
+            held = [server.connection() for _ in range(2)]
+            for connection in held:
+                connection.request("GET", "/healthz")
+                self.assertEqual(connection.getresponse().read() != b"", True)
+            response, data = server.request("GET", "/healthz")
+            problem = json.loads(data)
+            self.assertEqual((response.status, problem["status"]), (503, 503))
+            for connection in held:
+                connection.close()
+
+
+if __name__ == "__main__":
+    unittest.main(argv=sys.argv[:1], verbosity=2)
