@@ -59,10 +59,10 @@ function numberLineRows() {
   });
 }
 
-// "RAM 7.49" -> ["RAM", "7.49"]; "IFD" -> ["IFD", ""].
+// "RAM 7.49" -> ["RAM", "7.49"] (a decimal comma kept: the engine reads it); "IFD" -> ["IFD", ""].
 function splitCode(code) {
   const match = /^\s*(\S+)\s+([0-9]+(?:[.,][0-9]+)?)\s*$/.exec(String(code));
-  return match ? [match[1], match[2].replace(',', '.')] : [String(code).trim(), ''];
+  return match ? [match[1], match[2]] : [String(code).trim(), ''];
 }
 
 // The form's fields set on `claim` (a copy); the fields the form does not show are kept.
@@ -89,7 +89,7 @@ function claimFromForm(claim) {
   const previous = Array.isArray(result.lines) ? result.lines : [];
   result.lines = [...claimForm.lines().rows].map((row, index) => {
     const code = row.querySelector('.code').value.trim();
-    const coefficient = row.querySelector('.coefficient').value.trim().replace(',', '.');
+    const coefficient = row.querySelector('.coefficient').value.trim();
     const line = typeof previous[index] === 'object' && previous[index] !== null ? previous[index] : {};
     return {...line, code: coefficient === '' ? code : `${code} ${coefficient}`};
   });
