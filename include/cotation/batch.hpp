@@ -40,10 +40,11 @@ struct BatchSummary {
 BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, std::ostream& output,
                                  const BatchOptions& options = {});
 
-// One claim given as one JSON line (without its line break) decided on its own, with the patient's
-// history in `scratch` forgotten first: its record, '\n' ended, is appended to `output` exactly as
-// evaluate_json_lines writes it. `decision` is reused from call to call. For a server that
-// answers one claim per request.
+// One claim given as one JSON line (without its line break) decided as evaluate_json_lines decides
+// it alone in its input (the first claim of its patient): its record, '\n' ended, is appended
+// to `output`, byte for byte the record `cotation eval` writes for it. `scratch` and `decision`
+// are reused from call to call, and keep nothing of the claim. For a server that answers one
+// claim per request.
 Decision evaluate_json_line(const RuleSet& rule_set, std::string_view line, EvaluationScratch& scratch,
                             ClaimDecision& decision, std::string& output, bool explain = false);
 

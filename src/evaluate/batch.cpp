@@ -8,6 +8,7 @@
 
 #include "evaluate/claim_chunks.hpp"
 #include "evaluate/claim_json.hpp"
+#include "evaluate/claim_walk.hpp"
 #include "evaluate/explanation_json.hpp"
 #include "evaluate/history.hpp"
 
@@ -36,15 +37,22 @@ struct alignas(64) Worker {
 
 // Every record gets its output line: an engine failure on one claim (a bug, or memory
 // exhausted) becomes an `invalid` record that says so, never a lost line or a stopped batch.
+// In sequence: the claim joins its patient's history in `scratch` (a batch); else it is decided as
+// the first of its patient and not kept (evaluate_first_of_patient), as one claim of a
+// request is.
+struct HowDecided {
+  bool explain = false;
+  bool in_sequence = true;
+};
 void decide(const RuleSet& rule_set, ClaimReadResult& read, EvaluationScratch& scratch, ClaimDecision& decision,
-            std::string& text, bool explain);
+            std::string& text, HowDecided how);
 
 Decision decide_or_report(const RuleSet& rule_set, ClaimReadResult& read, EvaluationScratch& scratch,
-                          ClaimDecision& decision, std::string& text, bool explain) {
+                          ClaimDecision& decision, std::string& text, HowDecided how) {
   const std::size_t start = text.size();
   Decision decided = Decision::invalid;
   try {
-    decide(rule_set, read, scratch, decision, text, explain);
+    decide(rule_set, read, scratch, decision, text, how);
     decided = decision.decision;
   } catch (const std::exception& error) {
     text.resize(start);  // what the failed record had written
@@ -56,20 +64,24 @@ Decision decide_or_report(const RuleSet& rule_set, ClaimReadResult& read, Evalua
 
 void decide_or_report(const RuleSet& rule_set, ClaimReadResult& read, Worker& worker, bool explain) {
   Records& records = worker.records;
-  const Decision decision = decide_or_report(rule_set, read, worker.scratch, worker.decision, records.text, explain);
+  const Decision decision =
+      decide_or_report(rule_set, read, worker.scratch, worker.decision, records.text, {explain, true});
   records.written.push_back({records.text.size(), decision});
 }
 
 void decide(const RuleSet& rule_set, ClaimReadResult& read, EvaluationScratch& scratch, ClaimDecision& decision,
-            std::string& text, bool explain) {
+            std::string& text, HowDecided how) {
   std::vector<ExplanationStep> steps;
+  std::vector<ExplanationStep>* explanation = how.explain ? &steps : nullptr;
   if (!read.claim) {
     set_unreadable(decision, read, rule_set.hash());
+  } else if (how.in_sequence) {
+    rule_set.evaluate_in_sequence(*read.claim, scratch, decision, explanation);
   } else {
-    rule_set.evaluate_in_sequence(*read.claim, scratch, decision, explain ? &steps : nullptr);
+    evaluate_first_of_patient(rule_set, *read.claim, scratch, decision, explanation);
   }
   append_decision(decision, text);
-  if (explain) append_explanation(steps, text);
+  if (how.explain) append_explanation(steps, text);
 }
 
 void count(Decision decision, BatchSummary& summary) {
@@ -153,8 +165,7 @@ Decision evaluate_json_line(const RuleSet& rule_set, std::string_view line, Eval
                             ClaimDecision& decision, std::string& output, bool explain) {
   ClaimReadResult read;
   read_claim(line, ClaimReadLimits{}, read);
-  scratch.forget_history();
-  return decide_or_report(rule_set, read, scratch, decision, output, explain);
+  return decide_or_report(rule_set, read, scratch, decision, output, {explain, false});
 }
 
 }  // namespace cotation

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "evaluate/claim_walk.hpp"
 #include "evaluate/designation.hpp"
 #include "evaluate/evaluation_state.hpp"
 #include "evaluate/limits.hpp"
@@ -163,6 +164,19 @@ void RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratc
   SameDay same_day = claim.same_day;
   evaluation::decide_claim(*model_, claim, series, same_day, &patient, state, explanation, decision);
   evaluation::add_to_history(*model_, claim, today, decision, state.subjects, state.histories, patient);
+}
+
+void evaluate_first_of_patient(const RuleSet& rule_set, const Claim& claim, EvaluationScratch& scratch,
+                               ClaimDecision& decision, std::vector<ExplanationStep>* explanation) {
+  if (claim.patient.id.empty() || !claim.date) {
+    rule_set.evaluate(claim, scratch, decision, explanation);
+    return;
+  }
+  const history::Patient no_earlier_session(claim.patient.id, std::pmr::get_default_resource());
+  Series series = claim.series;
+  SameDay same_day = claim.same_day;
+  evaluation::decide_claim(rule_set.model(), claim, series, same_day, &no_earlier_session, scratch.state(), explanation,
+                           decision);
 }
 
 ClaimDecision RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratch,

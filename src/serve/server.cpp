@@ -51,6 +51,8 @@ void configure(httplib::Server& server, const Context& context) {
   server.set_write_timeout(limits.request_timeout);
   server.set_keep_alive_timeout(limits.idle_timeout.count());
   server.set_keep_alive_max_count(limits.max_requests_per_connection);
+  // Without it, a small answer waits for the client's delayed ACK: 40 ms per request (708 req/s).
+  server.set_tcp_nodelay(true);
   const Language language = context.language;
   server.set_pre_routing_handler([&context, language](const httplib::Request& request, httplib::Response& response) {
     RequestOnThread& timing = request_on_this_thread();
