@@ -61,6 +61,25 @@ async function request(url, options = {}) {
   return body;
 }
 
+// Shows `waiting` in `output`, then what `render` makes of the answer to `url`, or the problem.
+// With `focus` (the person asked), the answer's heading takes the focus: a keyboard or
+// screen-reader user lands on it.
+async function showAnswer(output, waiting, url, options, render, focus) {
+  output.replaceChildren(el('p', {class: 'attente', text: waiting}));
+  let shown;
+  try {
+    shown = render(await request(url, options));
+  } catch (error) {
+    shown = problemElement(error);
+  }
+  output.replaceChildren(shown);
+  if (focus) {
+    const heading = shown.querySelector('h3');
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  }
+}
+
 // The box that shows what went wrong: the problem's title and status, its detail, and every
 // other field it carries (type, instance, limits...).
 function problemElement(error) {

@@ -233,21 +233,12 @@ function decisionRecordElement(record) {
 
 // Sends the JSON text as one line (a line break between JSON tokens is a space), so that the
 // server reads one claim and reports its own errors on the text as written.
-async function submitClaim() {
-  const output = document.getElementById('resultat-facture');
+async function submitClaim(focus) {
   const explain = document.getElementById('f-explication').checked;
   const body = claimForm.json().value.replace(/\r?\n/g, ' ').trim();
-  output.replaceChildren(el('p', {class: 'attente', text: 'Décision en cours…'}));
-  try {
-    const record = await request(`/v1/decisions${explain ? '?explain=1' : ''}`, {
-      method: 'POST',
-      headers: {'Content-Type': 'application/json'},
-      body,
-    });
-    output.replaceChildren(decisionRecordElement(record));
-  } catch (error) {
-    output.replaceChildren(problemElement(error));
-  }
+  await showAnswer(
+      document.getElementById('resultat-facture'), 'Décision en cours…', `/v1/decisions${explain ? '?explain=1' : ''}`,
+      {method: 'POST', headers: {'Content-Type': 'application/json'}, body}, decisionRecordElement, focus);
 }
 
 function setUpClaimView() {
@@ -259,7 +250,7 @@ function setUpClaimView() {
   });
   claimForm.form().addEventListener('submit', (event) => {
     event.preventDefault();
-    submitClaim();
+    submitClaim(true);
   });
   document.getElementById('f-ajouter').addEventListener('click', () => {
     addLineRow().querySelector('.code').focus();

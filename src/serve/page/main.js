@@ -28,6 +28,6 @@ document.addEventListener('DOMContentLoaded', () => {
   }
   const view = query.get('vue') === 'tarifs' ? 'tarifs' : 'facture';
   showView(view);
-  if (view === 'tarifs' && query.get('date')) showTariffs();
-  if (view === 'facture' && query.get('exemple') === '1') submitClaim();
+  if (view === 'tarifs' && query.get('date')) showTariffs(false);
+  if (view === 'facture' && query.get('exemple') === '1') submitClaim(false);
 });

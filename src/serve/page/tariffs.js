@@ -82,16 +82,12 @@ function tariffTableElement(table) {
   return root;
 }
 
-async function showTariffs() {
+async function showTariffs(focus) {
   const form = document.getElementById('formulaire-tarifs');
-  const output = document.getElementById('resultat-tarifs');
   const query = new URLSearchParams({date: form.elements['date'].value, region: form.elements['region'].value});
-  output.replaceChildren(el('p', {class: 'attente', text: 'Chargement du tableau…'}));
-  try {
-    output.replaceChildren(tariffTableElement(await request(`/v1/tariffs?${query}`)));
-  } catch (error) {
-    output.replaceChildren(problemElement(error));
-  }
+  await showAnswer(
+      document.getElementById('resultat-tarifs'), 'Chargement du tableau…', `/v1/tariffs?${query}`, {},
+      tariffTableElement, focus);
 }
 
 function setUpTariffView(date, region) {
@@ -100,6 +96,6 @@ function setUpTariffView(date, region) {
   if (region) form.elements['region'].value = region;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    showTariffs();
+    showTariffs(true);
   });
 }
