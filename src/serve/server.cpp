@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <iostream>
@@ -41,6 +42,13 @@ class ConnectionQueue : public httplib::TaskQueue {
   httplib::ThreadPool pool_;
   std::size_t max_connections_;
   std::atomic<std::size_t> open_{0};
+};
+
+// cpp-httplib 0.11 listens with a backlog of 5: 32 clients connecting at once overflowed it
+// (connections reset under valgrind's slowness). Listening again on the bound socket raises it.
+class Server : public httplib::Server {
+ public:
+  void raise_backlog() { ::listen(svr_sock_, SOMAXCONN); }
 };
 
 void configure(httplib::Server& server, const Context& context) {
@@ -172,7 +180,7 @@ int run_server(const ServeOptions& options, Language language) {
   Metrics metrics;
   AccessLog log(std::cerr);
   const Context context{options, rules, metrics, log, auth, language};
-  httplib::Server server;
+  Server server;
   configure(server, context);
   add_routes(server, context);
   const int bound = port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
@@ -181,6 +189,7 @@ int run_server(const ServeOptions& options, Language language) {
                              options.listen);
     return tools::exit_usage;
   }
+  server.raise_backlog();
   const std::string address =
       fmt::format(fmt::runtime(host.find(':') == std::string::npos ? "http://{}:{}" : "http://[{}]:{}"), host, bound);
   std::cout << address << std::endl;
