@@ -168,6 +168,18 @@ std::string_view content_type_of(std::string_view path) {
   return "application/octet-stream";
 }
 
+// cpp-httplib reads a route as a regular expression: a file's path matches itself only.
+std::string route_of(std::string_view path) {
+  std::string route = "/";
+  for (const char c : path) {
+    const bool plain =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '_' || c == '-';
+    if (!plain) route += '\\';
+    route += c;
+  }
+  return route;
+}
+
 void add_page(httplib::Server& server) {
   for (std::size_t i = 0; i < page_file_count; ++i) {
     const PageFile& file = page_files[i];
@@ -175,7 +187,7 @@ void add_page(httplib::Server& server) {
       response.set_content(reinterpret_cast<const char*>(file.data), file.size,
                            std::string(content_type_of(file.path)));
     };
-    server.Get("/" + std::string(file.path), serve_file);
+    server.Get(route_of(file.path), serve_file);
     if (std::strcmp(file.path, "index.html") == 0) server.Get("/", serve_file);
   }
 }

@@ -171,6 +171,8 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(response.status, 200)
         self.assertTrue(response.getheader("Content-Type").startswith("text/html"))
         self.assertEqual(data, (SOURCE / "src" / "serve" / "page" / "index.html").read_bytes())
+        self.assertEqual(self.server.request("GET", "/index.html")[1], data)
+        self.assert_problem(*self.server.request("GET", "/indexxhtml"), 404)  # a route is not a pattern
 
     def test_refusals_are_json_problems(self):
         self.assert_problem(*self.server.request("POST", "/v1/decisions", "{not json"), 400)
