@@ -22,7 +22,7 @@ packages=(
   pkg-config           # tests: the consumer project built against the installed tree
   dpkg-dev file        # the Debian package: CPack's dpkg-shlibdeps
   neovim               # tests: a real LSP client (headless) against `cotation lsp`
-  chromium             # tests: screenshots of the HTML table and timeline (headless)
+  chromium-headless-shell fonts-dejavu-core   # tests: the page of `cotation serve`, screenshots of the HTML table and timeline (no display needed)
 )
 
 missing=()

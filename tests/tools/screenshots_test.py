@@ -1,6 +1,6 @@
 """The HTML pages an analyst opens, as a browser draws them: `cotation table --format html` and
 `cotation timeline --format html` on the shipped rules, rendered by headless Chromium (Debian's
-`chromium`) into PNG files kept as artefacts in ARTEFACT_DIR for a reader to look at.
+`chromium-headless-shell`) into PNG files kept as artefacts in ARTEFACT_DIR for a reader to look at.
 
 Checked: each page renders (a PNG of the window's size, not blank: it holds many colours),
 and the page's own facts: the table names its rule-set hash, its date generated
@@ -61,9 +61,9 @@ def chunk_offsets(png):
 
 
 def screenshot(html, name, size):
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    browser = shutil.which("chromium-headless-shell") or shutil.which("chromium")
     if browser is None:
-        problems.append("chromium is not installed (tools/install-deps.sh installs it)")
+        problems.append("chromium-headless-shell is not installed (tools/install-deps.sh installs it)")
         return
     png = artefacts / f"{name}.png"
     png.unlink(missing_ok=True)
