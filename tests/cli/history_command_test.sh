@@ -25,15 +25,15 @@ expect_exit 0 "first run: two RQD" "$cotation" eval --rules "$rules" --history "
 expect_no_output "the first two RQD of 2025 are accepted (10 € each)" '"decision":"refused"'
 expect_exit 0 "second run: the third RQD" "$cotation" eval --rules "$rules" --history "$db" "$scratch/second.jsonl"
 expect_output "the third RQD of 2025 is refused: the first two come from the store" '"rule":"rqd_deux_par_an"'
-expect_output "... and the claim is refused" '{"id":"r3","decision":"refused"'
+expect_output "... and the claim is refused" '"id":"r3","decision":"refused"'
 expect_exit 0 "the same claim without --history" "$cotation" eval --rules "$rules" "$scratch/second.jsonl"
-expect_output "without --history, the input is the whole history: accepted" '{"id":"r3","decision":"accepted"'
+expect_output "without --history, the input is the whole history: accepted" '"id":"r3","decision":"accepted"'
 # The same through the history carried by the claim (tests/cli/history/carried.jsonl, also a
 # seed of the claim reader's fuzzer): r3 carries the first two RQD of 2025; r4 one of 2024, one
 # refused and a session without lines; r5 malformed sessions, each reported.
 expect_exit 1 "claims carrying their history" "$cotation" eval --rules "$rules" "$source_dir/tests/cli/history/carried.jsonl"
-expect_output "carried history: the third RQD is refused" '{"id":"r3","decision":"refused"'
-expect_output "carried history: only accepted lines of the year count" '{"id":"r4","decision":"accepted"'
+expect_output "carried history: the third RQD is refused" '"id":"r3","decision":"refused"'
+expect_output "carried history: only accepted lines of the year count" '"id":"r4","decision":"accepted"'
 expect_output "a session without date is reported" 'history[0].date'
 expect_output "a date that does not exist is reported" 'history[1].date'
 expect_output "a line that is no object is reported" 'history[1].lines[0]'
