@@ -19,7 +19,7 @@ syntax::Position position_of(const Origin& origin) {
 }
 
 std::string_view region_word(std::size_t region) {
-  return region == 0 ? "metropole" : "outre_mer";
+  return region == 0 ? "metropole" : "drom";
 }
 
 void check_values(Compilation& c, const std::vector<RegionalValue>& values, const std::string& code) {

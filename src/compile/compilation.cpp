@@ -86,6 +86,10 @@ void Compilation::report(const syntax::Position& at, std::string id, std::vector
       parsed.sources.at(at.file)->diagnostic_at(at.offset, std::move(id), std::move(arguments), severity));
 }
 
+void Compilation::warn_old_region_name(const syntax::Name& name, std::string_view folded) {
+  if (folded == "outre_mer") report(name.position, "compile.old_region_name", {name.text}, Severity::warning);
+}
+
 namespace {
 
 // Letters, items and acts share one namespace of billable codes; each other kind has its own.

@@ -33,6 +33,9 @@ struct Compilation {
   // (parse/suggestion.hpp), reports `id`_near instead, with that name as last argument.
   void report_unknown(const syntax::Name& name, DeclarationKind kind, std::string id,
                       std::vector<std::string> arguments);
+  // `outre_mer`, the region's old name, still read as `drom`: a warning asks for `drom`.
+  // `folded` is the name as utf8::fold spells it.
+  void warn_old_region_name(const syntax::Name& name, std::string_view folded);
 
   // The declarations of one kind, in file order, the repealed ones left out.
   [[nodiscard]] std::vector<const syntax::Declaration*> of_kind(DeclarationKind kind) const;

@@ -37,6 +37,7 @@ std::optional<Value> example_value(Compilation& c, const syntax::ExampleField& w
     for (const auto& value : enumeration_values) {
       if (value.word != word) continue;
       if (value.type != field.type) break;
+      c.warn_old_region_name(*name, word);
       Value result;
       result.type = value.type;
       result.integer = value.value;

@@ -70,7 +70,7 @@ std::string_view field_text(Field field) {
 }
 
 std::string_view enumeration_text(Type type, std::int32_t value) {
-  static constexpr std::string_view regions[] = {"metropole", "outre_mer"};
+  static constexpr std::string_view regions[] = {"metropole", "drom"};
   static constexpr std::string_view places[] = {"cabinet", "domicile", "etablissement"};
   static constexpr std::string_view prescriptions[] = {"medicale", "renouvellement", "acces_direct"};
   static constexpr std::string_view structures[] = {

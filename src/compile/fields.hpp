@@ -59,8 +59,8 @@ struct EnumerationValue {
 
 inline constexpr EnumerationValue enumeration_values[] = {
     {"metropole", Type::region, 0},
-    {"outre_mer", Type::region, 1},
-    {"drom", Type::region, 1},  // as claims and the command line name it
+    {"drom", Type::region, 1},
+    {"outre_mer", Type::region, 1},  // the old name, read with a warning (warn_old_region_name)
     {"cabinet", Type::place, 0},
     {"domicile", Type::place, 1},
     {"etablissement", Type::place, 2},

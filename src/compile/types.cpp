@@ -70,6 +70,7 @@ Typed path(Compilation& c, const syntax::Expression& e) {
   if (e.path.size() == 1) {
     for (const auto& value : enumeration_values) {
       if (value.word == folded) {
+        c.warn_old_region_name(e.path.front(), folded);
         Node node;
         node.op = Op::constant;
         node.type = value.type;

@@ -49,8 +49,8 @@ namespace {
 std::optional<RegionIndex> region(Compilation& c, const syntax::Name& name) {
   const std::string word = utf8::fold(name.text);
   if (word == "metropole") return RegionIndex::metropole;
-  // `drom`, as claims and the command line name the region, is `outre_mer` too.
-  if (word == "outre_mer" || word == "drom") return RegionIndex::outre_mer;
+  c.warn_old_region_name(name, word);
+  if (word == "drom" || word == "outre_mer") return RegionIndex::outre_mer;
   c.report(name.position, "compile.unknown_region", {name.text});
   return std::nullopt;
 }
@@ -115,7 +115,7 @@ std::vector<RegionalValue> regional_values(Compilation& c, const syntax::Declara
     for (const auto& entry : entries) {
       if (entry.first.by_region[r]) of_region.push_back(entry);
     }
-    const std::string name = fmt::format("{} ({})", declaration.name.text, r == 0 ? "métropole" : "outre-mer");
+    const std::string name = fmt::format("{} ({})", declaration.name.text, r == 0 ? "métropole" : "drom");
     check_schedule(c, of_region, kind_word(declaration.kind), name);
   }
   std::stable_sort(entries.begin(), entries.end(),

@@ -112,6 +112,7 @@ constexpr std::array messages = {
     Message{"compile.limit_without_period", "la limite ne dit pas sur quelle période elle compte : par jour, par an, par série ou par épisode", "the limit does not say over which period it counts: par jour, par an, par série or par épisode", "", ""},
     Message{"compile.nothing_to_postpone", "aucune date du {0} à reporter dans {1} {2}", "no date {0} to postpone in {1} {2}", "", ""},
     Message{"compile.number_out_of_range", "le nombre {0} dépasse ce qu'un montant exact peut tenir", "the number {0} exceeds what an exact amount can hold", "", ""},
+    Message{"compile.old_region_name", "`{0}` est l'ancien nom de la région : écrivez `drom`", "`{0}` is the region's old name: write `drom`", "", ""},
     Message{"compile.operator_types", "`{0}` ne s'applique pas à {1} et {2}", "`{0}` does not apply to {1} and {2}", "", ""},
     Message{"compile.overlapping_cotations", "l'acte {1} a deux cotations en vigueur le {2}", "the act {1} has two cotations in force on {2}", "les périodes des cotations d'un acte ne doivent pas se chevaucher", "the periods of an act's cotations must not overlap"},
     Message{"compile.overlapping_cotations_undated", "l'acte {1} a deux cotations en vigueur à toute date", "the act {1} has two cotations in force at every date", "donnez-leur des périodes avec depuis et jusqu'au", "give them periods with depuis and jusqu'au"},
@@ -171,9 +172,9 @@ constexpr std::array messages = {
             "prescription.diagnostic_préalable or praticien.structure"},
     Message{"compile.unknown_example_value", "{0} n'est pas une valeur possible de {1}",
             "{0} is not a possible value of {1}",
-            "région : métropole ou outre_mer ; lieu : cabinet, domicile ou établissement ; "
+            "région : métropole ou drom ; lieu : cabinet, domicile ou établissement ; "
             "prescription.nature : médicale, renouvellement ou accès_direct",
-            "région: métropole or outre_mer; lieu: cabinet, domicile or établissement; "
+            "région: métropole or drom; lieu: cabinet, domicile or établissement; "
             "prescription.nature: médicale, renouvellement or accès_direct"},
     Message{"compile.unknown_fact", "{0} n'est pas un fait déclaré du dispositif {1}",
             "{0} is not a declared fact of scheme {1}",
@@ -185,7 +186,7 @@ constexpr std::array messages = {
             "no key letter {0} is declared: did you mean `{1}`?", "", ""},
     Message{"compile.unknown_limit_scope", "`par {0}` : on attend jour, an, série, épisode ou patient", "`par {0}`: expected jour, an, série, épisode or patient", "", ""},
     Message{"compile.unknown_name", "nom inconnu : {0}", "unknown name: {0}", "les champs de la facture sont décrits dans docs/claim-format.md (patient.âge, lieu, trajet.distance...)", "the claim fields are listed in docs/claim-format.md (patient.âge, lieu, trajet.distance...)"},
-    Message{"compile.unknown_region", "région inconnue {0} : on attend metropole ou outre_mer", "unknown region {0}: expected metropole or outre_mer", "", ""},
+    Message{"compile.unknown_region", "région inconnue {0} : on attend metropole ou drom", "unknown region {0}: expected metropole or drom", "", ""},
     Message{"compile.unknown_rounding_mode", "mode d'arrondi inconnu {0} : on attend demi_loin_de_zero, demi_pair, vers_zero ou loin_de_zero", "unknown rounding mode {0}: expected demi_loin_de_zero, demi_pair, vers_zero or loin_de_zero", "", ""},
     Message{"compile.unknown_rounding_unit", "unité d'arrondi inconnue {0} : on attend centime ou euro", "unknown rounding unit {0}: expected centime or euro", "", ""},
     Message{"compile.unknown_schedule", "aucun barème {0} n'est déclaré", "no schedule {0} is declared",
@@ -374,8 +375,8 @@ constexpr std::array messages = {
     Message{"syntax.expected_referential_name",
             "on attend le nom du référentiel entre guillemets, par exemple \"lombalgie commune\"",
             "expected the name of the referential in quotes, for example \"lombalgie commune\"", "", ""},
-    Message{"syntax.expected_region", "on attend le nom d'une région après `en` : metropole ou outre_mer",
-            "expected the name of a region after `en`: metropole or outre_mer", "", ""},
+    Message{"syntax.expected_region", "on attend le nom d'une région après `en` : metropole ou drom",
+            "expected the name of a region after `en`: metropole or drom", "", ""},
     Message{"syntax.expected_revaluation_statement_or_end",
             "dans une revalorisation, on attend `pour`, `coefficient`, `note` ou `}}`",
             "expected `pour`, `coefficient`, `note` or `}}` in a revaluation", "", ""},
@@ -456,6 +457,8 @@ constexpr std::array messages = {
             "it often comes from text copied from a PDF: replace it with a space"},
     Message{"syntax.number_too_large", "le nombre {0} est trop grand", "the number {0} is too large",
             "", ""},
+    Message{"syntax.region_with_hyphen", "« {0} » : la région d'outre-mer s'écrit `drom` : vouliez-vous dire « drom » ?",
+            "`{0}`: the overseas region is written `drom`: did you mean `drom`?", "", ""},
     Message{"syntax.too_many_errors", "trop d'erreurs dans ce fichier : la suite n'est pas lue",
             "too many errors in this file: the rest is not read", "", ""},
     Message{"syntax.typographic_quote", "guillemet typographique {0} : un texte s'écrit entre guillemets droits \"...\"",

@@ -17,7 +17,7 @@ std::string describe(const Value& v) {
     case Type::date:
       return date_text(v.integer);
     case Type::region:
-      return v.integer == 0 ? "metropole" : "outre_mer";
+      return v.integer == 0 ? "metropole" : "drom";
     case Type::place:
       return v.integer == 0 ? "cabinet" : v.integer == 1 ? "domicile" : "etablissement";
     case Type::prescription:

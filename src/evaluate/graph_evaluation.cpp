@@ -16,7 +16,7 @@ using namespace model;
 
 void GraphEvaluation::no_value_in_force(const std::string& code) const {
   throw NoValueInForce{fmt::format("aucune valeur de {} n'est en vigueur le {} en {}", code, date_text(fields_.day()),
-                                   fields_.region() == RegionIndex::metropole ? "métropole" : "outre-mer")};
+                                   fields_.region() == RegionIndex::metropole ? "métropole" : "outre-mer (drom)")};
 }
 
 void GraphEvaluation::shifted_onto_missing_day(std::string_view kind, std::string_view owner,

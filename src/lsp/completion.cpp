@@ -58,7 +58,7 @@ constexpr std::string_view keywords[] = {
     "exception",
     "contient",
     "metropole",
-    "outre_mer",
+    "drom",
     "vrai",
     "faux",
     "et",

@@ -30,7 +30,7 @@ const T* named(const std::vector<T>& all, const std::string& name) {
   return found == all.end() ? nullptr : &*found;
 }
 
-// "2,21 € en métropole, 2,43 € en outre-mer (selon ...)" on `day`, or why there is none.
+// "2,21 € en métropole, 2,43 € en outre-mer (drom) (selon ...)" on `day`, or why there is none.
 std::string values_text(const std::vector<model::RegionalValue>& values, model::Day day) {
   std::vector<std::string> parts;
   std::string citation;

@@ -83,6 +83,8 @@ std::optional<LikelyIntent> hyphenated_name(std::string_view text, std::size_t o
   const std::string written(text.substr(start, end - start));
   std::string meant = written;
   meant[offset - start] = '_';
+  // `outre-mer` is the region, whose one name is `drom`.
+  if (utf8::fold(meant) == "outre_mer") return LikelyIntent{start, "syntax.region_with_hyphen", {written}};
   return LikelyIntent{start, "syntax.hyphen_in_name", {written, meant}};
 }
 

@@ -3,7 +3,7 @@
 // there looks like a known slip, its message id, arguments and the offset to point at:
 //  - a non-breaking space (U+00A0, U+202F) pasted from a PDF, in or right after the token;
 //  - a typographic quote (« » “ ” „) where a string or the end of a statement was expected;
-//  - a name written with a hyphen (`outre-mer` for `outre_mer`);
+//  - a name written with a hyphen (`pre-requis` for `pre_requis`; `outre-mer`, the region, for `drom`);
 //  - a misspelt keyword close to one valid there (`depui`, `cotaton`, `letre`), for a word
 //    of three letters or more.
 #pragma once

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <sstream>
@@ -148,11 +149,13 @@ void tariffs_route(const httplib::Request& request, httplib::Response& response,
     return set_problem(response, ProblemKind::bad_date, tools::invalid_date_message(date, context.language),
                        context.language);
   const std::string region_name = request.has_param("region") ? request.get_param_value("region") : "metropole";
-  if (region_name != "metropole" && region_name != "outre-mer") {
-    return set_problem(response, ProblemKind::bad_request,
-                       fmt::format("region : metropole | outre-mer ({})", region_name), context.language);
+  if (std::find(tools::region_options.begin(), tools::region_options.end(), region_name) ==
+      tools::region_options.end()) {
+    return set_problem(response, ProblemKind::bad_request, fmt::format("region : metropole | drom ({})", region_name),
+                       context.language);
   }
-  const auto region = region_name == "metropole" ? model::RegionIndex::metropole : model::RegionIndex::outre_mer;
+  std::ostringstream alias_note;  // `outre-mer`, as links made before `drom` wrote it, is read as `drom`
+  const auto region = tools::region_of_option(region_name, context.language, alias_note);
   const auto rule_set = context.rules.current();
   std::ostringstream table;
   tools::write_table(tools::build_table(rule_set->model(), *day, region, context.language), tools::TableFormat::json,

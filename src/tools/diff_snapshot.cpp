@@ -41,7 +41,7 @@ const Segment* segment_on(const Timeline& timeline, Day day) {
 
 namespace {
 
-constexpr std::string_view region_names[model::region_count] = {"metropole", "outre_mer"};
+constexpr std::string_view region_names[model::region_count] = {"metropole", "drom"};
 
 // The entries of one property, possibly overlapping (an act may replace two old cotations at
 // once), as a timeline: on each day the values in force, joined in a stable order.

@@ -96,7 +96,7 @@ void add_value_items(std::string_view kind, const std::string& code, const std::
     // Regions given on separate lines are separate entries; both on one line, one entry.
     const bool metropole = value.by_region[0].has_value();
     const bool outre_mer = value.by_region[1].has_value();
-    const std::string_view region = metropole && outre_mer ? "" : metropole ? " en métropole" : " outre-mer";
+    const std::string_view region = metropole && outre_mer ? "" : metropole ? " en métropole" : " en outre-mer (drom)";
     items.push_back(
         {fmt::format("{} {}, valeur{}{}", kind, code, region, period_text(value.period)), Branch::read, read});
   }

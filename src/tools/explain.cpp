@@ -23,13 +23,37 @@ struct Words {
   std::string_view open_quote, close_quote;
 };
 
-constexpr Words french{"facture",  "enregistrement", "ligne",     "total",   "motif",
-                       "règle",    "selon",          "acceptée",  "refusée", "soumise à accord préalable",
-                       "invalide", "métropole",      "outre-mer", " : ",     "« ",
+constexpr Words french{"facture",
+                       "enregistrement",
+                       "ligne",
+                       "total",
+                       "motif",
+                       "règle",
+                       "selon",
+                       "acceptée",
+                       "refusée",
+                       "soumise à accord préalable",
+                       "invalide",
+                       "métropole",
+                       "outre-mer (drom)",
+                       " : ",
+                       "« ",
                        " »"};
-constexpr Words english{"claim",   "record",          "line",     "total",   "reason",
-                        "rule",    "source",          "accepted", "refused", "subject to prior approval",
-                        "invalid", "mainland France", "overseas", ": ",      "“",
+constexpr Words english{"claim",
+                        "record",
+                        "line",
+                        "total",
+                        "reason",
+                        "rule",
+                        "source",
+                        "accepted",
+                        "refused",
+                        "subject to prior approval",
+                        "invalid",
+                        "mainland France",
+                        "overseas France (drom)",
+                        ": ",
+                        "“",
                         "”"};
 
 std::string_view decision_word(Decision decision, const Words& words) {

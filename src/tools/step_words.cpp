@@ -43,7 +43,7 @@ constexpr std::array what_patterns{
     Pattern{"règle ", "", "", "rule {}"},
 };
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 10> english_values{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 9> english_values{{
     {"vrai", "true"},
     {"faux", "false"},
     {"vraie", "true"},
@@ -53,7 +53,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 10> english_
     {"aucune ligne non refusée", "no line not refused"},
     {"absent : accord non établi", "absent: approval not established"},
     {"facture", "claim"},
-    {"outre_mer", "drom"},
 }};
 
 // The line's own fields, which no claim carries (the engine names them as the rules do).
@@ -100,7 +99,6 @@ ExplanationStep step_in(const ExplanationStep& step, Language language) {
   ExplanationStep result = step;
   if (language == Language::french) {
     if (const auto name = rules_name_of_path(step.what)) result.what = std::string(*name);
-    if (step.value == "outre_mer") result.value = "drom";
     return result;
   }
   result.what = english_what(step.what);

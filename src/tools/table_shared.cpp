@@ -65,7 +65,7 @@ RegionIndex region_of_option(std::string_view option, Language language, std::os
 
 std::string_view region_name(RegionIndex region, Language language) {
   if (region == RegionIndex::metropole) return say(language, "métropole", "metropolitan France");
-  return say(language, "outre-mer", "overseas France");
+  return say(language, "outre-mer (drom)", "overseas France (drom)");
 }
 
 std::string_view decision_word(Decision decision, Language language) {

@@ -66,8 +66,8 @@ std::string act_remark(const ActRow& row, const Table& table, Language language)
                            on(row.state_date));
       break;
     case ActState::no_value:
-      remark = fmt::format("{} {} ({})", say(language, "pas de valeur de la lettre clé le", "no key-letter value on"),
-                           model::date_text(table.day), region_name(table.region, language));
+      remark = fmt::format("{} {} {} {}", say(language, "pas de valeur de la lettre clé le", "no key-letter value on"),
+                           model::date_text(table.day), say(language, "en", "in"), region_name(table.region, language));
       break;
   }
   if (row.removed_since) {
@@ -105,7 +105,7 @@ std::string value_cell(const PricedRow& row, Language language) {
 }
 
 std::string title(const Table& table, Language language) {
-  return fmt::format("{} {} ({})", say(language, "Tarifs au", "Tariffs on"), model::date_text(table.day),
+  return fmt::format("{} {}, {}", say(language, "Tarifs au", "Tariffs on"), model::date_text(table.day),
                      region_name(table.region, language));
 }
 
@@ -170,9 +170,9 @@ std::vector<std::string> missing_value_notes(const Table& table, Language langua
   std::vector<std::string> notes;
   for (const auto& row : table.without_value) {
     notes.push_back(
-        fmt::format("{} ({}) : {} {} ({})", row.name, row.cotation,
+        fmt::format("{} ({}) : {} {} {} {}", row.name, row.cotation,
                     say(language, "aucune valeur de la lettre clé ne couvre le", "no key-letter value covers"),
-                    model::date_text(table.day), region_name(table.region, language)));
+                    model::date_text(table.day), say(language, "en", "in"), region_name(table.region, language)));
   }
   return notes;
 }

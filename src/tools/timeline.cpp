@@ -20,7 +20,7 @@ namespace {
 // One dated line of a history: a cotation, an old cotation or a value.
 struct Entry {
   Period period;
-  std::string what;                // "RAM 8.09", "2.21 € en métropole, 2.43 € en outre-mer"
+  std::string what;                // "RAM 8.09", "2.21 € en métropole, 2.43 € en outre-mer (drom)"
   std::string source;              // the `selon` citation
   std::string revaluation;         // the revaluation that made a cotation, with its step
   std::vector<std::string> moves;  // what amendments did to its dates

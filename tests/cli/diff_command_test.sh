@@ -5,7 +5,7 @@
 #
 # The goldens tests/cli/diff/*.md were read line by line against the fixtures and the documents:
 #   avant-avenant-7 -> avenant-7: AMK, AMC, AMS 2.15 € -> 2.21 € (metropole) and 2.36 € -> 2.43 €
-#     (outre_mer) from 2024-02-22 (seeds 003, 001 -> 002); the 20 letters of avenant 7 and TMK
+#     (drom) from 2024-02-22 (seeds 003, 001 -> 002); the 20 letters of avenant 7 and TMK
 #     added; AMS 7.5 (old act ams_7_5) recoded RAM 7.49, RAM 7.48, RAM 7.51, RAO 7.49 with the old
 #     code accepted 2024-02-22..2024-05-31 (seeds 000, 002); the old acts AMS 9.5 and AMK 6 gone;
 #     the group anciens_ams_7_5 added with its four acts (avenant-7/titre-xiv/article-1.cot).
@@ -75,7 +75,7 @@ for letter in "APM ARL DRA NMI PLL RAB RAM RAO RAV RIC RIM RPB RPE RSC RSM TER V
 # AMS, AMK, AMC revalued on 2024-02-22: 2.15 -> 2.21 metropole, 2.36 -> 2.43 overseas (seeds 003, 001, 002).
 for letter in ["AMK", "AMC", "AMS"]:
     properties = {p["property"]: p["changes"] for p in elements.get(("letter", letter), {}).get("properties", [])}
-    for region, old, new in [("metropole", "2.15 €", "2.21 €"), ("outre_mer", "2.36 €", "2.43 €")]:
+    for region, old, new in [("metropole", "2.15 €", "2.21 €"), ("drom", "2.36 €", "2.43 €")]:
         wanted = {"since": "2024-02-22", "until": None, "kind": "revalued", "before": old, "after": new}
         if not any(all(c[k] == v for k, v in wanted.items()) for c in properties.get(f"valeur {region}", [])):
             problems.append(f"{letter} {region}: no revaluation {old} -> {new} from 2024-02-22")
@@ -143,7 +143,7 @@ expect_output "the titles" "# Différences de sens : $source_dir/rules le 2025-1
 expect_exit 1 "the revaluation of 2024-02-22" "$cotation" diff --at 2024-02-21 --at 2024-02-22 "$source_dir/rules"
 sed -n '/^### AMS /,/^###/p' "$scratch/out" >"$scratch/ams"
 if grep -qF -- "- valeur metropole : 2.15 € → 2.21 € (revalorisation)" "$scratch/ams" &&
-   grep -qF -- "- valeur outre_mer : 2.36 € → 2.43 € (revalorisation)" "$scratch/ams"; then pass; else fail "AMS on 2024-02-22"; fi
+   grep -qF -- "- valeur drom : 2.36 € → 2.43 € (revalorisation)" "$scratch/ams"; then pass; else fail "AMS on 2024-02-22"; fi
 expect_output "RAM gets its value" "- valeur metropole : — → 2.21 € (ajout)"
 
 # ---------------------------------------------------------------- git revisions

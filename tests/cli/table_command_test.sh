@@ -10,7 +10,7 @@
 #     paralysie TER 16 x 2.21 = 35.36, pending (avis de la HAS); deambulation AMK 6 x 2.21 = 13.26,
 #     removed from 2025-07-01; test_pair XPA 8.5 x 2.21 = 18.785 -> 18.78 (half even, as XPA says)
 #     articles in natural order: art. 1er, art. 2, art. 10, then acts without an article
-#   2024-02-22, overseas (outre-mer-2024-02-22.csv, RFC 4180, CRLF):
+#   2024-02-22, overseas (drom-2024-02-22.csv, RFC 4180, CRLF):
 #     RAM 7.49 x 2.43 = 18.2007 -> 18.20; RAM 7.51 x 2.43 = 18.2493 -> 18.25; NMI 8 x 2.43 = 19.44;
 #     TER 16 x 2.43 = 38.88; AMK 6 x 2.43 = 14.58; XPA has no overseas value: no_value, exit 1
 #   2024-01-01, metropolitan France (metropole-2024-01-01.json): before the avenant, the new
@@ -35,9 +35,9 @@ expect_exit 0 "--format md is the default" "$cotation" table --rules "$rules" --
 expect_same_file "--format md --region metropole is the default" "$golden/metropole-2024-02-22.md" "$scratch/out"
 
 expect_exit 1 "csv, overseas: one act has no value" \
-  "$cotation" table --rules "$rules" --date 2024-02-22 --region outre-mer --format csv
-expect_same_file "csv differs from outre-mer-2024-02-22.csv (< expected, > actual)" \
-  "$golden/outre-mer-2024-02-22.csv" "$scratch/out"
+  "$cotation" table --rules "$rules" --date 2024-02-22 --region drom --format csv
+expect_same_file "csv differs from drom-2024-02-22.csv (< expected, > actual)" \
+  "$golden/drom-2024-02-22.csv" "$scratch/out"
 
 expect_exit 1 "json, 2024-01-01: an act in force has no value" \
   "$cotation" table --rules "$rules" --date 2024-01-01 --format json
@@ -50,7 +50,7 @@ if expected != actual:
 PY
 expect_exit 1 "markdown, 2024-01-01" "$cotation" table --rules "$rules" --date 2024-01-01
 expect_contains "the acts without a tariff are listed first" "$scratch/out" \
-  "- test_pair (XPA 8.5) : aucune valeur de la lettre clé ne couvre le 2024-01-01 (métropole)"
+  "- test_pair (XPA 8.5) : aucune valeur de la lettre clé ne couvre le 2024-01-01 en métropole"
 expect_contains "an act not yet in force stays in the table" "$scratch/out" \
   "| Rééducation d'une lombalgie commune | lombalgie |  |  |  | en vigueur à partir du 2024-02-22 |"
 
@@ -64,7 +64,7 @@ for row in \
 done
 
 expect_exit 0 "--lang en" "$cotation" --lang en table --rules "$rules" --date 2024-02-22
-expect_contains "English headings" "$scratch/out" "# Tariffs on 2024-02-22 (metropolitan France)"
+expect_contains "English headings" "$scratch/out" "# Tariffs on 2024-02-22, metropolitan France"
 expect_contains "English amounts" "$scratch/out" "| RAM 7.49 | 16.55 € |"
 
 # HTML: a standalone page, well-formed, the label <&> escaped.
@@ -74,7 +74,7 @@ expect_contains "the label is escaped" "$scratch/out" "<td>Rééducation &lt;&am
 expect_contains "amounts" "$scratch/out" "<td class=\"amount\">16,60 €</td>"
 if grep -qiE '<script|https?://' "$scratch/out"; then fail "the page loads nothing"; else pass; fi
 
-# csv-fr, for a French spreadsheet: the same records as outre-mer-2024-02-22.csv, with a UTF-8
+# csv-fr, for a French spreadsheet: the same records as drom-2024-02-22.csv, with a UTF-8
 # byte order mark, `;` between fields (a field with `;` quoted, one with `,` no longer) and a
 # decimal comma in the amounts (18,20 for 18.20).
 expect_exit 1 "csv-fr, overseas" "$cotation" table --rules "$rules" --date 2024-02-22 --region drom --format csv-fr

@@ -33,7 +33,7 @@ expect_exit 0 "json" "$cotation" timeline --rules "$rules" lombalgie --format js
 expect_same_file "lombalgie json differs from lombalgie.json (< expected, > actual)" "$golden/lombalgie.json" "$scratch/out"
 
 expect_exit 0 "an item" "$cotation" timeline --rules "$rules" IK
-expect_contains "a value per km" "$scratch/out" "sans limite de date : 0,38 € par km en métropole, 0,43 € par km en outre-mer"
+expect_contains "a value per km" "$scratch/out" "sans limite de date : 0,38 € par km en métropole, 0,43 € par km en outre-mer (drom)"
 expect_exit 0 "a removed act" "$cotation" timeline --rules "$rules" deambulation
 expect_contains "its removal" "$scratch/out" "supprimé depuis le 2025-07-01 (Synthèse du fonds (fixture des tableaux), pertinence des interventions en EHPAD)"
 expect_contains "its last tariff ends the day before" "$scratch/out" "2024-02-22 → 2025-06-30, AMK 6"

@@ -38,7 +38,7 @@ def main():
     check(results.get("initialized"), "the server initialised")
     hover = results.get("hover") or ""
     for expected in ("acte lombalgie_commune", "Rééducation dans le cadre de la prise en charge d'une lombalgie commune",
-                     "RAM 7.49", "16,55 € en métropole", "18,20 € en outre-mer"):
+                     "RAM 7.49", "16,55 € en métropole", "18,20 € en outre-mer (drom)"):
         check(expected in hover, "the hover on the act shows %r: %r" % (expected, hover))
     ram_line = next(i for i, line in enumerate(letters.read_text().split("\n")) if line.startswith("lettre RAM "))
     definition = results.get("definition") or {}

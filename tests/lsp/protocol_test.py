@@ -120,10 +120,10 @@ def main():
     act = hover("acte lombalgie_commune", len("acte "))
     for expected in ("**acte lombalgie_commune** — Rééducation dans le cadre de la prise en charge d'une lombalgie commune",
                      "titre XIV, chapitre II, article 1er A", "Cotation le 2024-03-01 : RAM 7.49",
-                     "16,55 € en métropole", "18,20 € en outre-mer", "Source de la cotation : Doctolib Kiné"):
+                     "16,55 € en métropole", "18,20 € en outre-mer (drom)", "Source de la cotation : Doctolib Kiné"):
         check(expected in act, "act hover shows " + expected + " in:\n" + act)
     letter = hover("cotation RAM 7.49", len("cotation "))
-    check("**lettre RAM**" in letter and "2,21 € en métropole, 2,43 € en outre-mer" in letter,
+    check("**lettre RAM**" in letter and "2,21 € en métropole, 2,43 € en outre-mer (drom)" in letter,
           "letter hover gives today's values:\n" + letter)
     source = hover("selon av8", len("selon "))
     check("Avenant 8 à la convention nationale" in source and "Publié le 2025-12-19" in source
@@ -144,7 +144,7 @@ def main():
     check("**paramètre abattement_ik_plaine**" in parameter and "Valeur le 2024-03-01 : 2 km" in parameter,
           "parameter hover: " + parameter)
     item = travel_request("textDocument/hover", formula.index("IK.valeur"))["result"]["contents"]["value"]
-    check("**forfait IK**" in item and "0,38 € par km en métropole, 0,43 € par km en outre-mer" in item,
+    check("**forfait IK**" in item and "0,38 € par km en métropole, 0,43 € par km en outre-mer (drom)" in item,
           "item hover: " + item)
     item_definition = travel_request("textDocument/definition", formula.index("IK.valeur"))["result"]
     check(item_definition["range"]["start"] == position_of(travel_text, "forfait IK ", len("forfait ")),

@@ -51,7 +51,7 @@ std::string prefix(const Expression& e) {
 TEST(SyntaxTree, KeyLetterWithRegionalValues) {
   const auto parsed = parse(
       "lettre RAM \"Rééducation du rachis\" {\n"
-      "  valeur 2.21 € en metropole, 2,43 EUR en outre_mer depuis 2024-02-22 selon av7 \"art. 2.1\"\n"
+      "  valeur 2.21 € en metropole, 2,43 EUR en drom depuis 2024-02-22 selon av7 \"art. 2.1\"\n"
       "}\n");
   ASSERT_TRUE(parsed.diagnostics.empty());
   ASSERT_EQ(parsed.file.declarations.size(), 1U);
@@ -64,7 +64,7 @@ TEST(SyntaxTree, KeyLetterWithRegionalValues) {
   EXPECT_EQ(value.values[0].amount.text, "2.21");
   EXPECT_EQ(value.values[1].amount.text, "2.43");  // the French comma read as a decimal point
   EXPECT_EQ(value.values[1].amount.kind, LiteralKind::money);
-  EXPECT_EQ(value.values[1].region->text, "outre_mer");
+  EXPECT_EQ(value.values[1].region->text, "drom");
   ASSERT_TRUE(value.period.since.has_value());
   EXPECT_EQ(value.period.since->year, 2024);
   EXPECT_EQ(value.period.since->month, 2);

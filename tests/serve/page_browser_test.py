@@ -174,7 +174,7 @@ def check_tariff_view(dom):
     """Overseas on 2024-03-04, RAM is worth 2.43 EUR: lombalgie commune, RAM 7.49, costs
     7.49 x 2.43 = 18.2007, rounded to the cent: 18.20."""
     (heading,) = dom.find_all("h3", id="titre-tableau") or [None]
-    check(heading is not None and heading.text() == "Tarifs au 2024-03-04 (outre-mer)", "the overseas table at the date")
+    check(heading is not None and heading.text() == "Tarifs au 2024-03-04, outre-mer (drom)", "the overseas table at the date")
     rows = [row for row in dom.find_all("tr") if "lombalgie_commune" in row.text()]
     check(len(rows) == 1, "the act lombalgie_commune is listed once")
     if rows:
@@ -210,7 +210,7 @@ def main():
             check_decision_view(decision)
             check_every_field_labelled(decision)
             screenshot(browser, profile, example, os.path.join(artefacts, "decision.png"))
-            tariffs = base + "/?vue=tarifs&date=2024-03-04&region=outre-mer"
+            tariffs = base + "/?vue=tarifs&date=2024-03-04&region=drom"
             check_tariff_view(browse(browser, profile, tariffs, "--dump-dom"))
             screenshot(browser, profile, tariffs, os.path.join(artefacts, "tarifs.png"))
             check_problem_shown(browse(browser, profile, base + "/?vue=tarifs&date=2024-02-30", "--dump-dom"))

@@ -155,6 +155,14 @@ class ServeTest(unittest.TestCase):
         self.assert_problem(*self.server.request("GET", "/v1/tariffs?date=2024-02-30"), 400)
         self.assert_problem(*self.server.request("GET", "/v1/tariffs"), 400)
         self.assert_problem(*self.server.request("GET", "/v1/tariffs?date=2024-02-22&region=mars"), 400)
+        # The overseas table: `drom`, and `outre-mer` read as `drom`.
+        overseas = subprocess.run([COTATION, "table", "--rules", str(RULES), "--date", "2024-02-22", "--region", "drom",
+                                   "--format", "json"], capture_output=True, check=False).stdout
+        for region in ("drom", "outre-mer"):
+            response, data = self.server.request("GET", f"/v1/tariffs?date=2024-02-22&region={region}")
+            self.assertEqual(response.status, 200)
+            self.assertEqual(json.loads(data), json.loads(overseas))
+            self.assertEqual(json.loads(data)["region"], "drom")
 
     def test_metrics(self):
         self.server.request("POST", "/v1/decisions", self.claims[0])

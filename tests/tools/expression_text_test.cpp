@@ -52,7 +52,8 @@ TEST(ExpressionText, PrintsTheCanonicalRuleText) {
       {"2 * (trajet.distance - 2 km) > seuil", "2 × (trajet.distance - 2 km) > seuil"},
       {"trajet.distance - (1 km - 2 km) > 0 km", "trajet.distance - (1 km - 2 km) > 0 km"},
       {"lieu dans {domicile, établissement}", "lieu dans {domicile, etablissement}"},
-      {"date >= 2024-02-22 et région = outre_mer", "date >= 2024-02-22 et région = outre_mer"},
+      {"date >= 2024-02-22 et région = drom", "date >= 2024-02-22 et région = drom"},
+      {"région = outre_mer", "région = drom"},  // the old name, read with a warning, printed as `drom`
       {"ligne.coefficient = 7,50", "ligne.coefficient = 7.5"},
       {"min(trajet.distance, 5 km) ≥ 2,0 km", "min(trajet.distance, 5 km) >= 2 km"},
       {"patient.âge > -1", "patient.âge > -1"},

@@ -148,7 +148,7 @@ for word in sorted(keywords | phrases):
 samples = [
     ('lettre RAM "Rééducation du rachis" {',
      [("lettre", "keyword.declaration"), ("RAM", "entity.name"), ('"Rééducation du rachis"', "string")]),
-    ("  valeur 2,21 € en métropole, 2.43 EUR en outre_mer depuis 2024-02-22 selon av7 \"art. 2.1\"",
+    ("  valeur 2,21 € en métropole, 2.43 EUR en drom depuis 2024-02-22 selon av7 \"art. 2.1\"",
      [("valeur", "keyword"), ("2,21 €", "constant.numeric.money"), ("2.43 EUR", "constant.numeric.money"),
       ("depuis", "keyword"), ("2024-02-22", "constant.numeric.date"), ('"art. 2.1"', "string")]),
     ("# un commentaire : depuis 2024-02-22, 2,21 €", [("# un commentaire : depuis 2024-02-22, 2,21 €", "comment")]),

@@ -3,11 +3,10 @@
 // article, the key letters, the flat rates and allowances, each with its remark.
 'use strict';
 
+// As `cotation table` names them (tools::region_name); the table's JSON says metropole or drom.
 const REGION_WORDS = {
   metropole: 'métropole',
-  'outre-mer': 'outre-mer',
-  outre_mer: 'outre-mer',
-  drom: 'outre-mer'
+  drom: 'outre-mer (drom)'
 };
 
 // What a letter's or flat rate's status says when it has no value at the date.
@@ -58,7 +57,7 @@ function tariffTableElement(table) {
   const region = REGION_WORDS[table.region] || table.region;
   const root =
       el('article', {class: 'resultat', id: 'tarifs', 'aria-labelledby': 'titre-tableau'},
-         el('h3', {id: 'titre-tableau', text: `Tarifs au ${table.date} (${region})`}));
+         el('h3', {id: 'titre-tableau', text: `Tarifs au ${table.date}, ${region}`}));
   if (table.without_value && table.without_value.length > 0) {
     root.append(
         el('div', {class: 'probleme', role: 'alert'}, el('h4', {text: 'Actes sans tarif à cette date'}),
