@@ -10,11 +10,12 @@ KeptHistory::KeptHistory(std::filesystem::path file, const std::shared_ptr<const
 }
 
 void KeptHistory::open(const std::shared_ptr<const RuleSet>& rule_set) {
-  store_.reset();  // the store reads its rule set: closed before the one it read may go
+  auto store = std::make_unique<tools::HistoryStore>(file_, *rule_set);
+  EvaluationScratch scratch;
+  store->load(0, 1, scratch);
+  store_ = std::move(store);  // the old store goes before the rule set it reads
+  scratch_ = std::move(scratch);
   rule_set_ = rule_set;
-  store_.emplace(file_, *rule_set_);
-  scratch_ = EvaluationScratch();
-  store_->load(0, 1, scratch_);
 }
 
 KeptHistory::Held KeptHistory::hold(const std::shared_ptr<const RuleSet>& rule_set) {

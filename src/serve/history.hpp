@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
-#include <optional>
 
 #include "cotation/engine.hpp"
 #include "tools/history_store.hpp"
@@ -26,7 +25,8 @@ class KeptHistory {
     tools::HistoryStore& store;
   };
   // After a reload, the first request on the new rule set reads the store again: a history
-  // in a scratch holds the acts of the rule set it was read with.
+  // in a scratch holds the acts of the rule set it was read with. When that fails (it throws),
+  // nothing changes and the next request tries again.
   Held hold(const std::shared_ptr<const RuleSet>& rule_set);
 
  private:
@@ -35,7 +35,7 @@ class KeptHistory {
   std::filesystem::path file_;
   std::mutex mutex_;  // over the three below
   std::shared_ptr<const RuleSet> rule_set_;
-  std::optional<tools::HistoryStore> store_;
+  std::unique_ptr<tools::HistoryStore> store_;  // reads *rule_set_
   EvaluationScratch scratch_;
 };
 
