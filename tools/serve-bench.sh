@@ -5,7 +5,8 @@
 # the same file, alternating, their outputs compared. Needs wrk (Debian's `wrk`; not in CI).
 #   tools/serve-bench.sh [CLAIMS.jsonl] [BATCH_LINES] [CONNECTIONS]
 # CLAIMS defaults to a corpus of 100,000 generated claims; BATCH_LINES to 80,000 (under the
-# server's 32 MiB body limit); CONNECTIONS to 32.
+# server's 32 MiB body limit); CONNECTIONS to 32. SERVE_OPTIONS: more options of the server
+# (`--history FILE`); DURATION: seconds of the single-claim run (20).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 program=${COTATION:-build/release/cotation}
@@ -18,14 +19,14 @@ if [ -z "$claims" ]; then
 fi
 head -n "${2:-80000}" "$claims" > "$work/batch.jsonl"
 
-"$program" serve --rules rules --listen 127.0.0.1:0 > "$work/address" 2> /dev/null &
+"$program" serve --rules rules --listen 127.0.0.1:0 ${SERVE_OPTIONS:-} > "$work/address" 2> /dev/null &
 server=$!
 for _ in $(seq 100); do [ -s "$work/address" ] && break; sleep 0.1; done
 url=$(head -1 "$work/address")
 echo "serving at $url (pid $server); $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-echo "== single claims, keep-alive, ${3:-32} connections, 20 s"
-CLAIMS=$claims wrk -t2 -c"${3:-32}" -d20s --latency -s bench/serve_claims.lua "$url"
+echo "== single claims, keep-alive, ${3:-32} connections, ${DURATION:-20} s"
+CLAIMS=$claims wrk -t2 -c"${3:-32}" -d"${DURATION:-20}"s --latency -s bench/serve_claims.lua "$url"
 
 echo "== JSON Lines batch of $(wc -l < "$work/batch.jsonl") lines: eval, then the server, 3 times"
 for rep in 1 2 3; do

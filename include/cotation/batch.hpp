@@ -41,6 +41,10 @@ struct BatchOptions {
   std::function<void(std::size_t worker, std::size_t workers, EvaluationScratch& scratch)> prepare = {};
   // After each chunk's decisions are written and the output flushed: its records, in input order.
   std::function<void(std::span<const DecidedClaim> chunk)> after_chunk = {};
+  // With one job: the scratch its worker decides in, instead of its own, kept after the call
+  // with the histories it read and the claims decided that joined them (`cotation serve
+  // --history`). Ignored with several jobs.
+  EvaluationScratch* scratch = nullptr;
 };
 
 struct BatchSummary {
@@ -63,6 +67,13 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
 // claim per request.
 Decision evaluate_json_line(const RuleSet& rule_set, std::string_view line, EvaluationScratch& scratch,
                             ClaimDecision& decision, std::string& output, bool explain = false);
+
+// As evaluate_json_line, the claim decided in sequence: it reads its patient's history in
+// `scratch` and joins it (RuleSet::evaluate_in_sequence), then `kept` gets its record as
+// BatchOptions::after_chunk does, before the call returns (`cotation serve --history` stores it).
+Decision evaluate_json_line_in_sequence(const RuleSet& rule_set, std::string_view line, EvaluationScratch& scratch,
+                                        ClaimDecision& decision, std::string& output, bool explain,
+                                        const std::function<void(std::span<const DecidedClaim> claim)>& kept);
 
 }  // namespace cotation
 COTATION_PUBLIC_END

@@ -63,18 +63,18 @@ Decision decide_or_report(const RuleSet& rule_set, ClaimReadResult& read, Evalua
   return decided;
 }
 
-void decide_or_report(const RuleSet& rule_set, ClaimReadResult& read, Worker& worker, bool explain,
-                      bool keep_accepted) {
+// Line by line, whether `decision` accepted it; none for an invalid record.
+void accepted_lines(const ClaimDecision& decision, Decision decided, std::vector<bool>& accepted) {
+  if (decided == Decision::invalid) return;
+  for (const LineDecision& line : decision.lines) accepted.push_back(line.decision == Decision::accepted);
+}
+
+void decide_or_report(const RuleSet& rule_set, ClaimReadResult& read, Worker& worker, EvaluationScratch& scratch,
+                      bool explain, bool keep_accepted) {
   Records& records = worker.records;
-  const Decision decision =
-      decide_or_report(rule_set, read, worker.scratch, worker.decision, records.text, {explain, true});
+  const Decision decision = decide_or_report(rule_set, read, scratch, worker.decision, records.text, {explain, true});
   records.written.push_back({records.text.size(), decision});
-  if (keep_accepted) {
-    std::vector<bool>& accepted = records.accepted.emplace_back();
-    if (decision != Decision::invalid) {
-      for (const LineDecision& line : worker.decision.lines) accepted.push_back(line.decision == Decision::accepted);
-    }
-  }
+  if (keep_accepted) accepted_lines(worker.decision, decision, records.accepted.emplace_back());
 }
 
 void decide(const RuleSet& rule_set, ClaimReadResult& read, EvaluationScratch& scratch, ClaimDecision& decision,
@@ -137,8 +137,11 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
   std::string chunk_text;
   std::vector<std::size_t> next(workers.size());  // per worker, its next record in `written`
   BatchSummary summary;
+  const auto scratch_of = [&](std::size_t worker) -> EvaluationScratch& {
+    return options.scratch != nullptr && workers.size() == 1 ? *options.scratch : workers[worker].scratch;
+  };
   if (options.prepare) {
-    for (std::size_t w = 0; w < workers.size(); ++w) options.prepare(w, workers.size(), workers[w].scratch);
+    for (std::size_t w = 0; w < workers.size(); ++w) options.prepare(w, workers.size(), scratch_of(w));
   }
   std::vector<DecidedClaim> decided;
   while (chunks.next()) {
@@ -149,9 +152,9 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
       worker.records.accepted.clear();
     }
     chunks.decide([&](std::size_t i, std::size_t worker) {
-      Worker& own = workers[worker];
-      look_ahead(chunks, records, i, worker, history::histories_of(own.scratch));
-      decide_or_report(rule_set, records[i].read, own, options.explain, bool(options.after_chunk));
+      EvaluationScratch& scratch = scratch_of(worker);
+      look_ahead(chunks, records, i, worker, history::histories_of(scratch));
+      decide_or_report(rule_set, records[i].read, workers[worker], scratch, options.explain, bool(options.after_chunk));
     });
     chunk_text.clear();
     decided.clear();
@@ -188,6 +191,19 @@ Decision evaluate_json_line(const RuleSet& rule_set, std::string_view line, Eval
   ClaimReadResult read;
   read_claim(line, ClaimReadLimits{}, read);
   return decide_or_report(rule_set, read, scratch, decision, output, {explain, false});
+}
+
+Decision evaluate_json_line_in_sequence(const RuleSet& rule_set, std::string_view line, EvaluationScratch& scratch,
+                                        ClaimDecision& decision, std::string& output, bool explain,
+                                        const std::function<void(std::span<const DecidedClaim> claim)>& kept) {
+  ClaimReadResult read;
+  read_claim(line, ClaimReadLimits{}, read);
+  const Decision decided = decide_or_report(rule_set, read, scratch, decision, output, {explain, true});
+  // As in a batch: a record the engine failed on joined no history.
+  DecidedClaim claim{read.claim && decided != Decision::invalid ? &*read.claim : nullptr, {}};
+  accepted_lines(decision, decided, claim.accepted);
+  kept({&claim, 1});
+  return decided;
 }
 
 }  // namespace cotation

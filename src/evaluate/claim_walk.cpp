@@ -191,11 +191,13 @@ void evaluate_first_of_patient(const RuleSet& rule_set, const Claim& claim, Eval
     rule_set.evaluate(claim, scratch, decision, explanation);
     return;
   }
+  // The history a claim carries is its whole history, as in a sequence.
   const history::Patient no_earlier_session(claim.patient.id, std::pmr::get_default_resource());
+  const history::Patient* carried = evaluation::carried_history(rule_set.model(), claim, scratch.state());
   Series series = claim.series;
   SameDay same_day = claim.same_day;
-  evaluation::decide_claim(rule_set.model(), claim, series, same_day, &no_earlier_session, scratch.state(), explanation,
-                           decision);
+  evaluation::decide_claim(rule_set.model(), claim, series, same_day,
+                           carried != nullptr ? carried : &no_earlier_session, scratch.state(), explanation, decision);
 }
 
 ClaimDecision RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratch,

@@ -40,6 +40,7 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";  // host:port; port 0: any free port, printed
   std::string token_file;                 // required to listen on a non-loopback address
   std::size_t jobs = 1;                   // threads deciding one JSON Lines batch
+  std::string history_file;               // empty: each request is its claims' only history
   Limits limits;
 };
 

@@ -102,7 +102,16 @@ void decide_lines(const httplib::Request& request, httplib::Response& response, 
                                                                        &context](std::size_t, httplib::DataSink& sink) {
     SinkBuffer buffer(sink);
     std::ostream records(&buffer);
-    context.metrics.count_decisions(evaluate_json_lines(*rule_set, *body, records, batch));
+    if (context.history == nullptr) {
+      context.metrics.count_decisions(evaluate_json_lines(*rule_set, *body, records, batch));
+    } else {
+      // One worker, in the kept scratch; each chunk committed once its records are written.
+      auto held = context.history->hold(rule_set);
+      BatchOptions in_sequence{1, batch.explain};
+      in_sequence.scratch = &held.scratch;
+      in_sequence.after_chunk = [&held](std::span<const DecidedClaim> chunk) { held.store.save(chunk); };
+      context.metrics.count_decisions(evaluate_json_lines(*rule_set, *body, records, in_sequence));
+    }
     if (records) sink.done();
     return static_cast<bool>(records);
   });
@@ -117,8 +126,17 @@ void decide_one(const httplib::Request& request, httplib::Response& response, co
   }
   SingleClaimScratch& own = scratch_for(context.rules.current());
   own.record.clear();
-  const Decision decision = evaluate_json_line(*own.rule_set, request.body, *own.scratch, own.decision, own.record,
-                                               wants_explanation(request));
+  Decision decision = Decision::invalid;
+  if (context.history == nullptr) {
+    decision = evaluate_json_line(*own.rule_set, request.body, *own.scratch, own.decision, own.record,
+                                  wants_explanation(request));
+  } else {
+    // Committed to the store before the answer is sent.
+    auto held = context.history->hold(own.rule_set);
+    decision = evaluate_json_line_in_sequence(*own.rule_set, request.body, held.scratch, own.decision, own.record,
+                                              wants_explanation(request),
+                                              [&held](std::span<const DecidedClaim> claim) { held.store.save(claim); });
+  }
   context.metrics.count_decision(decision);
   own.record.pop_back();  // its '\n'
   response.set_content(own.record, "application/json");

@@ -7,6 +7,8 @@
 
 #include <atomic>
 #include <iostream>
+#include <optional>
+#include <stdexcept>
 #include <thread>
 
 #include <fmt/format.h>
@@ -173,13 +175,20 @@ int run_server(const ServeOptions& options, Language language) {
     std::cerr << rules.last_reload().errors;
     return tools::exit_bad_rules;
   }
+  std::optional<KeptHistory> history;
+  try {
+    if (!options.history_file.empty()) history.emplace(options.history_file, rules.current());
+  } catch (const std::runtime_error& error) {
+    std::cerr << error.what() << '\n';
+    return tools::exit_usage;
+  }
   // Before any thread starts, so that every thread inherits the mask.
   const sigset_t signals = handled_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   Metrics metrics;
   AccessLog log(std::cerr);
-  const Context context{options, rules, metrics, log, auth, language};
+  const Context context{options, rules, metrics, log, auth, language, history ? &*history : nullptr};
   Server server;
   configure(server, context);
   add_routes(server, context);

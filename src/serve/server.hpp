@@ -6,6 +6,7 @@
 #include "cotation/diagnostic.hpp"
 #include "serve/access_log.hpp"
 #include "serve/auth.hpp"
+#include "serve/history.hpp"
 #include "serve/metrics.hpp"
 #include "serve/options.hpp"
 #include "serve/reload.hpp"
@@ -20,6 +21,7 @@ struct Context {
   AccessLog& log;
   const Auth& auth;
   Language language;
+  KeptHistory* history = nullptr;  // with --history: claims decided against it, in sequence
 };
 
 // Runs the server: the exit code of the command (tools/command.hpp). Prints the address it

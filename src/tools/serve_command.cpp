@@ -45,6 +45,11 @@ Command add_serve_command(CLI::App& app) {
       ->add_option("--jobs", options->jobs,
                    help_text("fils d'exécution par lot JSON Lines", "threads per JSON Lines batch"))
       ->check(CLI::Range(1, 256));
+  command->add_option("--history", options->history_file,
+                      help_text("base SQLite de l'historique des patients (celle de eval --history) : chaque "
+                                "facture décidée y est lue puis ajoutée ; les requêtes passent une à une",
+                                "SQLite store of the patients' history (eval --history's): each claim decided "
+                                "reads it and joins it; requests are decided one at a time"));
   serve::Limits& limits = options->limits;
   command->add_option("--max-body-bytes", limits.max_body_bytes,
                       help_text("taille maximale d'un corps de requête (32 Mio)", "largest request body (32 MiB)"));

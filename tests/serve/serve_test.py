@@ -3,8 +3,9 @@
 127.0.0.1:0, the address read from its first line of output), spoken to over sockets. Every
 endpoint, the JSON problems of every refusal, the limits (body, line, headers, connections, a slow
 client), a client leaving mid-stream, 32 concurrent clients answered as `cotation eval` answers,
-a reload with a broken rule set, SIGTERM during a stream, the token and the access log. Every
-wait is bounded (socket timeouts, polls with a deadline).
+a reload with a broken rule set, SIGTERM during a stream, the token and the access log; the
+history a claim carries, and the one `--history FILE` keeps across requests, reloads and
+restarts. Every wait is bounded (socket timeouts, polls with a deadline).
 Usage: serve_test.py COTATION_BINARY SOURCE_DIR
 """
 import http.client
@@ -325,6 +326,57 @@ class LifecycleTest(unittest.TestCase):
             self.assertEqual((response.status, problem["status"]), (503, 503))
             for connection in held:
                 connection.close()
+
+
+def rqd(claim_id, date):
+    """An RQD claim of patient p1 (tests/evaluate/rules' rqd_deux_par_an: at most 2 a year)."""
+    return json.dumps({"id": claim_id, "date": date, "region": "metropole", "place": "cabinet",
+                       "patient": {"id": "p1", "age": 45}, "lines": [{"code": "RQD"}],
+                       "series": {"session_number": 1, "sessions_12_months_before": 0, "prior_approval": False}})
+
+
+class HistoryTest(unittest.TestCase):
+    """The history contract (docs/serve.md, "History"): as `cotation eval` and `eval --history`."""
+
+    rules = SOURCE / "tests" / "evaluate" / "rules"
+
+    def decide(self, server, body, json_lines=False):
+        headers = {"Content-Type": "application/x-ndjson"} if json_lines else {}
+        response, data = server.request("POST", "/v1/decisions", body=body.encode(), headers=headers)
+        self.assertEqual(response.status, 200, data)
+        return [json.loads(line)["decision"] for line in data.decode().splitlines()]
+
+    def test_a_claim_carrying_its_history_is_decided_on_it(self):
+        carried = (SOURCE / "tests" / "cli" / "history" / "carried.jsonl").read_text(encoding="utf-8").splitlines()
+        with Server(rules=self.rules) as server:
+            # r3 carries the first two RQD of 2025: the third is refused, as eval refuses it; r4
+            # carries one of 2024 and one refused: accepted.
+            self.assertIn('"id":"r3","decision":"refused"', eval_lines(carried[:1], rules=self.rules))
+            self.assertEqual(self.decide(server, carried[0]), ["refused"])
+            self.assertEqual(self.decide(server, carried[1]), ["accepted"])
+            self.assertEqual(self.decide(server, "\n".join(carried[:2]) + "\n", json_lines=True),
+                             ["refused", "accepted"])
+
+    def test_third_rqd_of_a_year_refused_across_requests_reloads_and_restarts(self):
+        with tempfile.TemporaryDirectory() as directory:
+            store = os.path.join(directory, "history.sqlite")
+            with Server("--history", store, rules=self.rules) as server:
+                # Two requests: a JSON Lines batch, then one claim; each RQD of 2025 is 10 €, 2 a year.
+                self.assertEqual(self.decide(server, rqd("r1", "2025-02-01") + "\n", json_lines=True), ["accepted"])
+                self.assertEqual(self.decide(server, rqd("r2", "2025-05-01")), ["accepted"])
+                self.assertEqual(self.decide(server, rqd("r3", "2025-09-01")), ["refused"])
+                server.process.send_signal(signal.SIGHUP)
+                deadline = time.monotonic() + TIMEOUT
+                while not any(line.get("event") == "reload" for line in server.log_lines()):
+                    self.assertLess(time.monotonic(), deadline, "no reload logged")
+                    time.sleep(0.05)
+                # The reloaded rule set reads the store again: r1 and r2 still count.
+                self.assertEqual(self.decide(server, rqd("r4", "2025-10-01") + "\n", json_lines=True), ["refused"])
+            with Server("--history", store, rules=self.rules) as server:
+                self.assertEqual(self.decide(server, rqd("r5", "2025-11-01")), ["refused"])
+                self.assertEqual(self.decide(server, rqd("r6", "2026-01-05")), ["accepted"])  # a new year
+            with Server(rules=self.rules) as server:  # without --history, a request is its only history
+                self.assertEqual(self.decide(server, rqd("r7", "2025-12-01")), ["accepted"])
 
 
 if __name__ == "__main__":
