@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 #include "cotation/export.h"
@@ -22,6 +23,14 @@ struct SourcePosition {
   std::size_t column = 0;
 };
 
+// A correction a tool can apply without asking: the text from `start` to `end` (same file as
+// the diagnostic, `end` excluded) becomes `replacement`, e.g. `depui` -> `depuis`.
+struct Fix {
+  SourcePosition start;
+  SourcePosition end;
+  std::string replacement;
+};
+
 struct Diagnostic {
   Severity severity = Severity::error;
   // Stable identifier of the message in the catalogue (src/diagnostics/messages.cpp),
@@ -30,6 +39,7 @@ struct Diagnostic {
   std::vector<std::string> arguments;
   SourcePosition position;
   std::string source_line;  // the line at `position`, for the caret excerpt
+  std::optional<Fix> fix;   // when the checker knows the correction ("vouliez-vous dire")
 };
 
 // The message alone, in `language`.

@@ -125,11 +125,17 @@ void Compilation::report_unknown(const syntax::Name& name, DeclarationKind kind,
                                  std::vector<std::string> arguments) {
   std::vector<std::string_view> names;
   for (const auto* declaration : of_kind(kind)) names.push_back(declaration->name.text);
-  if (const auto meant = closest_word(name.text, names)) {
+  const auto meant = closest_word(name.text, names);
+  if (meant) {
     id += "_near";
     arguments.push_back(*meant);
   }
   report(name.position, std::move(id), std::move(arguments));
+  const SourceFile& source = *parsed.sources.at(name.position.file);
+  // The name as written in the file, replaced by the one meant.
+  if (meant && source.text().substr(name.position.offset, name.text.size()) == name.text) {
+    diagnostics.back().fix = source.fix(name.position.offset, name.position.offset + name.text.size(), *meant);
+  }
 }
 
 syntax::Declaration* Compilation::find(DeclarationKind kind, std::string_view name) {

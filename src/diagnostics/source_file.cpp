@@ -6,8 +6,7 @@
 
 namespace cotation {
 
-SourceFile::SourceFile(std::string path, std::string text)
-    : path_(std::move(path)), text_(std::move(text)) {
+SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
   line_starts_.push_back(0);
   for (std::size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
@@ -31,10 +30,18 @@ SourcePosition SourceFile::position_of(std::size_t offset) const {
   return SourcePosition{path_, line_index, utf8::column_of(line_containing(offset), offset - start)};
 }
 
-Diagnostic SourceFile::diagnostic_at(std::size_t offset, std::string message_id,
-                                     std::vector<std::string> arguments, Severity severity) const {
-  return Diagnostic{severity, std::move(message_id), std::move(arguments), position_of(offset),
-                    std::string(line_containing(offset))};
+Diagnostic SourceFile::diagnostic_at(std::size_t offset, std::string message_id, std::vector<std::string> arguments,
+                                     Severity severity) const {
+  return Diagnostic{severity,
+                    std::move(message_id),
+                    std::move(arguments),
+                    position_of(offset),
+                    std::string(line_containing(offset)),
+                    std::nullopt};
+}
+
+Fix SourceFile::fix(std::size_t begin, std::size_t end, std::string replacement) const {
+  return Fix{position_of(begin), position_of(end), std::move(replacement)};
 }
 
 }  // namespace cotation

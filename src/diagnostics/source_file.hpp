@@ -25,6 +25,8 @@ class SourceFile {
   [[nodiscard]] Diagnostic diagnostic_at(std::size_t offset, std::string message_id,
                                          std::vector<std::string> arguments = {},
                                          Severity severity = Severity::error) const;
+  // The fix that replaces the bytes [begin, end) of this file by `replacement`.
+  [[nodiscard]] Fix fix(std::size_t begin, std::size_t end, std::string replacement) const;
 
  private:
   std::string path_;

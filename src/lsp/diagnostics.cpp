@@ -30,11 +30,17 @@ nlohmann::json diagnostic_json(const Diagnostic& diagnostic, std::string_view te
   std::string message = message_text(diagnostic, Language::french);
   if (const std::string hint = hint_text(diagnostic, Language::french); !hint.empty()) message += "\naide : " + hint;
   const std::size_t begin = offset_of_column(text, diagnostic.position.line, diagnostic.position.column);
-  return {{"range", range_json(text, begin, word_end(text, begin))},
-          {"severity", severity_code(diagnostic.severity)},
-          {"code", diagnostic.message_id},
-          {"source", "cotation"},
-          {"message", std::move(message)}};
+  nlohmann::json published = {{"range", range_json(text, begin, word_end(text, begin))},
+                              {"severity", severity_code(diagnostic.severity)},
+                              {"code", diagnostic.message_id},
+                              {"source", "cotation"},
+                              {"message", std::move(message)}};
+  if (const auto& fix = diagnostic.fix) {
+    const std::size_t from = offset_of_column(text, fix->start.line, fix->start.column);
+    const std::size_t to = offset_of_column(text, fix->end.line, fix->end.column);
+    published["data"] = {{"fix", {{"range", range_json(text, from, to)}, {"newText", fix->replacement}}}};
+  }
+  return published;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // The checker's diagnostics as the protocol publishes them: per file, each with its range
-// (the word at the caret), severity, message and hint in French, and its catalogue id.
+// (the word at the caret), severity, message and hint in French, its catalogue id, and in
+// `data.fix` the suggested correction's range and new text (see code_actions.hpp).
 #pragma once
 
 #include <nlohmann/json.hpp>

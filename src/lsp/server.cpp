@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "lsp/code_actions.hpp"
 #include "lsp/completion.hpp"
 #include "lsp/diagnostics.hpp"
 #include "lsp/formatting.hpp"
@@ -82,6 +83,7 @@ json Server::initialize(const json& params) {
             {"referencesProvider", true},
             {"documentSymbolProvider", true},
             {"documentFormattingProvider", true},
+            {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix"})}}},
             {"completionProvider", {{"triggerCharacters", json::array()}}}}},
           {"serverInfo", {{"name", "cotation"}}}};
 }
@@ -91,6 +93,9 @@ std::optional<json> Server::answer(const std::string& method, const json& params
   if (method == "shutdown") {
     shut_down_ = true;
     return json();
+  }
+  if (method == "textDocument/codeAction") {
+    return code_actions(params.at("textDocument").at("uri").get<std::string>(), params.at("context"));
   }
   const std::string path = path_in(params);
   const Analysis& analysis = workspace_->analysis_of(path, documents_);

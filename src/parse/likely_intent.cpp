@@ -56,20 +56,54 @@ std::optional<LikelyIntent> non_breaking_space(std::string_view text, std::size_
        ++at) {
     for (const auto& space : non_breaking_spaces) {
       if (text.substr(at).starts_with(space.bytes)) {
-        return LikelyIntent{at, "syntax.non_breaking_space", {std::string(space.code)}};
+        return LikelyIntent{at, "syntax.non_breaking_space", {std::string(space.code)}, at + space.bytes.size(), " "};
       }
     }
   }
   return std::nullopt;
 }
 
-std::optional<LikelyIntent> typographic_quote(std::string_view text, std::size_t offset) {
+// The typographic quote at `at`, if any: its length in bytes.
+std::size_t quote_length(std::string_view text, std::size_t at) {
   for (const auto quote : typographic_quotes) {
-    if (text.substr(offset).starts_with(quote)) {
-      return LikelyIntent{offset, "syntax.typographic_quote", {std::string(quote)}};
+    if (text.substr(at).starts_with(quote)) return quote.size();
+  }
+  return 0;
+}
+
+// Ordinary and non-breaking spaces at the ends of `inner`, as « art. 2.1 » has them.
+std::string_view trim_blanks(std::string_view inner) {
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    for (const std::string_view blank :
+         {std::string_view(" "), non_breaking_spaces[0].bytes, non_breaking_spaces[1].bytes}) {
+      if (inner.starts_with(blank)) {
+        inner.remove_prefix(blank.size());
+        trimmed = true;
+      }
+      if (inner.ends_with(blank)) {
+        inner.remove_suffix(blank.size());
+        trimmed = true;
+      }
     }
   }
-  return std::nullopt;
+  return inner;
+}
+
+// The fix straightens the quote and, when a closing one follows on the line, the pair.
+std::optional<LikelyIntent> typographic_quote(std::string_view text, std::size_t offset) {
+  const std::size_t length = quote_length(text, offset);
+  if (length == 0) return std::nullopt;
+  LikelyIntent intent{
+      offset, "syntax.typographic_quote", {std::string(text.substr(offset, length))}, offset + length, "\""};
+  for (std::size_t at = offset + length; at < text.size() && text[at] != '\n' && text[at] != '"'; ++at) {
+    if (const std::size_t closing = quote_length(text, at)) {
+      intent.replaced_end = at + closing;
+      intent.replacement = "\"" + std::string(trim_blanks(text.substr(offset + length, at - offset - length))) + "\"";
+      break;
+    }
+  }
+  return intent;
 }
 
 // `outre-mer`: the parser read the name `outre` and stopped at the hyphen.
@@ -84,8 +118,8 @@ std::optional<LikelyIntent> hyphenated_name(std::string_view text, std::size_t o
   std::string meant = written;
   meant[offset - start] = '_';
   // `outre-mer` is the region, whose one name is `drom`.
-  if (utf8::fold(meant) == "outre_mer") return LikelyIntent{start, "syntax.region_with_hyphen", {written}};
-  return LikelyIntent{start, "syntax.hyphen_in_name", {written, meant}};
+  if (utf8::fold(meant) == "outre_mer") return LikelyIntent{start, "syntax.region_with_hyphen", {written}, end, "drom"};
+  return LikelyIntent{start, "syntax.hyphen_in_name", {written, meant}, end, meant};
 }
 
 std::optional<LikelyIntent> misspelt_keyword(std::string_view text, std::size_t offset,
@@ -96,7 +130,7 @@ std::optional<LikelyIntent> misspelt_keyword(std::string_view text, std::size_t 
   if (utf8::fold(written).size() <= 2) return std::nullopt;
   const auto meant = closest_word(written, keywords);
   if (!meant) return std::nullopt;
-  return LikelyIntent{offset, "syntax.did_you_mean", {std::string(written), *meant}};
+  return LikelyIntent{offset, "syntax.did_you_mean", {std::string(written), *meant}, end, *meant};
 }
 
 }  // namespace

@@ -157,6 +157,7 @@ syntax::File parse_source(const SourceFile& source, std::uint32_t index, const P
       const auto failed_offset = static_cast<std::size_t>(failed_at - text.data());
       if (auto intent = likely_intent(text, failed_offset, error.keywords)) {
         problem = source.diagnostic_at(intent->offset, std::move(intent->message_id), std::move(intent->arguments));
+        problem.fix = source.fix(intent->offset, intent->replaced_end, std::move(intent->replacement));
       } else {
         std::vector<std::string> arguments;
         if (!error.message.argument.empty()) arguments.emplace_back(error.message.argument);

@@ -1,6 +1,7 @@
 -- Drives `cotation lsp` from Neovim's built-in LSP client (0.7): opens a shipped rule file,
 -- asks hover on an act and definition of its key letter, then breaks the buffer (unsaved)
--- and waits for the diagnostics. Writes what it got as JSON to $LSP_TEST_OUTPUT; the caller
+-- and waits for the diagnostics; then misspells `depuis` and applies the quick fix
+-- (vim.lsp.buf.code_action, the one action chosen). Writes what it got as JSON to $LSP_TEST_OUTPUT; the caller
 -- (neovim_test.py) checks it. Every wait is bounded.
 local program = os.getenv('LSP_TEST_PROGRAM')
 local file = os.getenv('LSP_TEST_FILE')
@@ -63,6 +64,27 @@ local ok, problem = pcall(function()
     table.insert(results.diagnostics, { line = diagnostic.lnum, severity = diagnostic.severity,
                                         message = diagnostic.message })
   end
+
+  -- The keyword misspelt (`depui`), the date back in the calendar: the suggested correction is
+  -- a code action; choosing it edits the buffer back to the shipped line.
+  local original = vim.api.nvim_buf_get_lines(buffer, date_line, date_line + 1, false)[1]:gsub('2024%-02%-30', '2024-02-22')
+  results.original_line = original
+  vim.api.nvim_buf_set_lines(buffer, date_line, date_line + 1, false, { (original:gsub('depuis', 'depui')) })
+  vim.wait(timeout, function()
+    local found = vim.diagnostic.get(buffer)
+    return #found > 0 and found[1].message:find('depuis', 1, true) ~= nil
+  end, 20)
+  local _, depui_column = find('depui 2024')
+  vim.api.nvim_win_set_cursor(0, { date_line + 1, depui_column or 0 })
+  vim.ui.select = function(items, _, on_choice)
+    results.code_actions = #items
+    on_choice(items[1], 1)
+  end
+  vim.lsp.buf.code_action()
+  vim.wait(timeout, function()
+    return vim.api.nvim_buf_get_lines(buffer, date_line, date_line + 1, false)[1] == original
+  end, 20)
+  results.fixed_line = vim.api.nvim_buf_get_lines(buffer, date_line, date_line + 1, false)[1]
   vim.lsp.stop_client(client_id)
 end)
 if not ok then results.error = tostring(problem) end

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The real-client test of `cotation lsp`: Neovim's built-in LSP client, headless, runs
-neovim_client.lua on the shipped rules; this checks what it wrote.
+neovim_client.lua on the shipped rules; this checks what it wrote (hover, definition,
+diagnostics, and the quick fix of a misspelt keyword applied to the buffer).
 
 usage: neovim_test.py COTATION SOURCE_DIR
 
@@ -49,6 +50,9 @@ def main():
     if diagnostics:
         check(diagnostics[0]["line"] == results.get("broken_line") and diagnostics[0]["severity"] == 1
               and "2024-02-30" in diagnostics[0]["message"], "an error at the broken line: %s" % diagnostics)
+    check(results.get("code_actions") == 1, "one code action offered for `depui`: %s" % results.get("code_actions"))
+    check(results.get("original_line") and results.get("fixed_line") == results.get("original_line"),
+          "the quick fix writes `depuis` back: %r" % results.get("fixed_line"))
     check(article.read_bytes() == before, "the shipped file is left unchanged")
     if failures:
         return 1

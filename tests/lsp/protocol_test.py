@@ -90,6 +90,19 @@ def position_of(text, needle, shift=0):
     return {"line": line, "character": offset - (text.rfind("\n", 0, offset) + 1)}
 
 
+def offset_of(text, position):
+    """The index in `text` of a protocol position (the rules' characters are all in the BMP:
+    one UTF-16 unit each)."""
+    lines = text.split("\n")
+    return sum(len(line) + 1 for line in lines[:position["line"]]) + position["character"]
+
+
+def apply_edits(text, edits):
+    for edit in sorted(edits, key=lambda e: offset_of(text, e["range"]["start"]), reverse=True):
+        text = text[:offset_of(text, edit["range"]["start"])] + edit["newText"] + text[offset_of(text, edit["range"]["end"]):]
+    return text
+
+
 def main():
     program, source_dir = sys.argv[1], pathlib.Path(sys.argv[2])
     article = source_dir / "rules" / "titre-xiv" / "article-1.cot"
@@ -105,7 +118,7 @@ def main():
                                            "capabilities": {}, "initializationOptions": {"date": "2024-03-01"}})
     capabilities = answer["result"]["capabilities"]
     for capability in ("hoverProvider", "definitionProvider", "referencesProvider", "documentSymbolProvider",
-                       "documentFormattingProvider", "completionProvider"):
+                       "documentFormattingProvider", "completionProvider", "codeActionProvider"):
         check(capability in capabilities, "capability " + capability)
     client.notify("initialized", {})
 
@@ -184,6 +197,32 @@ def main():
         check(diagnostics[0]["severity"] == 1 and diagnostics[0]["range"]["start"]["line"] ==
               position_of(broken, "2024-02-30")["line"], "an error on the broken line: %s" % diagnostics[0])
         check("2024-02-30" in diagnostics[0]["message"], "the message names the date: %s" % diagnostics[0])
+
+    # Suggested corrections: the diagnostic carries its fix in `data`, the code action applies it.
+    # `depui` is one letter short of the keyword `depuis`; the no-break space (U+00A0) pasted
+    # from a PDF becomes an ordinary space. Either way the edit gives back the shipped text.
+    for slip, correct, title in (("7.49 depui 2024-02-22", "7.49 depuis 2024-02-22", "Remplacer par « depuis »"),
+                                 ("cotation RAM\u00a07.49", "cotation RAM 7.49", "Remplacer par une espace ordinaire")):
+        mistaken = text.replace(correct, slip, 1)
+        client.notify("textDocument/didChange", {"textDocument": dict(doc, version=2),
+                                                  "contentChanges": [{"text": mistaken}]})
+        diagnostics = client.diagnostics_of(doc["uri"])
+        check(len(diagnostics) == 1 and "fix" in diagnostics[0].get("data", {}),
+              "one diagnostic with a fix for %r: %s" % (slip, diagnostics))
+        actions = client.request("textDocument/codeAction", {
+            "textDocument": doc, "range": diagnostics[0]["range"] if diagnostics else {},
+            "context": {"diagnostics": diagnostics}})["result"]
+        check(len(actions) == 1, "one code action for %r: %s" % (slip, actions))
+        if actions:
+            action = actions[0]
+            check(action["kind"] == "quickfix" and action["isPreferred"] and action["title"] == title,
+                  "a preferred quick fix: %s" % action)
+            edits = action["edit"]["changes"].get(doc["uri"], [])
+            check(apply_edits(mistaken, edits) == text, "the quick fix for %r gives back the shipped text: %s"
+                  % (slip, edits))
+    check(client.request("textDocument/codeAction", {"textDocument": doc, "range": {"start": {"line": 0, "character": 0},
+                         "end": {"line": 0, "character": 0}}, "context": {"diagnostics": []}})["result"] == [],
+          "no diagnostic, no code action")
 
     # Canonical layout: an indented declaration line comes back to column 1.
     unformatted = broken.replace("cotation RAM 7.49 depuis 2024-02-30", "cotation RAM 7.49 depuis 2024-02-22", 1)

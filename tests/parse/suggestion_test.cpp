@@ -1,7 +1,9 @@
 // The "vouliez-vous dire" distance and choice (src/parse/suggestion.hpp), on the slips the
-// analysts make; each expected distance is counted by hand beside it.
+// analysts make; each expected distance is counted by hand beside it. Then the corrections
+// likely_intent (src/parse/likely_intent.hpp) attaches to the slips, offsets counted in bytes.
 #include <gtest/gtest.h>
 
+#include "parse/likely_intent.hpp"
 #include "parse/suggestion.hpp"
 
 namespace cotation {
@@ -40,6 +42,63 @@ TEST(ClosestWord, SuggestsNothingFarOrIdentical) {
 
 TEST(ClosestWord, TheFirstOfEquallyCloseWins) {
   EXPECT_EQ(closest_word("IFO", {"IFD", "IFS"}), "IFD");
+}
+
+// The text with the intent's correction applied.
+std::string corrected(std::string_view text, const LikelyIntent& intent) {
+  return std::string(text.substr(0, intent.offset)) + intent.replacement +
+         std::string(text.substr(intent.replaced_end));
+}
+
+TEST(LikelyIntent, CorrectsAMisspeltKeyword) {
+  const std::string_view text = "cotation RAM 7.49 depui 2024-02-22";
+  const auto intent = likely_intent(text, 18, {"depuis", "selon"});  // "cotation RAM 7.49 " is 18 bytes
+  ASSERT_TRUE(intent);
+  EXPECT_EQ(intent->message_id, "syntax.did_you_mean");
+  EXPECT_EQ(corrected(text, *intent), "cotation RAM 7.49 depuis 2024-02-22");
+}
+
+TEST(LikelyIntent, ReplacesANonBreakingSpaceByASpace) {
+  const std::string_view text =
+      "cotation RAM\xC2\xA0"
+      "7.49";  // U+00A0: 2 bytes
+  const auto intent = likely_intent(text, 9, {});
+  ASSERT_TRUE(intent);
+  EXPECT_EQ(intent->offset, 12U);
+  EXPECT_EQ(intent->replaced_end, 14U);
+  EXPECT_EQ(corrected(text, *intent), "cotation RAM 7.49");
+}
+
+TEST(LikelyIntent, StraightensTypographicQuotesInPairs) {
+  // French typography: « art. 2.1 » with spaces inside, dropped by the fix (a no-break space
+  // right after « is reported first, as syntax.non_breaking_space).
+  const std::string_view text = "selon av7 « art. 2.1 »\n";
+  const auto intent = likely_intent(text, 10, {});
+  ASSERT_TRUE(intent);
+  EXPECT_EQ(intent->message_id, "syntax.typographic_quote");
+  EXPECT_EQ(corrected(text, *intent), "selon av7 \"art. 2.1\"\n");
+  const std::string_view unclosed =
+      "selon av7 \xE2\x80\x9C"
+      "art. 2.1\"\n";  // “ then a straight quote
+  const auto alone = likely_intent(unclosed, 10, {});
+  ASSERT_TRUE(alone);
+  EXPECT_EQ(corrected(unclosed, *alone), "selon av7 \"art. 2.1\"\n");
+}
+
+TEST(LikelyIntent, WritesAHyphenatedNameWithAnUnderscore) {
+  const std::string_view text = "statut pre-requis\n";
+  const auto intent = likely_intent(text, 10, {});  // the parser stops at the hyphen
+  ASSERT_TRUE(intent);
+  EXPECT_EQ(intent->offset, 7U);
+  EXPECT_EQ(corrected(text, *intent), "statut pre_requis\n");
+}
+
+TEST(LikelyIntent, WritesTheRegionOutreMerAsDrom) {
+  const std::string_view text = "region outre-mer\n";
+  const auto intent = likely_intent(text, 12, {});  // the parser stops at the hyphen
+  ASSERT_TRUE(intent);
+  EXPECT_EQ(intent->offset, 7U);
+  EXPECT_EQ(corrected(text, *intent), "region drom\n");
 }
 
 }  // namespace
