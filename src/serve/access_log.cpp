@@ -24,9 +24,9 @@ std::string json_string(std::string_view text) {
 
 void AccessLog::request(std::string_view method, std::string_view path, int status, std::size_t bytes,
                         std::chrono::nanoseconds duration) {
-  write(fmt::format(R"({{"time":"{}","method":{},"path":{},"status":{},"bytes":{},"duration_ms":{:.3f}}})", now(),
-                    json_string(method), json_string(path), status, bytes,
-                    std::chrono::duration<double, std::milli>(duration).count()));
+  const auto microseconds = std::chrono::duration_cast<std::chrono::microseconds>(duration).count();
+  write(fmt::format(R"({{"time":"{}","method":{},"path":{},"status":{},"bytes":{},"duration_ms":{}.{:03}}})", now(),
+                    json_string(method), json_string(path), status, bytes, microseconds / 1000, microseconds % 1000));
 }
 
 void AccessLog::event(std::string_view event, std::string_view detail) {

@@ -22,9 +22,9 @@ void add(std::atomic<std::uint64_t>& counter, std::uint64_t count = 1) {
 
 void Metrics::count_request(int status, std::chrono::nanoseconds duration) noexcept {
   if (status >= 0 && static_cast<std::size_t>(status) < by_status_.size()) add(by_status_[status]);
-  const double seconds = std::chrono::duration<double>(duration).count();
+  const auto microseconds = static_cast<std::uint64_t>(std::chrono::ceil<std::chrono::microseconds>(duration).count());
   std::size_t bucket = 0;
-  while (bucket < bounds.size() && seconds > bounds[bucket]) ++bucket;
+  while (bucket < bounds.size() && microseconds > bounds[bucket]) ++bucket;
   add(buckets_[bucket]);
   add(nanoseconds_, static_cast<std::uint64_t>(duration.count()));
 }
@@ -64,10 +64,12 @@ std::string Metrics::text(const std::string& rule_set_hash) const {
   std::uint64_t cumulative = 0;
   for (std::size_t bucket = 0; bucket < buckets_.size(); ++bucket) {
     cumulative += read(buckets_[bucket]);
-    const std::string bound = bucket < bounds.size() ? fmt::format("{}", bounds[bucket]) : "+Inf";
+    const std::string_view bound = bucket < bounds.size() ? bound_labels[bucket] : "+Inf";
     out += fmt::format("cotation_request_duration_seconds_bucket{{le=\"{}\"}} {}\n", bound, cumulative);
   }
-  out += fmt::format("cotation_request_duration_seconds_sum {}\n", static_cast<double>(read(nanoseconds_)) / 1e9);
+  const std::uint64_t nanoseconds = read(nanoseconds_);
+  out += fmt::format("cotation_request_duration_seconds_sum {}.{:09}\n", nanoseconds / 1000000000,
+                     nanoseconds % 1000000000);
   out += fmt::format("cotation_request_duration_seconds_count {}\n", cumulative);
   out += "# HELP cotation_reloads_total Rule set reloads (SIGHUP), by outcome.\n";
   out += "# TYPE cotation_reloads_total counter\n";
