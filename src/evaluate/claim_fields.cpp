@@ -229,7 +229,7 @@ std::int64_t ClaimFields::coefficient_rank() const {
 // accepted in one of the patient's earlier sessions of the same day; unknown (nullopt) when
 // the claim is decided alone or when, no two being equal, some act has no such key.
 std::optional<bool> ClaimFields::shared_with_same_day(std::string_view (*key)(const Act&)) const {
-  if (history_ == nullptr) return std::nullopt;
+  if (history_ == nullptr || day_ < history_->kept_from()) return std::nullopt;
   bool unknown = false;
   for (const Subject& subject : subjects_) {
     if (!subject.is_act || subject.index == none) continue;

@@ -183,6 +183,7 @@ void RuleSet::evaluate_in_sequence(const Claim& claim, EvaluationScratch& scratc
   evaluation::decide_claim(*model_, claim, series, same_day, carried != nullptr ? carried : &patient, state,
                            explanation, decision);
   evaluation::add_to_history(*model_, claim, today, decision, state.subjects, state.histories, patient);
+  patient.fold(today, state.histories.window_of(*model_));
 }
 
 void evaluate_first_of_patient(const RuleSet& rule_set, const Claim& claim, EvaluationScratch& scratch,

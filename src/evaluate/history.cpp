@@ -6,6 +6,9 @@
 #include <cstdint>
 #include <functional>
 #include <new>
+#include <utility>
+
+#include "compile/history_window.hpp"
 
 namespace cotation::history {
 namespace {
@@ -118,6 +121,76 @@ template class DayOrdered<BilledLine>;
 Patient::Patient(std::string_view id, std::pmr::memory_resource* memory)
     : id_(id), sessions_(memory), billed_(memory) {}
 
+Patient::Patient(Patient&& other) noexcept
+    : id_(std::move(other.id_)),
+      sessions_(std::move(other.sessions_)),
+      billed_(std::move(other.billed_)),
+      folded_(std::exchange(other.folded_, nullptr)) {}
+
+Patient::~Patient() {
+  if (folded_ != nullptr) std::pmr::polymorphic_allocator<Folded>(sessions_.memory()).delete_object(folded_);
+}
+
+Patient::Folded& Patient::folded_records(Day kept_from) {
+  if (folded_ == nullptr) {
+    folded_ = std::pmr::polymorphic_allocator<Folded>(sessions_.memory()).new_object<Folded>(sessions_.memory());
+  }
+  folded_->kept_from = std::max(folded_->kept_from, kept_from);
+  return *folded_;
+}
+
+std::int32_t Patient::folded_of_the_series(TextNumber prescription, const SeriesKeys& keys) const noexcept {
+  std::int32_t count = 0;
+  for (const FoldedSessions& sessions : folded()) {
+    if (prescription != no_text ? sessions.prescription == prescription : sessions.series.shares(keys)) {
+      count += static_cast<std::int32_t>(sessions.count);
+    }
+  }
+  return count;
+}
+
+namespace {
+
+// `counted` joins the counts of its kind, added to the one of the same key.
+template <typename Counted, typename SameKey>
+void add_count(std::pmr::vector<Counted>& counts, const Counted& counted, SameKey same_key) {
+  const auto same = std::find_if(counts.begin(), counts.end(), [&](const Counted& kept) { return same_key(kept); });
+  if (same == counts.end()) {
+    counts.push_back(counted);
+  } else {
+    same->count += counted.count;
+  }
+}
+
+}  // namespace
+
+void Patient::add_folded(const FoldedSessions& sessions, Day kept_from) {
+  add_count(folded_records(kept_from).sessions, sessions, [&](const FoldedSessions& kept) {
+    return kept.prescription == sessions.prescription && kept.series.first == sessions.series.first &&
+           kept.series.second == sessions.series.second;
+  });
+}
+
+void Patient::add_folded(const FoldedLines& lines, Day kept_from) {
+  add_count(folded_records(kept_from).lines, lines, [&](const FoldedLines& kept) {
+    return kept.episode == lines.episode && kept.index == lines.index && kept.is_act == lines.is_act;
+  });
+}
+
+void Patient::fold(Day today, std::int32_t window_days) {
+  const Day horizon = today - window_days - late_claim_days;
+  // By steps: the records move once a month at most, not at every session.
+  const auto sessions = sessions_.merged();
+  if (sessions.empty() || sessions.front().day >= horizon - fold_step) return;
+  sessions_.drop_before(horizon, [&](const Session& session) {
+    add_folded(FoldedSessions{session.prescription, session.series, 1}, horizon);
+  });
+  billed_.drop_before(horizon, [&](const BilledLine& line) {
+    add_folded(FoldedLines{line.episode, line.index, line.is_act, 1}, horizon);
+  });
+  folded_records(horizon);
+}
+
 std::span<const Session> Patient::sessions_between(Day first, Day last) const noexcept {
   return sessions_.between(first, last);
 }
@@ -207,6 +280,14 @@ TextNumber Histories::keep(std::string_view text) {
   return texts_.try_emplace(std::string(text), static_cast<TextNumber>(texts_.size() + 1)).first->second;
 }
 
+std::int32_t Histories::window_of(const RuleSet::Model& model) {
+  if (window_model_ != &model) {
+    window_days_ = model::history_window_days(model);
+    window_model_ = &model;
+  }
+  return window_days_;
+}
+
 Histories::Histories() : arena_(huge_page, &blocks_), pool_(&arena_), patients_(&pool_), slots_(&pool_) {}
 
 Histories::~Histories() {
@@ -223,6 +304,7 @@ void Histories::release() {
 void Histories::clear() {
   release();
   texts_.clear();
+  window_model_ = nullptr;  // the next rule set may take the same address
 }
 
 }  // namespace cotation::history

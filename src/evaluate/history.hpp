@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <memory_resource>
 #include <span>
 #include <string>
@@ -54,6 +55,29 @@ struct SeriesKeys {
   }
 };
 
+// Earlier sessions folded out of the dated records (Patient::fold): how many there were of one
+// prescription and series. The undated reads (the rank in a series) add them to the sessions kept.
+struct FoldedSessions {
+  TextNumber prescription = no_text;
+  SeriesKeys series;
+  std::uint32_t count = 0;
+};
+
+// Accepted lines folded out of the dated records: how many of one act or item in one episode.
+// The limits `par épisode` add them to the lines kept.
+struct FoldedLines {
+  TextNumber episode = no_text;
+  std::uint32_t index = 0;
+  bool is_act = false;
+  std::uint32_t count = 0;
+};
+
+// Claims that come this many days after a later claim of their patient (input out of date
+// order) are still decided as with the whole history: a patient's records are folded only once
+// older than the rules' window plus this, and by steps of fold_step days.
+inline constexpr std::int32_t late_claim_days = 62;
+inline constexpr std::int32_t fold_step = 31;
+
 struct Session {
   Day day = 0;
   TextNumber prescription = no_text;
@@ -87,6 +111,14 @@ class DayOrdered {
   void add(const Record& record);
   // The records merged so far, in day order: what a look ahead touches.
   [[nodiscard]] std::span<const Record> merged() const noexcept { return ordered_; }
+  [[nodiscard]] std::pmr::memory_resource* memory() const noexcept { return ordered_.get_allocator().resource(); }
+  // Drops the records of the days before `day`; `each` sees them first, in day order.
+  template <typename Each>
+  void drop_before(Day day, Each each) {
+    const auto old = between(std::numeric_limits<Day>::min(), day - 1);
+    for (const Record& record : old) each(record);
+    ordered_.erase(ordered_.begin(), ordered_.begin() + static_cast<std::ptrdiff_t>(old.size()));
+  }
 
  private:
   // Reading merges: the periods read are const, as is what they hold once merged.
@@ -102,6 +134,11 @@ class Patient {
  public:
   // Its records are allocated from `memory`.
   Patient(std::string_view id, std::pmr::memory_resource* memory);
+  Patient(Patient&& other) noexcept;
+  ~Patient();
+  Patient(const Patient&) = delete;
+  Patient& operator=(const Patient&) = delete;
+  Patient& operator=(Patient&&) = delete;
 
   [[nodiscard]] std::string_view id() const noexcept { return id_; }
   [[nodiscard]] std::size_t session_count() const noexcept { return sessions_.size(); }
@@ -116,13 +153,42 @@ class Patient {
   void add(const Session& session);
   void add(const BilledLine& line);
 
+  // The records of the days before kept_from() are folded: the sessions into folded(), the
+  // accepted lines into folded_lines(). A period that starts before it cannot be counted.
+  [[nodiscard]] Day kept_from() const noexcept {
+    return folded_ == nullptr ? std::numeric_limits<Day>::min() : folded_->kept_from;
+  }
+  [[nodiscard]] std::span<const FoldedSessions> folded() const noexcept {
+    return folded_ == nullptr ? std::span<const FoldedSessions>{} : folded_->sessions;
+  }
+  [[nodiscard]] std::span<const FoldedLines> folded_lines() const noexcept {
+    return folded_ == nullptr ? std::span<const FoldedLines>{} : folded_->lines;
+  }
+  // The sessions of `prescription` (when given, else of a series `keys` shares) among folded().
+  [[nodiscard]] std::int32_t folded_of_the_series(TextNumber prescription, const SeriesKeys& keys) const noexcept;
+  // On `today`, folds the records older than `window_days` (plus late_claim_days) before it.
+  void fold(Day today, std::int32_t window_days);
+  // Sessions folded in an earlier run (the history store), before the days of `kept_from`.
+  void add_folded(const FoldedSessions& sessions, Day kept_from);
+  void add_folded(const FoldedLines& lines, Day kept_from);
+
   // Reads the records the next session reads first and extends (Histories::touch_records).
   [[nodiscard]] std::uint64_t touch_records() const noexcept;
 
  private:
+  // Apart, made at the first fold: most patients have none, and a corpus keeps millions of them.
+  struct Folded {
+    explicit Folded(std::pmr::memory_resource* memory) : sessions(memory), lines(memory) {}
+    std::pmr::vector<FoldedSessions> sessions;
+    std::pmr::vector<FoldedLines> lines;
+    Day kept_from = std::numeric_limits<Day>::min();
+  };
+  Folded& folded_records(Day kept_from);
+
   std::string id_;
   DayOrdered<Session> sessions_;
   DayOrdered<BilledLine> billed_;
+  Folded* folded_ = nullptr;  // from sessions_' memory
 };
 
 // Memory in blocks aligned on 2 MB that the kernel is asked to back with huge pages: a corpus's
@@ -155,6 +221,9 @@ class Histories {
 
   void clear();
 
+  // The days of history `model`'s rules read (compile/history_window.hpp), once per rule set.
+  [[nodiscard]] std::int32_t window_of(const RuleSet::Model& model);
+
   // Looking ahead: a batch calls these for the claims it decides next, with the hash of their
   // patient.id (std::hash<std::string_view>), each step reading only what the previous one
   // brought into the cache, so that the lookups of several claims overlap instead of each
@@ -186,7 +255,9 @@ class Histories {
   // million claims a cache miss more per claim.
   std::pmr::vector<std::uint64_t> slots_;
   std::unordered_map<std::string, TextNumber> texts_;  // rare: most claims give neither id
-  std::uint64_t touched_ = 0;                          // what the touch_ functions read, kept so that the reads stay
+  const RuleSet::Model* window_model_ = nullptr;
+  std::int32_t window_days_ = 0;
+  std::uint64_t touched_ = 0;  // what the touch_ functions read, kept so that the reads stay
 };
 
 // The patients' history of a scratch (RuleSet::evaluate_in_sequence's), for a batch looking ahead.

@@ -14,6 +14,7 @@ namespace cotation::evaluation {
 using namespace model;
 
 bool Limits::limit_exceeded(const Limit& limit, std::size_t line_index, const Rule& rule) {
+  folded_period_ = false;
   if (limit.per == Limit::Per::series) {
     const auto rank = count_of(Field::session_number);
     return rank && *rank > static_cast<std::int32_t>(limit.count);
@@ -25,28 +26,35 @@ bool Limits::limit_exceeded(const Limit& limit, std::size_t line_index, const Ru
   if (history_ != nullptr) {
     const Day today = fields_.day();
     std::span<const history::BilledLine> period = history_->billed();
+    Day first = today;
     if (limit.per == Limit::Per::day) {
       period = history_->billed_between(today, today);
     } else if (limit.per == Limit::Per::year) {
       const std::chrono::year year =
           std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))}.year();
-      period =
-          history_->billed_between(day_of(year / std::chrono::January / 1), day_of(year / std::chrono::December / 31));
+      first = day_of(year / std::chrono::January / 1);
+      period = history_->billed_between(first, day_of(year / std::chrono::December / 31));
     }
+    folded_period_ = limit.per != Limit::Per::episode && first < history_->kept_from();  // episodes: counted
     const history::TextNumber episode =
         limit.per == Limit::Per::episode ? histories_.number_of(claim_.episode_id) : history::no_text;
-    for (const auto& before : period) {
+    // `lines` earlier lines of that act or item, in that episode.
+    const auto count_earlier = [&](const auto& before, std::uint32_t lines) {
       Subject earlier;
       earlier.is_act = before.is_act;
       earlier.index = before.index;
-      if (!in_scope(rule.scope, earlier)) continue;
+      if (!in_scope(rule.scope, earlier)) return;
       if (limit.per == Limit::Per::episode) {
         // Only an earlier line in scope needs the episodes: the first one is within the limit.
         if (episode == history::no_text || before.episode == history::no_text) throw MissingField{"episode.id"};
-        if (before.episode == episode) ++count;
-        continue;
+        if (before.episode == episode) count += lines;
+        return;
       }
-      ++count;
+      count += lines;
+    };
+    for (const auto& before : period) count_earlier(before, 1);
+    if (limit.per == Limit::Per::episode) {
+      for (const auto& folded : history_->folded_lines()) count_earlier(folded, folded.count);
     }
   }
   return count > limit.count;
@@ -85,13 +93,17 @@ void complete_from_history(const RuleSet::Model& model, const Claim& claim, Day 
         return prescription != history::no_text ? s.prescription == prescription : s.series.shares(keys);
       }));
     };
-    if (!series.session_number) series.session_number = of_the_series(patient.sessions()) + 1;
-    if (!series.sessions_12_months_before) {
-      const Day year_before =
-          day_of(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))} - std::chrono::years(1));
+    if (!series.session_number) {
+      series.session_number = patient.folded_of_the_series(prescription, keys) + of_the_series(patient.sessions()) + 1;
+    }
+    const Day year_before =
+        day_of(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(today))} - std::chrono::years(1));
+    // Left unknown when some of those 12 months were folded (a claim far out of date order).
+    if (!series.sessions_12_months_before && year_before >= patient.kept_from()) {
       series.sessions_12_months_before = of_the_series(patient.sessions_between(year_before, today));
     }
   }
+  if (today < patient.kept_from()) return;  // that day's sessions were folded: left unknown
   // The facts of the same day the claim does not give (seed 002: two sessions the same day);
   // same_article and same_body_region are derived from the acts when a rule reads them.
   const auto same_day_sessions = patient.sessions_between(today, today);
@@ -131,6 +143,12 @@ void add_to_history(const RuleSet::Model& model, const Claim& claim, Day today, 
     return i < decision.lines.size() && decision.lines[i].decision == Decision::accepted;
   };
   add_session(model, today, claim.prescription.id, claim.episode_id, subjects, accepted, histories, patient);
+}
+
+history::SeriesKeys designate_session(const RuleSet::Model& model, const EarlierSession& session,
+                                      EvaluationScratch::State& scratch) {
+  Designation(model, scratch, day_of(*session.date)).designate(session.lines, scratch.subjects);
+  return series_keys(model, scratch.subjects);
 }
 
 void add_carried_history(const RuleSet::Model& model, std::span<const EarlierSession> sessions,

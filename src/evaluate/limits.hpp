@@ -64,6 +64,9 @@ class Limits {
     if (history_ != nullptr || limit.per == model::Limit::Per::series) return false;
     return limit.per != model::Limit::Per::day || claim_.same_day.earlier_sessions != 0;
   }
+  // Whether the last limit_exceeded() counted a period whose oldest days were folded out of the
+  // history (history::Patient::fold): a claim far out of date order.
+  [[nodiscard]] bool counted_folded_period() const { return folded_period_; }
 
  private:
   // The count a threshold or a limit reads. When the claim lacks it the line cannot be decided:
@@ -82,6 +85,7 @@ class Limits {
   history::Histories& histories_;
   const history::Patient* history_;
   std::optional<model::Field> missing_count_;
+  bool folded_period_ = false;
 };
 
 // The counts that `claim`, on `today`, does not give, derived from the patient's earlier claims:
@@ -96,6 +100,11 @@ void complete_from_history(const RuleSet::Model& model, const Claim& claim, mode
 // and its session.
 void add_to_history(const RuleSet::Model& model, const Claim& claim, model::Day today, const ClaimDecision& decision,
                     const std::vector<Subject>& subjects, history::Histories& histories, history::Patient& patient);
+
+// An earlier session's lines designated on its date, into the scratch's subjects; out, the series
+// they make, as the history counts it.
+history::SeriesKeys designate_session(const RuleSet::Model& model, const EarlierSession& session,
+                                      EvaluationScratch::State& scratch);
 
 // The earlier sessions a claim carries (Claim::history) join `patient`, a patient of no other
 // session: each session's lines designated on its date, its accepted lines and the session.

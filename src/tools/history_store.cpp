@@ -1,6 +1,10 @@
 // The SQLite history store (history_store.hpp). A session is a row: its patient, day, claim id,
 // prescription and episode ids, and its lines as JSON ([{"code","act","accepted"}]), read back
-// as the history a claim may carry (Claim::history), so both are decided alike.
+// as the history a claim may carry (Claim::history), so both are decided alike. Schema version 1
+// (PRAGMA user_version) adds `folded`: per patient, prescription and series (the names of the acts
+// that make it, `*` for any, empty for none), the sessions folded; `folded_line`: per patient,
+// episode and act (its name) or item (its code), the accepted lines folded; and `folding`: the
+// day before which they were.
 #include "tools/history_store.hpp"
 
 #include <sqlite3.h>
@@ -8,11 +12,16 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <unordered_map>
 
+#include "compile/history_window.hpp"
 #include "compile/model.hpp"
 #include "evaluate/claim_json.hpp"
 #include "evaluate/history.hpp"
@@ -21,7 +30,7 @@
 namespace cotation::tools {
 namespace {
 
-constexpr int one_year = 366;  // the 12 months before, both ends included, or a calendar year
+constexpr std::int64_t schema_version = 1;  // 0: the sessions only, before folding
 
 // A prepared statement, finalized when it goes.
 class Statement {
@@ -54,6 +63,14 @@ class Statement {
     return bytes == nullptr ? std::string_view{} : std::string_view(bytes, sqlite3_column_bytes(statement_, column));
   }
   [[nodiscard]] std::int64_t number(int column) const { return sqlite3_column_int64(statement_, column); }
+  [[nodiscard]] bool null(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
+  // The one row's first column, the statement then done.
+  std::int64_t single_number() {
+    const std::int64_t value = step() ? number(0) : 0;
+    while (step()) {
+    }
+    return value;
+  }
 
  private:
   [[noreturn]] void fail() const { throw std::runtime_error(std::string("historique : ") + sqlite3_errmsg(db_)); }
@@ -66,57 +83,148 @@ Date date_of(model::Day day) {
   return Date{std::chrono::sys_days(std::chrono::days(day))};
 }
 
-}  // namespace
-
-std::optional<int> history_window_days(const RuleSet::Model& model) {
-  int days = 0;
-  for (const model::Node& node : model.nodes) {
-    if (node.op != model::Op::field) continue;
-    if (node.field == model::Field::session_number) return std::nullopt;
-    if (node.field == model::Field::sessions_12_months_before) days = one_year;
+// A row's day and lines (columns `day` and `day + 1`) as the history a claim carries.
+void read_session(const Statement& row, int day, EarlierSession& session) {
+  session.date = date_of(static_cast<model::Day>(row.number(day)));
+  session.lines.clear();
+  for (const auto& line : nlohmann::json::parse(row.text(day + 1))) {
+    session.lines.push_back(
+        {line.at("code").get<std::string>(), line.at("act").get<std::string>(), line.at("accepted").get<bool>()});
   }
-  for (const model::Rule& rule : model.rules) {
-    if (!rule.limit) continue;
-    switch (rule.limit->per) {
-      case model::Limit::Per::series:
-      case model::Limit::Per::episode:
-        return std::nullopt;
-      case model::Limit::Per::year:
-        days = one_year;
-        break;
-      case model::Limit::Per::day:
-        break;
-    }
-  }
-  for (const model::Act& act : model.acts) {
-    for (const model::Referential& referential : act.referentials) {
-      for (const model::Threshold& threshold : referential.thresholds) {
-        if (threshold.scope != model::Threshold::Scope::window) return std::nullopt;
-        days = one_year;
-      }
-    }
-  }
-  return days;
 }
 
-HistoryStore::HistoryStore(const std::filesystem::path& file, const RuleSet& rule_set) : rule_set_(rule_set) {
+// A session's series as the store writes it: by the names of the acts that make them, which
+// stay when the rules change; `*` for any series, empty for none.
+std::string series_text(const RuleSet::Model& model, const history::SeriesKeys& keys) {
+  if (keys.first == history::SeriesKeys::any) return "*";
+  std::string text;
+  for (const std::uint32_t series : {keys.first, keys.second}) {
+    if (series == model::no_series) continue;
+    if (!text.empty()) text += ' ';
+    text += model.acts[series].name;
+  }
+  return text;
+}
+
+// Read back on the rules of the run: an act they no longer have counts in every series, as a
+// rank derived too low would waive a prior approval or pay a BDK again.
+history::SeriesKeys series_keys_of(std::string_view text,
+                                   const std::unordered_map<std::string_view, std::uint32_t>& acts,
+                                   const RuleSet::Model& model) {
+  history::SeriesKeys keys;
+  while (!text.empty()) {
+    const std::size_t space = std::min(text.find(' '), text.size());
+    const auto act = acts.find(text.substr(0, space));
+    keys.add(text.substr(0, space) == "*" || act == acts.end() ? history::SeriesKeys::any
+                                                               : model.acts[act->second].series);
+    text.remove_prefix(std::min(space + 1, text.size()));
+  }
+  return keys;
+}
+
+}  // namespace
+
+HistoryStore::HistoryStore(const std::filesystem::path& file, const RuleSet& rule_set)
+    : rule_set_(rule_set), window_days_(model::history_window_days(rule_set.model())) {
   if (sqlite3_open(file.c_str(), &db_) != SQLITE_OK) {
     const std::string message = db_ == nullptr ? "mémoire épuisée" : sqlite3_errmsg(db_);
     sqlite3_close(db_);
     throw std::runtime_error("historique " + file.string() + " : " + message);
   }
+  try {
+    open_schema(file);
+    execute("BEGIN");
+    fold();
+    execute("COMMIT");
+  } catch (...) {
+    sqlite3_close(db_);  // rolls back what was begun
+    throw;
+  }
+}
+
+void HistoryStore::open_schema(const std::filesystem::path& file) {
   // WAL: a transaction committed survives the process killed right after (synchronous NORMAL
   // syncs at checkpoints; a power loss may lose the last transactions, never corrupt the file).
+  execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+  const std::int64_t version = Statement(db_, "PRAGMA user_version").single_number();
+  if (version > schema_version) {
+    throw std::runtime_error("historique " + file.string() + " : schéma version " + std::to_string(version) +
+                             ", écrit par une version plus récente de cotation (celle-ci lit la version " +
+                             std::to_string(schema_version) + ") : fichier refusé, laissé tel quel");
+  }
+  // Version 0 (the sessions only) migrates by adding the tables of the folded sessions.
   execute(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+      "BEGIN;"
       "CREATE TABLE IF NOT EXISTS session(id INTEGER PRIMARY KEY, patient TEXT NOT NULL, day INTEGER NOT NULL,"
       " claim TEXT NOT NULL, prescription TEXT NOT NULL, episode TEXT NOT NULL, lines TEXT NOT NULL);"
-      "CREATE INDEX IF NOT EXISTS session_day ON session(day);");
-  if (const auto window = history_window_days(rule_set.model())) {
-    Statement trim(db_, "DELETE FROM session WHERE day < (SELECT max(day) FROM session) - ?");
-    trim.bind(1, std::int64_t{*window});
-    trim.step();
+      "CREATE INDEX IF NOT EXISTS session_day ON session(day);"
+      "CREATE TABLE IF NOT EXISTS folded(patient TEXT NOT NULL, prescription TEXT NOT NULL, series TEXT NOT NULL,"
+      " sessions INTEGER NOT NULL, PRIMARY KEY(patient, prescription, series)) WITHOUT ROWID;"
+      "CREATE TABLE IF NOT EXISTS folded_line(patient TEXT NOT NULL, episode TEXT NOT NULL, line TEXT NOT NULL,"
+      " is_act INTEGER NOT NULL, lines INTEGER NOT NULL, PRIMARY KEY(patient, episode, line, is_act)) WITHOUT ROWID;"
+      "CREATE TABLE IF NOT EXISTS folding(kept_from INTEGER NOT NULL);"
+      "PRAGMA user_version = 1;"
+      "COMMIT;");
+}
+
+void HistoryStore::fold() {
+  // Apart: SQLite reads min() or max() alone from the index, both together by a full scan.
+  Statement oldest_day(db_, "SELECT min(day) FROM session");
+  if (!oldest_day.step() || oldest_day.null(0)) return;
+  const auto oldest = static_cast<model::Day>(oldest_day.number(0));
+  while (oldest_day.step()) {
   }
+  const model::Day horizon = static_cast<model::Day>(Statement(db_, "SELECT max(day) FROM session").single_number()) -
+                             window_days_ - history::late_claim_days;
+  // By steps, as in a batch (history::Patient::fold): not at every chunk.
+  if (oldest >= horizon - history::fold_step) return;
+  const RuleSet::Model& model = rule_set_.model();
+  using Key = std::tuple<std::string, std::string, std::string>;  // patient, then the count's
+  std::map<Key, std::int64_t> sessions;                           // by prescription and series
+  std::map<std::pair<Key, bool>, std::int64_t> lines;             // by episode, act or item
+  Statement old(db_, "SELECT patient, day, lines, prescription, episode FROM session WHERE day < ?");
+  old.bind(1, std::int64_t{horizon});
+  EarlierSession session;
+  EvaluationScratch::State& scratch = folding_.state();
+  while (old.step()) {
+    read_session(old, 1, session);
+    const history::SeriesKeys keys = evaluation::designate_session(model, session, scratch);
+    ++sessions[{std::string(old.text(0)), std::string(old.text(3)), series_text(model, keys)}];
+    for (std::size_t i = 0; i < session.lines.size(); ++i) {
+      const evaluation::Subject& line = scratch.subjects[i];
+      if (!session.lines[i].accepted || line.index == evaluation::none) continue;
+      const std::string& name = line.is_act ? model.acts[line.index].name : model.items[line.index].code;
+      ++lines[{{std::string(old.text(0)), std::string(old.text(4)), name}, line.is_act}];
+    }
+  }
+  Statement add(db_,
+                "INSERT INTO folded(patient, prescription, series, sessions) VALUES(?, ?, ?, ?)"
+                " ON CONFLICT(patient, prescription, series) DO UPDATE SET sessions = sessions + excluded.sessions");
+  for (const auto& [key, count] : sessions) {
+    add.bind(1, std::get<0>(key));
+    add.bind(2, std::get<1>(key));
+    add.bind(3, std::get<2>(key));
+    add.bind(4, count);
+    add.step();
+  }
+  Statement add_lines(db_,
+                      "INSERT INTO folded_line(patient, episode, line, is_act, lines) VALUES(?, ?, ?, ?, ?)"
+                      " ON CONFLICT(patient, episode, line, is_act) DO UPDATE SET lines = lines + excluded.lines");
+  for (const auto& [key, count] : lines) {
+    add_lines.bind(1, std::get<0>(key.first));
+    add_lines.bind(2, std::get<1>(key.first));
+    add_lines.bind(3, std::get<2>(key.first));
+    add_lines.bind(4, std::int64_t{key.second});
+    add_lines.bind(5, count);
+    add_lines.step();
+  }
+  Statement drop(db_, "DELETE FROM session WHERE day < ?");
+  drop.bind(1, std::int64_t{horizon});
+  drop.step();
+  execute("DELETE FROM folding");
+  Statement kept(db_, "INSERT INTO folding(kept_from) VALUES(?)");
+  kept.bind(1, std::int64_t{horizon});
+  kept.step();
 }
 
 HistoryStore::~HistoryStore() {
@@ -133,21 +241,47 @@ void HistoryStore::execute(const char* sql) {
 }
 
 void HistoryStore::load(std::size_t worker, std::size_t workers, EvaluationScratch& scratch) {
-  Statement rows(db_, "SELECT patient, day, prescription, episode, lines FROM session ORDER BY id");
+  const RuleSet::Model& model = rule_set_.model();
   history::Histories& histories = history::histories_of(scratch);
+  const auto of_worker = [&](std::string_view patient) {
+    return std::hash<std::string_view>{}(patient) % workers == worker;
+  };
+  Statement folding(db_, "SELECT kept_from FROM folding");
+  const auto kept_from = static_cast<model::Day>(folding.single_number());
+  std::unordered_map<std::string_view, std::uint32_t> acts;
+  for (std::uint32_t act = 0; act < model.acts.size(); ++act) acts.emplace(model.acts[act].name, act);
+  Statement folded(db_, "SELECT patient, prescription, series, sessions FROM folded");
+  while (folded.step()) {
+    if (!of_worker(folded.text(0))) continue;
+    const history::FoldedSessions sessions{histories.keep(folded.text(1)), series_keys_of(folded.text(2), acts, model),
+                                           static_cast<std::uint32_t>(folded.number(3))};
+    histories.patient(folded.text(0)).add_folded(sessions, kept_from);
+  }
+  // An act or item the rules no longer have is in no rule's scope: its lines count for none.
+  Statement folded_lines(db_, "SELECT patient, episode, line, is_act, lines FROM folded_line");
+  while (folded_lines.step()) {
+    if (!of_worker(folded_lines.text(0))) continue;
+    const bool is_act = folded_lines.number(3) != 0;
+    std::optional<std::uint32_t> index;
+    if (is_act) {
+      if (const auto act = acts.find(folded_lines.text(2)); act != acts.end()) index = act->second;
+    } else if (const auto item = model.item_index.find(folded_lines.text(2)); item != model.item_index.end()) {
+      index = item->second;
+    }
+    if (!index) continue;
+    const history::FoldedLines lines{histories.keep(folded_lines.text(1)), *index, is_act,
+                                     static_cast<std::uint32_t>(folded_lines.number(4))};
+    histories.patient(folded_lines.text(0)).add_folded(lines, kept_from);
+  }
+  Statement rows(db_, "SELECT patient, day, lines, prescription, episode FROM session ORDER BY id");
   EarlierSession session;
   while (rows.step()) {
     const std::string_view patient = rows.text(0);
-    if (std::hash<std::string_view>{}(patient) % workers != worker) continue;
-    session.date = date_of(static_cast<model::Day>(rows.number(1)));
-    session.prescription_id = rows.text(2);
-    session.episode_id = rows.text(3);
-    session.lines.clear();
-    for (const auto& line : nlohmann::json::parse(rows.text(4))) {
-      session.lines.push_back(
-          {line.at("code").get<std::string>(), line.at("act").get<std::string>(), line.at("accepted").get<bool>()});
-    }
-    evaluation::add_carried_history(rule_set_.model(), {&session, 1}, scratch.state(), histories.patient(patient));
+    if (!of_worker(patient)) continue;
+    read_session(rows, 1, session);
+    session.prescription_id = rows.text(3);
+    session.episode_id = rows.text(4);
+    evaluation::add_carried_history(model, {&session, 1}, scratch.state(), histories.patient(patient));
   }
 }
 
@@ -178,6 +312,7 @@ void HistoryStore::save(std::span<const DecidedClaim> chunk) {
     insert.bind(6, lines);
     insert.step();
   }
+  fold();
   execute("COMMIT");
 }
 

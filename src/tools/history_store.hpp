@@ -2,12 +2,15 @@
 // (docs/claim-format.md §7, "History kept across runs"). In: the claims of each chunk once their
 // decisions are written (BatchOptions::after_chunk). Out: before the first chunk, each worker's
 // scratch holding the sessions of its patients that earlier runs kept (BatchOptions::prepare).
-// One transaction per chunk, in WAL mode: a run killed keeps every chunk committed before.
+// One transaction per chunk, in WAL mode: a run killed keeps every chunk committed before. The
+// sessions older than the rules' window (compile/history_window.hpp) are folded, in the same
+// transaction, into counts per patient, prescription and series: the store stays bounded, and
+// a rank in a series beyond the window is still right.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
-#include <optional>
 #include <span>
 #include <string>
 
@@ -18,15 +21,12 @@ struct sqlite3;
 
 namespace cotation::tools {
 
-// The days before a claim's date that the rules may read in its patient's history: the longest
-// period a limit, a threshold or a field reads. None when one reads every earlier session of a
-// series or an episode (the rank in a series, `par série`, `par épisode`): nothing is trimmed.
-std::optional<int> history_window_days(const RuleSet::Model& model);
-
 class HistoryStore {
  public:
-  // Opens `file`, or creates it, and drops the sessions more than `window_days` before the
-  // latest one kept. Throws std::runtime_error with SQLite's message.
+  // Opens `file`, or creates it (a file of schema version 0, sessions only, is migrated), and
+  // folds the sessions older than the window. Throws std::runtime_error with SQLite's message,
+  // or for a file of a later schema, or one already folded that rules without a window would
+  // read whole.
   HistoryStore(const std::filesystem::path& file, const RuleSet& rule_set);
   ~HistoryStore();
   HistoryStore(const HistoryStore&) = delete;
@@ -39,10 +39,15 @@ class HistoryStore {
 
  private:
   void execute(const char* sql);
+  void open_schema(const std::filesystem::path& file);
+  // Within the caller's transaction: the sessions older than the window, counted in `folded`.
+  void fold();
 
   const RuleSet& rule_set_;
+  std::int32_t window_days_;  // of the rules
   sqlite3* db_ = nullptr;
-  std::string lines_;  // a session's lines as JSON, reused from session to session
+  std::string lines_;          // a session's lines as JSON, reused from session to session
+  EvaluationScratch folding_;  // designates the lines of the sessions folded
 };
 
 }  // namespace cotation::tools

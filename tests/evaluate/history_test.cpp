@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -149,6 +150,37 @@ TEST(History, HugePageBlocksAreAlignedOnTwoMegabytesAndWhollyUsable) {
     EXPECT_EQ(static_cast<unsigned char*>(block)[bytes - 1], 0xAB);
     blocks.deallocate(block, bytes, alignof(std::max_align_t));
   }
+}
+
+// Two years and more of weekly sessions of one series (prescription 1), folded as a batch
+// folds them with a window of 366 days: the records kept stay within the window plus
+// late_claim_days plus a fold_step (366 + 62 + 31 = 459 days: at most 66 weekly sessions),
+// while the folded counts plus those kept still give every session: the rank of the next.
+TEST(History, FoldingKeepsTheWindowAndCountsTheRest) {
+  Patient patient("p1", std::pmr::get_default_resource());
+  constexpr int weeks = 120;
+  std::size_t most_kept = 0;
+  for (int week = 0; week < weeks; ++week) {
+    const Day day = 7 * week;
+    patient.add(BilledLine{day, 5, 0, true});
+    patient.add(Session{day, 1, 5, {}});
+    patient.fold(day, 366);
+    most_kept = std::max(most_kept, patient.session_count());
+  }
+  EXPECT_LE(most_kept, 66U);
+  EXPECT_LT(patient.session_count(), static_cast<std::size_t>(weeks));
+  // 7 * 119 = 833, the last day: 833 - 366 - 62 = 405 the horizon, sessions from day 406 kept.
+  EXPECT_GE(patient.kept_from(), 833 - 366 - 62 - 31 - 7);  // folded by steps of a month, at weekly sessions
+  EXPECT_LE(patient.kept_from(), 833 - 366 - 62);
+  EXPECT_EQ(patient.folded_of_the_series(1, {}) + static_cast<std::int32_t>(patient.session_count()), weeks);
+  EXPECT_EQ(patient.folded_of_the_series(2, {}), 0);  // another prescription
+  // Without a prescription, the series keys: no series shares with no series.
+  EXPECT_EQ(patient.folded_of_the_series(no_text, {}), weeks - static_cast<std::int32_t>(patient.session_count()));
+  ASSERT_EQ(patient.folded_lines().size(), 1U);  // act 0 of episode 5, counted
+  EXPECT_EQ(patient.folded_lines()[0].count + patient.billed().size(), static_cast<std::size_t>(weeks));
+  // Every record of the days before kept_from() is folded, every later one kept.
+  EXPECT_GE(patient.sessions().front().day, patient.kept_from());
+  EXPECT_GE(patient.billed().front().day, patient.kept_from());
 }
 
 }  // namespace
