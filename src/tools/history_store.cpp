@@ -11,14 +11,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <functional>
-#include <map>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <unordered_map>
 
 #include "compile/history_window.hpp"
@@ -122,6 +122,39 @@ history::SeriesKeys series_keys_of(std::string_view text,
   return keys;
 }
 
+// The rows folded, counted by their key: its parts joined, each after its length, in one text
+// (a hash look-up per row; a std::map of tuples of texts compared them part by part).
+class FoldedCounts {
+ public:
+  void add(std::initializer_list<std::string_view> parts) {
+    key_.clear();
+    for (const std::string_view part : parts) {
+      const auto size = static_cast<std::uint32_t>(part.size());
+      key_.append(reinterpret_cast<const char*>(&size), sizeof size).append(part);
+    }
+    ++counts_[key_];
+  }
+  // Each count added to its row: the key's parts, then the count, bound to `sql`.
+  void write(sqlite3* db, const char* sql) const {
+    Statement upsert(db, sql);
+    for (const auto& [key, count] : counts_) {
+      int at = 1;
+      for (std::string_view rest = key; !rest.empty(); ++at) {
+        std::uint32_t size = 0;
+        std::memcpy(&size, rest.data(), sizeof size);
+        upsert.bind(at, rest.substr(sizeof size, size));
+        rest.remove_prefix(sizeof size + size);
+      }
+      upsert.bind(at, count);
+      upsert.step();
+    }
+  }
+
+ private:
+  std::string key_;
+  std::unordered_map<std::string, std::int64_t> counts_;
+};
+
 }  // namespace
 
 HistoryStore::HistoryStore(const std::filesystem::path& file, const RuleSet& rule_set)
@@ -179,9 +212,8 @@ void HistoryStore::fold() {
   // By steps, as in a batch (history::Patient::fold): not at every chunk.
   if (oldest >= horizon - history::fold_step) return;
   const RuleSet::Model& model = rule_set_.model();
-  using Key = std::tuple<std::string, std::string, std::string>;  // patient, then the count's
-  std::map<Key, std::int64_t> sessions;                           // by prescription and series
-  std::map<std::pair<Key, bool>, std::int64_t> lines;             // by episode, act or item
+  FoldedCounts sessions;  // by patient, prescription and series
+  FoldedCounts lines;     // by patient, episode, act or item, and whether an act
   Statement old(db_, "SELECT patient, day, lines, prescription, episode FROM session WHERE day < ?");
   old.bind(1, std::int64_t{horizon});
   EarlierSession session;
@@ -189,35 +221,20 @@ void HistoryStore::fold() {
   while (old.step()) {
     read_session(old, 1, session);
     const history::SeriesKeys keys = evaluation::designate_session(model, session, scratch);
-    ++sessions[{std::string(old.text(0)), std::string(old.text(3)), series_text(model, keys)}];
+    sessions.add({old.text(0), old.text(3), series_text(model, keys)});
     for (std::size_t i = 0; i < session.lines.size(); ++i) {
       const evaluation::Subject& line = scratch.subjects[i];
       if (!session.lines[i].accepted || line.index == evaluation::none) continue;
       const std::string& name = line.is_act ? model.acts[line.index].name : model.items[line.index].code;
-      ++lines[{{std::string(old.text(0)), std::string(old.text(4)), name}, line.is_act}];
+      lines.add({old.text(0), old.text(4), name, line.is_act ? "1" : "0"});
     }
   }
-  Statement add(db_,
-                "INSERT INTO folded(patient, prescription, series, sessions) VALUES(?, ?, ?, ?)"
-                " ON CONFLICT(patient, prescription, series) DO UPDATE SET sessions = sessions + excluded.sessions");
-  for (const auto& [key, count] : sessions) {
-    add.bind(1, std::get<0>(key));
-    add.bind(2, std::get<1>(key));
-    add.bind(3, std::get<2>(key));
-    add.bind(4, count);
-    add.step();
-  }
-  Statement add_lines(db_,
-                      "INSERT INTO folded_line(patient, episode, line, is_act, lines) VALUES(?, ?, ?, ?, ?)"
-                      " ON CONFLICT(patient, episode, line, is_act) DO UPDATE SET lines = lines + excluded.lines");
-  for (const auto& [key, count] : lines) {
-    add_lines.bind(1, std::get<0>(key.first));
-    add_lines.bind(2, std::get<1>(key.first));
-    add_lines.bind(3, std::get<2>(key.first));
-    add_lines.bind(4, std::int64_t{key.second});
-    add_lines.bind(5, count);
-    add_lines.step();
-  }
+  sessions.write(db_,
+                 "INSERT INTO folded(patient, prescription, series, sessions) VALUES(?, ?, ?, ?)"
+                 " ON CONFLICT(patient, prescription, series) DO UPDATE SET sessions = sessions + excluded.sessions");
+  lines.write(db_,
+              "INSERT INTO folded_line(patient, episode, line, is_act, lines) VALUES(?, ?, ?, ?, ?)"
+              " ON CONFLICT(patient, episode, line, is_act) DO UPDATE SET lines = lines + excluded.lines");
   Statement drop(db_, "DELETE FROM session WHERE day < ?");
   drop.bind(1, std::int64_t{horizon});
   drop.step();
