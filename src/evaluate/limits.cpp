@@ -156,7 +156,7 @@ void add_carried_history(const RuleSet::Model& model, std::span<const EarlierSes
   for (const EarlierSession& session : sessions) {
     if (!session.date) continue;  // the reader requires it; a Claim built in C++ may lack it
     const Day day = day_of(*session.date);
-    Designation(model, scratch, day).designate(session.lines, scratch.subjects);
+    designate_session(model, session, scratch);
     const auto accepted = [&](std::size_t i) { return session.lines[i].accepted; };
     add_session(model, day, session.prescription_id, session.episode_id, scratch.subjects, accepted, scratch.histories,
                 patient);

@@ -182,6 +182,30 @@ TEST_F(Evaluator, BatchCountsTheLimitPerYearWhateverTheOrderOfTheDates) {
   expect_accepted(decisions[4], 0, "10");                                   // second of 2024 (r0): 10 €
 }
 
+// The shipped window is 366 days: sessions more than 366 + 62 days before a patient's latest
+// are folded into counts (history::Patient::fold). A claim given after them but dated in a
+// folded year is not counted short in silence: its `par an` limit says it could not count it all.
+TEST_F(Evaluator, BatchSaysWhenALateClaimsYearWasFolded) {
+  const auto rqd = [](std::string id, Date date) {
+    Claim claim = claim_of(std::move(id), date, {"RQD"});
+    claim.patient.id = "p-rqd";
+    return claim;
+  };
+  const std::vector<Claim> claims = {
+      rqd("r1", on(2023, 1, 10)), rqd("r2", on(2023, 2, 1)), rqd("r3", on(2024, 9, 1)),
+      rqd("r4", on(2025, 6, 1)),  rqd("r5", on(2023, 3, 1)),  // the third of 2023, given last
+  };
+  EvaluationScratch scratch;
+  const std::vector<ClaimDecision> decisions = rules().evaluate_batch(claims, scratch);
+  ASSERT_EQ(decisions.size(), 5U);
+  for (std::size_t i = 0; i < 4; ++i) expect_accepted(decisions[i], 0, "10");  // each within its year
+  // On 2025-06-01, 2023's sessions were folded (before 2024-03-27 = 2025-06-01 - 366 - 62): r5
+  // counts its own line only, and says so (with the whole history it would be refused).
+  const ClaimDecision& late = decisions[4];
+  EXPECT_TRUE(has_reason(late.lines.at(0).reasons, "rqd_deux_par_an", "n'a pas compté les séances les plus anciennes"))
+      << describe(late);
+}
+
 // ------------------------------------------------------------------ explanation
 
 TEST_F(Evaluator, ExplanationListsTheStepsInOrderWithTheirSources) {
