@@ -162,12 +162,15 @@ TEST_F(Evaluator, BatchCountsTheLimitPerYearOverThePatientsEarlierClaims) {
   expect_accepted(rules().evaluate(claims[3], alone), 0, "10");
 }
 
+// An RQD claim of patient p-rqd (the fixture's rqd_deux_par_an: at most 2 a calendar year).
+Claim rqd_of_one_patient(std::string id, Date date) {
+  Claim claim = claim_of(std::move(id), date, {"RQD"});
+  claim.patient.id = "p-rqd";
+  return claim;
+}
+
 TEST_F(Evaluator, BatchCountsTheLimitPerYearWhateverTheOrderOfTheDates) {
-  const auto rqd = [](std::string id, Date date) {
-    Claim claim = claim_of(std::move(id), date, {"RQD"});
-    claim.patient.id = "p-rqd";
-    return claim;
-  };
+  const auto rqd = rqd_of_one_patient;
   const std::vector<Claim> claims = {
       rqd("r1", on(2025, 9, 1)), rqd("r0", on(2024, 12, 31)), rqd("r2", on(2025, 2, 1)),
       rqd("r3", on(2025, 5, 1)), rqd("r4", on(2024, 6, 1)),
@@ -182,15 +185,11 @@ TEST_F(Evaluator, BatchCountsTheLimitPerYearWhateverTheOrderOfTheDates) {
   expect_accepted(decisions[4], 0, "10");                                   // second of 2024 (r0): 10 €
 }
 
-// The shipped window is 366 days: sessions more than 366 + 62 days before a patient's latest
-// are folded into counts (history::Patient::fold). A claim given after them but dated in a
-// folded year is not counted short in silence: its `par an` limit says it could not count it all.
+// The fixture's window is 366 days (RQD per year): sessions more than 366 + 62 days before the latest
+// are folded into counts (history::Patient::fold). A claim given after them but dated in a folded
+// year is not counted short in silence: its `par an` limit says it could not count it all.
 TEST_F(Evaluator, BatchSaysWhenALateClaimsYearWasFolded) {
-  const auto rqd = [](std::string id, Date date) {
-    Claim claim = claim_of(std::move(id), date, {"RQD"});
-    claim.patient.id = "p-rqd";
-    return claim;
-  };
+  const auto rqd = rqd_of_one_patient;
   const std::vector<Claim> claims = {
       rqd("r1", on(2023, 1, 10)), rqd("r2", on(2023, 2, 1)), rqd("r3", on(2024, 9, 1)),
       rqd("r4", on(2025, 6, 1)),  rqd("r5", on(2023, 3, 1)),  // the third of 2023, given last
