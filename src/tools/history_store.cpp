@@ -186,7 +186,7 @@ void HistoryStore::open_schema(const std::filesystem::path& file) {
                              std::to_string(schema_version) + ") : fichier refusé, laissé tel quel");
   }
   // Version 0 (the sessions only) migrates by adding the tables of the folded sessions.
-  execute(
+  const std::string tables =
       "BEGIN;"
       "CREATE TABLE IF NOT EXISTS session(id INTEGER PRIMARY KEY, patient TEXT NOT NULL, day INTEGER NOT NULL,"
       " claim TEXT NOT NULL, prescription TEXT NOT NULL, episode TEXT NOT NULL, lines TEXT NOT NULL);"
@@ -196,8 +196,9 @@ void HistoryStore::open_schema(const std::filesystem::path& file) {
       "CREATE TABLE IF NOT EXISTS folded_line(patient TEXT NOT NULL, episode TEXT NOT NULL, line TEXT NOT NULL,"
       " is_act INTEGER NOT NULL, lines INTEGER NOT NULL, PRIMARY KEY(patient, episode, line, is_act)) WITHOUT ROWID;"
       "CREATE TABLE IF NOT EXISTS folding(kept_from INTEGER NOT NULL);"
-      "PRAGMA user_version = 1;"
-      "COMMIT;");
+      "PRAGMA user_version = " +
+      std::to_string(schema_version) + "; COMMIT;";
+  execute(tables.c_str());
 }
 
 void HistoryStore::fold() {
