@@ -43,7 +43,7 @@ for rep in 1 2 3 4 5; do
   /usr/bin/time -f "%U %S" -o "$work/eval.time" "$program" eval --rules rules ${EVAL_OPTIONS:-} "$work/batch.jsonl" \
     > "$work/eval.jsonl" || true  # status 1: some claims are not accepted
   eval_wall=$(echo "$(now) - $start" | bc)
-  eval_cpu=$(awk '{ print $1 + $2 }' "$work/eval.time")
+  eval_cpu=$(tail -1 "$work/eval.time" | awk '{ print $1 + $2 }')  # after "Command exited with non-zero status 1"
   before=$(cpu_of "$server")
   start=$(now)
   curl -sS -H 'Content-Type: application/x-ndjson' --data-binary @"$work/batch.jsonl" "$url/v1/decisions" \
