@@ -48,9 +48,9 @@ bool read_whole_body(const httplib::ContentReader& reader, BodyBudget budget, ht
                      std::string& body, Language language) {
   const bool whole = reader([&](const char* data, std::size_t size) {
     body.append(data, budget.admit(size));
-    return !budget.spent();
+    return !budget.spent() || (budget.spent()->kind == ProblemKind::body_too_large && budget.within_time());
   });
-  if (whole) return true;
+  if (whole && !budget.spent()) return true;
   BodyProblem problem = budget.failed_read();
   if (budget.spent()) {
     problem = *budget.spent();

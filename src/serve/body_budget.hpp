@@ -32,6 +32,7 @@ class BodyBudget {
   std::size_t admit(std::size_t size);
   [[nodiscard]] const std::optional<BodyProblem>& spent() const noexcept { return spent_; }
   [[nodiscard]] Clock::time_point deadline() const noexcept { return deadline_; }
+  [[nodiscard]] bool within_time() const { return Clock::now() <= deadline_; }
 
   // The problem of a read that failed on its own (the client stalled, left, or sent a body that
   // does not parse): 408 once the deadline is past, else 400.
@@ -50,9 +51,9 @@ class BodyBudget {
 };
 
 // The body of a request read whole within its budget into `body` (a single claim). When it is
-// not, false, and `response` has its problem (413, 408 or 400) and closes the connection: what is
-// left of the body is not read. A Content-Length over the limit is refused by cpp-httplib before
-// any byte is read (the body is skipped).
+// not, false, and `response` has its problem (413, 408 or 400) and closes the connection; past
+// the size limit, the rest of the body is read and dropped while the time lasts (LinePipe::feed
+// says why). A Content-Length over the limit is refused by cpp-httplib, which skips the body.
 bool read_whole_body(const httplib::ContentReader& reader, BodyBudget budget, httplib::Response& response,
                      std::string& body, Language language);
 

@@ -11,6 +11,7 @@ LinePipe::LinePipe(BodyBudget budget, std::size_t max_line_bytes, Language langu
     : budget_(std::move(budget)), max_line_bytes_(max_line_bytes), language_(language) {}
 
 bool LinePipe::feed(const char* data, std::size_t size) {
+  if (draining_) return budget_.within_time();
   const std::size_t within = budget_.admit(size);
   // The lines ended in this piece, each checked against the line limit as it goes.
   const char* const end = data + within;
@@ -45,8 +46,13 @@ bool LinePipe::feed(const char* data, std::size_t size) {
   } else if (!problem) {
     tail_.append(data, end);
   }
-  if (problem) close(std::move(problem));
-  return !closed_;
+  if (!problem) return !closed_;
+  // Past a size limit, the rest of the body is read and dropped until it ends (or the request's
+  // time is up): a connection closed on bytes unread is reset, and the reset can destroy the
+  // answer's last records before the client reads them.
+  draining_ = problem->kind != ProblemKind::request_timeout;
+  close(std::move(problem));
+  return draining_;
 }
 
 void LinePipe::finish(bool whole) {

@@ -22,8 +22,9 @@ class LinePipe : public std::streambuf {
  public:
   LinePipe(BodyBudget budget, std::size_t max_line_bytes, Language language);
 
-  // The reading thread. feed: false once the body is to be read no further (a limit is passed,
-  // or the driver stopped). finish: the body's end, whole or not (its read failed).
+  // The reading thread. feed: false once the body is to be read no further (the request's time
+  // is up, or the driver stopped; past a size limit, the rest is dropped as it comes). finish:
+  // the body's end, whole or not (its read failed).
   bool feed(const char* data, std::size_t size);
   void finish(bool whole);
 
@@ -45,6 +46,7 @@ class LinePipe : public std::streambuf {
   Language language_;
   std::string tail_;
   std::size_t lines_ = 0;  // lines ended so far
+  bool draining_ = false;  // past a size limit: the rest of the body is read and dropped
 
   std::mutex mutex_;  // over the four below
   std::condition_variable arrived_;

@@ -238,11 +238,13 @@ class ServeTest(unittest.TestCase):
             self.assertEqual(reader.rest(), b"")
 
     def test_a_stream_ends_with_a_problem_at_a_limit(self):
-        lines = generate_claims(600, seed=5)
-        body = "".join(line + "\n" for line in lines).encode()
+        lines = generate_claims(8000, seed=5)
+        body = "".join(line + "\n" for line in lines).encode()  # 3 MB
         with Server("--max-body-bytes", "65536") as server:
-            # Sent chunked (no Content-Length): the limit is counted as the body arrives. The lines
-            # wholly within its first 65,536 bytes are decided, as eval decides them, then a problem.
+            # Sent chunked (no Content-Length), all of it before the answer is read: the limit is
+            # counted as the body arrives. The lines wholly within its first 65,536 bytes are
+            # decided, as eval decides them, then a problem; the rest of the body is read and
+            # dropped (closed on bytes unread, the connection would be reset, answer and all).
             within, used = [], 0
             for line in lines:
                 used += len(line.encode()) + 1
@@ -325,6 +327,9 @@ class ServeTest(unittest.TestCase):
         self.assert_problem(*self.server.request("POST", "/v1/decisions", big), 413)
         headers = {"Content-Type": "application/x-ndjson"}
         self.assert_problem(*self.server.request("POST", "/v1/decisions", big, headers), 413)  # by its length
+        # Sent chunked, counted as it comes: 413 once past the limit, the rest read and dropped.
+        pieces = [big[i:i + 65536].encode() for i in range(0, len(big), 65536)]
+        self.assert_problem(*self.server.request("POST", "/v1/decisions", iter(pieces)), 413)
         headers = {f"X-Header-{i}": "1" for i in range(150)}
         self.assert_problem(*self.server.request("GET", "/healthz", headers=headers), 431)
 
