@@ -39,6 +39,9 @@ struct BatchOptions {
   // claims whose std::hash of patient.id modulo `workers` is `worker`, so a history loaded into
   // its scratch is theirs (`cotation eval --history`).
   std::function<void(std::size_t worker, std::size_t workers, EvaluationScratch& scratch)> prepare = {};
+  // After a chunk is read, before its claims are decided: false ends the batch there (its
+  // reader is gone). `cotation serve --history` takes the store's lock here, for one chunk.
+  std::function<bool()> before_chunk = {};
   // After each chunk's decisions are written and the output flushed: its records, in input order.
   std::function<void(std::span<const DecidedClaim> chunk)> after_chunk = {};
   // With one job: the scratch its worker decides in, instead of its own, kept after the call

@@ -145,6 +145,7 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
   }
   std::vector<DecidedClaim> decided;
   while (chunks.next()) {
+    if (options.before_chunk && !options.before_chunk()) break;
     const auto records = chunks.records();
     for (Worker& worker : workers) {
       worker.records.text.clear();

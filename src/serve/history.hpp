@@ -1,7 +1,8 @@
 // The patients' history of `cotation serve --history FILE` (docs/serve.md, "History"): the SQLite
 // store of `cotation eval --history` (tools/history_store.hpp) and one scratch holding its
-// histories. In: the rule set of a request; out, under a lock held by the request (requests
-// deciding claims are then serialized), the scratch to decide in and the store to commit to.
+// histories. In: the rule set of a request; out, under a lock held for one claim or one chunk of
+// a JSON Lines batch (their decisions are then serialized), the scratch to decide in and the
+// store to commit to.
 #pragma once
 
 #include <filesystem>
@@ -28,6 +29,9 @@ class KeptHistory {
   // in a scratch holds the acts of the rule set it was read with. When that fails (it throws),
   // nothing changes and the next request tries again.
   Held hold(const std::shared_ptr<const RuleSet>& rule_set);
+  // The scratch every Held gives, always the same object (a JSON Lines batch decides in it, chunk
+  // by chunk, each chunk under a hold): to be used only while held.
+  [[nodiscard]] EvaluationScratch& scratch() noexcept { return scratch_; }
 
  private:
   void open(const std::shared_ptr<const RuleSet>& rule_set);

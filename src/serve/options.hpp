@@ -14,20 +14,24 @@ namespace cotation::serve {
 
 struct Limits {
   // A claim is well under 10 KB; a JSON Lines batch of 32 MiB holds about 60,000 claims and is
-  // decided in well under a second. The whole body is held in memory, so this times
-  // max_connections bounds what clients can make the server hold. Larger corpora: `cotation eval`.
+  // decided in well under a second. Counted as the body arrives: a JSON Lines batch is decided
+  // while it arrives and holds only what is not decided yet (all of it at worst, for a client
+  // sending faster than the claims are decided), so this times max_connections bounds what
+  // clients can make the server hold. Larger corpora: `cotation eval`.
   std::size_t max_body_bytes = std::size_t{32} << 20U;
-  // The claim reader's own limit (ClaimReadLimits::max_line_bytes): a JSON Lines batch with a
-  // longer line is refused as a whole, before any record is written.
+  // The claim reader's own limit (ClaimReadLimits::max_line_bytes): a JSON Lines batch ends at a
+  // longer line, with a problem as its last record.
   std::size_t max_line_bytes = std::size_t{1} << 20U;
   // A client sends a dozen headers; hundreds only cost parsing and memory.
   std::size_t max_headers = 100;
-  // The longest wait for the next bytes of a request (a slow or stalled client holds a thread).
+  // The longest a request's body may take to arrive, counted from its headers, and the longest
+  // wait for any one read or write (a slow or stalled client holds a thread): a body trickled
+  // in is cut when it is over, a stalled one after one wait more at most.
   std::chrono::seconds request_timeout{10};
   // How long a keep-alive connection may wait for its next request before it is closed.
   std::chrono::seconds idle_timeout{5};
   // Each open connection holds one thread until it closes: a connection beyond this many is
-  // answered 503 and closed. Eight more threads answer those, so that they never wait.
+  // answered 429 (Retry-After: 1) and closed. Eight more threads answer those, so that they never wait.
   std::size_t max_connections = 64;
   // Requests on one keep-alive connection before it is closed (cpp-httplib's default is 5, which
   // costs a new connection every 5 requests); bounded so that connections get renewed.

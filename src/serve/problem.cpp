@@ -25,9 +25,10 @@ constexpr std::array problems{
     ProblemText{ProblemKind::body_too_large, 413, "body-too-large", "corps de requête trop grand",
                 "request body too large"},
     ProblemText{ProblemKind::line_too_long, 413, "line-too-long", "ligne JSON trop longue", "JSON line too long"},
+    ProblemText{ProblemKind::request_timeout, 408, "request-timeout", "requête trop lente", "request too slow"},
     ProblemText{ProblemKind::too_many_headers, 431, "too-many-headers", "trop d'en-têtes", "too many headers"},
     ProblemText{ProblemKind::uri_too_long, 414, "uri-too-long", "adresse trop longue", "URI too long"},
-    ProblemText{ProblemKind::too_many_connections, 503, "too-many-connections", "trop de connexions ouvertes",
+    ProblemText{ProblemKind::too_many_connections, 429, "too-many-connections", "trop de connexions ouvertes",
                 "too many open connections"},
     ProblemText{ProblemKind::internal, 500, "internal", "erreur interne", "internal error"},
 };
@@ -43,16 +44,20 @@ const ProblemText& text_of(ProblemKind kind) {
 
 namespace {
 
-void set_problem(httplib::Response& response, const ProblemText& problem, int status, std::string_view detail,
-                 Language language) {
+std::string problem_json(const ProblemText& problem, int status, std::string_view detail, Language language) {
   const nlohmann::json body{
       {"type", "https://cotation.invalid/problems/" + std::string(problem.slug)},
       {"title", language == Language::french ? problem.french : problem.english},
       {"status", status},
       {"detail", detail},
   };
+  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void set_problem(httplib::Response& response, const ProblemText& problem, int status, std::string_view detail,
+                 Language language) {
   response.status = status;
-  response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/problem+json");
+  response.set_content(problem_json(problem, status, detail, language), "application/problem+json");
 }
 
 }  // namespace
@@ -60,6 +65,11 @@ void set_problem(httplib::Response& response, const ProblemText& problem, int st
 void set_problem(httplib::Response& response, ProblemKind kind, std::string_view detail, Language language) {
   const ProblemText& problem = text_of(kind);
   set_problem(response, problem, problem.status, detail, language);
+}
+
+std::string problem_json(ProblemKind kind, std::string_view detail, Language language) {
+  const ProblemText& problem = text_of(kind);
+  return problem_json(problem, problem.status, detail, language);
 }
 
 void set_problem_for_status(httplib::Response& response, Language language) {

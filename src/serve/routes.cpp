@@ -7,7 +7,6 @@
 #include <cstring>
 #include <memory>
 #include <sstream>
-#include <streambuf>
 #include <string>
 #include <string_view>
 
@@ -15,13 +14,13 @@
 #include "cotation/batch.hpp"
 #include "cotation/decision.hpp"
 #include "cotation/version.h"
+#include "serve/body_budget.hpp"
+#include "serve/decide_lines.hpp"
 #include "serve/problem.hpp"
 #include "tools/table.hpp"
 
 namespace cotation::serve {
 namespace {
-
-constexpr std::string_view json_lines_type = "application/x-ndjson";
 
 // A thread's scratch for single claims, made again when the rule set changes (a reload): the
 // shared_ptr keeps the rule set it was made for alive while the thread holds it.
@@ -29,6 +28,7 @@ struct SingleClaimScratch {
   std::shared_ptr<const RuleSet> rule_set;
   std::unique_ptr<EvaluationScratch> scratch;
   ClaimDecision decision;
+  std::string body;  // the request's
   std::string record;
 };
 
@@ -44,7 +44,7 @@ SingleClaimScratch& scratch_for(const std::shared_ptr<const RuleSet>& rule_set) 
 // JSON Lines in (application/x-ndjson, application/jsonl), JSON Lines out; otherwise one claim.
 bool is_json_lines(const httplib::Request& request) {
   const std::string type = request.get_header_value("Content-Type");
-  return type.starts_with(json_lines_type) || type.starts_with("application/jsonl");
+  return type.starts_with("application/x-ndjson") || type.starts_with("application/jsonl");
 }
 
 bool wants_explanation(const httplib::Request& request) {
@@ -52,88 +52,27 @@ bool wants_explanation(const httplib::Request& request) {
   return explain == "1" || explain == "true";
 }
 
-// The 1-based number of the first line of `body` longer than `limit`; 0 when none is.
-std::size_t first_line_over(std::string_view body, std::size_t limit) {
-  std::size_t number = 1;
-  while (!body.empty()) {
-    const std::size_t end = std::min(body.find('\n'), body.size());
-    if (end > limit) return number;
-    body.remove_prefix(std::min(end + 1, body.size()));
-    ++number;
-  }
-  return 0;
-}
-
-// The records of a JSON Lines batch, written into the chunked response as evaluate_json_lines
-// writes them; a write that fails (the client is gone) fails the stream, which stops the batch.
-class SinkBuffer : public std::streambuf {
- public:
-  explicit SinkBuffer(httplib::DataSink& sink) : sink_(sink) {}
-
- protected:
-  std::streamsize xsputn(const char* data, std::streamsize size) override {
-    if (!sink_.write(data, static_cast<std::size_t>(size))) return 0;
-    request_on_this_thread().streamed_bytes += static_cast<std::size_t>(size);
-    return size;
-  }
-  int_type overflow(int_type byte) override {
-    if (traits_type::eq_int_type(byte, traits_type::eof())) return traits_type::not_eof(byte);
-    const char c = traits_type::to_char_type(byte);
-    return xsputn(&c, 1) == 1 ? byte : traits_type::eof();
-  }
-
- private:
-  httplib::DataSink& sink_;
-};
-
-void decide_lines(const httplib::Request& request, httplib::Response& response, const Context& context) {
-  const Language language = context.language;
-  if (const std::size_t line = first_line_over(request.body, context.options.limits.max_line_bytes); line != 0) {
-    return set_problem(response, ProblemKind::line_too_long,
-                       fmt::format(fmt::runtime(language == Language::french ? "ligne {} : plus de {} octets"
-                                                                             : "line {}: over {} bytes"),
-                                   line, context.options.limits.max_line_bytes),
-                       language);
-  }
-  // The body outlives the handler: the records are written once it has returned.
-  auto body = std::make_shared<std::istringstream>(request.body);
-  const BatchOptions batch{context.options.jobs, wants_explanation(request)};
-  response.set_chunked_content_provider(std::string(json_lines_type), [body, batch, rule_set = context.rules.current(),
-                                                                       &context](std::size_t, httplib::DataSink& sink) {
-    SinkBuffer buffer(sink);
-    std::ostream records(&buffer);
-    if (context.history == nullptr) {
-      context.metrics.count_decisions(evaluate_json_lines(*rule_set, *body, records, batch));
-    } else {
-      // One worker, in the kept scratch; each chunk committed once its records are written.
-      auto held = context.history->hold(rule_set);
-      BatchOptions in_sequence{1, batch.explain};
-      in_sequence.scratch = &held.scratch;
-      in_sequence.after_chunk = [&held](std::span<const DecidedClaim> chunk) { held.store.save(chunk); };
-      context.metrics.count_decisions(evaluate_json_lines(*rule_set, *body, records, in_sequence));
-    }
-    if (records) sink.done();
-    return static_cast<bool>(records);
-  });
-}
-
-void decide_one(const httplib::Request& request, httplib::Response& response, const Context& context) {
-  if (!nlohmann::json::accept(request.body)) {
+void decide_one(const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader,
+                const Context& context) {
+  SingleClaimScratch& own = scratch_for(context.rules.current());
+  own.body.clear();
+  const BodyBudget budget(context.options.limits, request_on_this_thread().start, context.language);
+  if (!read_whole_body(reader, budget, response, own.body, context.language)) return;
+  if (!nlohmann::json::accept(own.body)) {
     return set_problem(
         response, ProblemKind::bad_json,
         context.language == Language::french ? "le corps n'est pas un JSON valide" : "the body is not valid JSON",
         context.language);
   }
-  SingleClaimScratch& own = scratch_for(context.rules.current());
   own.record.clear();
   Decision decision = Decision::invalid;
   if (context.history == nullptr) {
-    decision = evaluate_json_line(*own.rule_set, request.body, *own.scratch, own.decision, own.record,
-                                  wants_explanation(request));
+    decision =
+        evaluate_json_line(*own.rule_set, own.body, *own.scratch, own.decision, own.record, wants_explanation(request));
   } else {
     // Committed to the store before the answer is sent.
     auto held = context.history->hold(own.rule_set);
-    decision = evaluate_json_line_in_sequence(*own.rule_set, request.body, held.scratch, own.decision, own.record,
+    decision = evaluate_json_line_in_sequence(*own.rule_set, own.body, held.scratch, own.decision, own.record,
                                               wants_explanation(request),
                                               [&held](std::span<const DecidedClaim> claim) { held.store.save(claim); });
   }
@@ -220,9 +159,11 @@ void add_page(httplib::Server& server) {
 }  // namespace
 
 void add_routes(httplib::Server& server, const Context& context) {
-  server.Post("/v1/decisions", [&context](const httplib::Request& request, httplib::Response& response) {
-    if (is_json_lines(request)) return decide_lines(request, response, context);
-    decide_one(request, response, context);
+  // The body is read by the route: a JSON Lines batch is decided while it arrives.
+  server.Post("/v1/decisions", [&context](const httplib::Request& request, httplib::Response& response,
+                                          const httplib::ContentReader& reader) {
+    if (is_json_lines(request)) return decide_lines(request, response, reader, context, wants_explanation(request));
+    decide_one(request, response, reader, context);
   });
   server.Get("/v1/rule-set",
              [&context](const httplib::Request&, httplib::Response& response) { rule_set_route(response, context); });

@@ -20,7 +20,8 @@ namespace cotation::serve {
 namespace {
 
 // The connection served on this thread came when max_connections were already open: its
-// requests are answered 503 and it is closed.
+// requests are answered 429 with Retry-After (RFC 6585: the client, not the server, is to slow
+// down; docs/serve.md, "Problems") and it is closed.
 thread_local bool connection_over_limit = false;
 
 // cpp-httplib's thread pool, one task per connection, counting the connections open or waiting.
@@ -69,6 +70,7 @@ void configure(httplib::Server& server, const Context& context) {
     timing = {std::chrono::steady_clock::now(), true, 0};
     if (connection_over_limit) {
       response.set_header("Connection", "close");
+      response.set_header("Retry-After", "1");
       set_problem(response, ProblemKind::too_many_connections,
                   fmt::format("max {}", context.options.limits.max_connections), language);
     } else if (request.headers.size() > context.options.limits.max_headers) {

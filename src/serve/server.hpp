@@ -1,6 +1,7 @@
 // `cotation serve`: the engine as an HTTP service. In: the options; out: the server listening
 // until SIGTERM (or SIGINT), reloading its rules on SIGHUP. Its parts, one file each: options
-// and limits (options.hpp), routes, problems, metrics, reload, access log, auth, the page.
+// and limits (options.hpp), routes, a JSON Lines body decided as it arrives (decide_lines,
+// line_pipe, body_budget), problems, metrics, reload, access log, auth, the page.
 #pragma once
 
 #include "cotation/diagnostic.hpp"

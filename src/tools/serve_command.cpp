@@ -47,9 +47,9 @@ Command add_serve_command(CLI::App& app) {
       ->check(CLI::Range(1, 256));
   command->add_option("--history", options->history_file,
                       help_text("base SQLite de l'historique des patients (celle de eval --history) : chaque "
-                                "facture décidée y est lue puis ajoutée ; les requêtes passent une à une",
+                                "facture décidée y est lue puis ajoutée ; une facture ou un bloc de lignes à la fois",
                                 "SQLite store of the patients' history (eval --history's): each claim decided "
-                                "reads it and joins it; requests are decided one at a time"));
+                                "reads it and joins it; one claim or one chunk of lines at a time"));
   serve::Limits& limits = options->limits;
   command->add_option("--max-body-bytes", limits.max_body_bytes,
                       help_text("taille maximale d'un corps de requête (32 Mio)", "largest request body (32 MiB)"));
@@ -58,8 +58,8 @@ Command add_serve_command(CLI::App& app) {
                    help_text("connexions ouvertes à la fois (64)", "connections open at once (64)"))
       ->check(CLI::Range(1, 4096));
   command->add_option("--request-timeout", limits.request_timeout,
-                      help_text("secondes d'attente au plus des octets suivants d'une requête (10)",
-                                "longest wait in seconds for a request's next bytes (10)"));
+                      help_text("secondes au plus pour recevoir le corps d'une requête, et pour chaque lecture (10)",
+                                "most seconds for a request's body to arrive, and for any one read (10)"));
   command->add_option("--idle-timeout", limits.idle_timeout,
                       help_text("secondes d'attente au plus de la requête suivante sur une connexion (5)",
                                 "longest wait in seconds for the next request on a connection (5)"));

@@ -91,6 +91,89 @@ class Server:
         self.log.close()
 
 
+def trickle(client, data):
+    """Sends `data` a byte every 0.2 s until the server's answer is whole (a body of its
+    Content-Length, or the last chunk) or the connection ends; the answer and the seconds taken."""
+    started, answer = time.monotonic(), b""
+    client.settimeout(0.2)
+    pending = list(data)
+    while not answer_is_whole(answer) and time.monotonic() < started + TIMEOUT:
+        if pending:
+            try:
+                client.sendall(bytes([pending.pop(0)]))
+            except OSError:
+                pending = []  # the server closed its side: read what it wrote
+        try:
+            chunk = client.recv(65536)
+        except socket.timeout:
+            continue
+        if not chunk:
+            break
+        answer += chunk
+    return answer, time.monotonic() - started
+
+
+def answer_is_whole(answer):
+    head, separator, body = answer.partition(b"\r\n\r\n")
+    if not separator:
+        return False
+    for header in head.split(b"\r\n")[1:]:
+        name, _, value = header.partition(b":")
+        if name.strip().lower() == b"content-length":
+            return len(body) >= int(value)
+    return body.endswith(b"0\r\n\r\n")
+
+
+def decode_chunked(body):
+    """The payload of a chunked body (a whole one, or up to where it was cut)."""
+    out = b""
+    while body:
+        size_line, _, body = body.partition(b"\r\n")
+        size = int(size_line, 16)
+        if size == 0:
+            break
+        out += body[:size]
+        body = body[size + 2:]
+    return out
+
+
+class ChunkedReader:
+    """A chunked response read off a socket as it comes: its status line, then line after line."""
+
+    def __init__(self, client):
+        self.client, self.buffer, self.payload = client, b"", b""
+        head = self.until(b"\r\n\r\n")
+        self.status_line = head.split(b"\r\n", 1)[0]
+
+    def until(self, marker):
+        while marker not in self.buffer:
+            data = self.client.recv(65536)
+            if not data:
+                raise AssertionError(f"the connection ended before {marker!r}")
+            self.buffer += data
+        before, _, self.buffer = self.buffer.partition(marker)
+        return before
+
+    def chunk(self):
+        size = int(self.until(b"\r\n"), 16)
+        while len(self.buffer) < size + 2:
+            self.buffer += self.client.recv(65536)
+        data, self.buffer = self.buffer[:size], self.buffer[size + 2:]
+        return data
+
+    def line(self):
+        while b"\n" not in self.payload:
+            self.payload += self.chunk()
+        line, _, self.payload = self.payload.partition(b"\n")
+        return line + b"\n"
+
+    def rest(self):
+        while data := self.chunk():
+            self.payload += data
+        rest, self.payload = self.payload, b""
+        return rest
+
+
 class ServeTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -136,6 +219,60 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(response.status, 200)
         self.assertEqual(response.getheader("Transfer-Encoding"), "chunked")
         self.assertEqual(data.decode("utf-8"), eval_lines(lines))
+
+    def test_json_lines_are_answered_while_the_body_arrives(self):
+        # One line sent, its record read, then the next: the body is decided as it comes.
+        lines = self.claims[:3]
+        expected = eval_lines(lines).splitlines(keepends=True)
+        with socket.create_connection(("127.0.0.1", self.server.port), timeout=TIMEOUT) as client:
+            client.sendall(b"POST /v1/decisions HTTP/1.1\r\nHost: t\r\nContent-Type: application/x-ndjson\r\n"
+                           b"Transfer-Encoding: chunked\r\n\r\n")
+            reader = ChunkedReader(client)
+            self.assertTrue(reader.status_line.startswith(b"HTTP/1.1 200"), reader.status_line)
+            # eval decides each line in sequence after the earlier ones: so does the stream.
+            for line, record in zip(lines, expected):
+                data = (line + "\n").encode()
+                client.sendall(b"%x\r\n%s\r\n" % (len(data), data))
+                self.assertEqual(reader.line(), record.encode())
+            client.sendall(b"0\r\n\r\n")
+            self.assertEqual(reader.rest(), b"")
+
+    def test_a_stream_ends_with_a_problem_at_a_limit(self):
+        lines = generate_claims(8000, seed=5)
+        body = "".join(line + "\n" for line in lines).encode()  # 3 MB
+        with Server("--max-body-bytes", "65536") as server:
+            # Sent chunked (no Content-Length), all of it before the answer is read: the limit is
+            # counted as the body arrives. The lines wholly within its first 65,536 bytes are
+            # decided, as eval decides them, then a problem; the rest of the body is read and
+            # dropped (closed on bytes unread, the connection would be reset, answer and all).
+            within, used = [], 0
+            for line in lines:
+                used += len(line.encode()) + 1
+                if used > 65536:
+                    break
+                within.append(line)
+            response, data = server.request("POST", "/v1/decisions", iter([body[i:i + 8192] for i in
+                                                                           range(0, len(body), 8192)]),
+                                            {"Content-Type": "application/x-ndjson"})
+            self.assertEqual(response.status, 200)
+            records = data.decode().splitlines(keepends=True)
+            self.assertEqual("".join(records[:-1]), eval_lines(within))
+            problem = json.loads(records[-1])
+            self.assertEqual((problem["status"], problem["type"].rsplit("/", 1)[1]), (413, "body-too-large"))
+            self.assertIn("65536", problem["detail"])
+            # Declared by its Content-Length: refused before any record.
+            self.assert_problem(*server.request("POST", "/v1/decisions", body, {"Content-Type": "application/x-ndjson"}),
+                                413)
+        # A line over 1 MiB: the records before it, then the problem naming it.
+        long_line = '{"id":"' + "x" * (1 << 20) + '"}'
+        response, data = self.server.request("POST", "/v1/decisions", "\n".join([self.claims[0], long_line, self.claims[1]]),
+                                             {"Content-Type": "application/x-ndjson"})
+        self.assertEqual(response.status, 200)
+        records = data.decode().splitlines(keepends=True)
+        self.assertEqual(records[0], eval_lines(self.claims[:1]))
+        problem = json.loads(records[1])
+        self.assertEqual((len(records), problem["status"], problem["type"].rsplit("/", 1)[1]), (2, 413, "line-too-long"))
+        self.assertTrue(problem["detail"].startswith("ligne 2 "), problem["detail"])
 
     def test_rule_set(self):
         response, data = self.server.request("GET", "/v1/rule-set")
@@ -188,10 +325,11 @@ class ServeTest(unittest.TestCase):
         self.assert_problem(*self.server.request("GET", "/nowhere"), 404)
         big = "x" * (5 << 20)
         self.assert_problem(*self.server.request("POST", "/v1/decisions", big), 413)
-        long_line = '{"id":"' + "x" * (1 << 20) + '"}\n'
-        problem = self.assert_problem(*self.server.request("POST", "/v1/decisions", self.claims[0] + "\n" + long_line,
-                                                           {"Content-Type": "application/x-ndjson"}), 413)
-        self.assertIn("2", problem["detail"])  # the line's number
+        headers = {"Content-Type": "application/x-ndjson"}
+        self.assert_problem(*self.server.request("POST", "/v1/decisions", big, headers), 413)  # by its length
+        # Sent chunked, counted as it comes: 413 once past the limit, the rest read and dropped.
+        pieces = [big[i:i + 65536].encode() for i in range(0, len(big), 65536)]
+        self.assert_problem(*self.server.request("POST", "/v1/decisions", iter(pieces)), 413)
         headers = {f"X-Header-{i}": "1" for i in range(150)}
         self.assert_problem(*self.server.request("GET", "/healthz", headers=headers), 431)
 
@@ -200,10 +338,36 @@ class ServeTest(unittest.TestCase):
             with socket.create_connection(("127.0.0.1", server.port), timeout=TIMEOUT) as client:
                 client.sendall(b"POST /v1/decisions HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\n{")
                 started = time.monotonic()
-                while client.recv(4096):
-                    pass  # whatever the server answers, then the end of the connection
+                answer = b""
+                while data := client.recv(4096):
+                    answer += data  # the answer, then the end of the connection
                 self.assertLess(time.monotonic() - started, 10)
+                self.assertTrue(answer.startswith(b"HTTP/1.1 408"), answer)
             self.assertEqual(server.request("GET", "/healthz")[0].status, 200)
+
+    def test_a_body_trickled_in_gets_408_within_the_timeout(self):
+        # A byte every 0.2 s never lets a read wait long: the whole request is bounded (2 s).
+        claim = self.claims[0].encode()
+        with Server("--request-timeout", "2") as server:
+            with socket.create_connection(("127.0.0.1", server.port), timeout=TIMEOUT) as client:
+                client.sendall(b"POST /v1/decisions HTTP/1.1\r\nHost: t\r\nContent-Length: %d\r\n\r\n" % len(claim))
+                answer, elapsed = trickle(client, claim)
+            self.assertTrue(answer.startswith(b"HTTP/1.1 408"), answer)
+            self.assertGreater(elapsed, 1.9)
+            self.assertLess(elapsed, 3)
+            self.assertEqual(json.loads(answer.split(b"\r\n\r\n", 1)[1])["type"].rsplit("/", 1)[1], "request-timeout")
+            # JSON Lines: the first line's record, then the problem as the last record.
+            with socket.create_connection(("127.0.0.1", server.port), timeout=TIMEOUT) as client:
+                first = self.claims[1].encode() + b"\n"
+                client.sendall(b"POST /v1/decisions HTTP/1.1\r\nHost: t\r\nContent-Type: application/x-ndjson\r\n"
+                               b"Content-Length: %d\r\n\r\n%s" % (len(first) + len(claim), first))
+                answer, elapsed = trickle(client, claim)
+            self.assertTrue(answer.startswith(b"HTTP/1.1 200"), answer)
+            self.assertLess(elapsed, 3)
+            records = decode_chunked(answer.split(b"\r\n\r\n", 1)[1]).decode().splitlines(keepends=True)
+            self.assertEqual(records[0], eval_lines(self.claims[1:2]))
+            self.assertEqual(json.loads(records[1])["status"], 408)
+            self.assertEqual(len(records), 2)
 
     def test_client_leaving_mid_stream(self):
         body = ("\n".join(generate_claims(8000)) + "\n").encode()  # 3 MB, under the 4 MiB limit
@@ -315,7 +479,7 @@ class LifecycleTest(unittest.TestCase):
         self.assertEqual(refused.returncode, 2)
         self.assertIn("--token-file", refused.stderr)
 
-    def test_connections_over_the_limit_get_503(self):
+    def test_connections_over_the_limit_get_429(self):
         with Server("--max-connections", "2") as server:
             held = [server.connection() for _ in range(2)]
             for connection in held:
@@ -323,7 +487,8 @@ class LifecycleTest(unittest.TestCase):
                 self.assertEqual(connection.getresponse().read() != b"", True)
             response, data = server.request("GET", "/healthz")
             problem = json.loads(data)
-            self.assertEqual((response.status, problem["status"]), (503, 503))
+            self.assertEqual((response.status, problem["status"]), (429, 429))
+            self.assertEqual(response.getheader("Retry-After"), "1")
             for connection in held:
                 connection.close()
 
