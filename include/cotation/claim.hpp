@@ -49,6 +49,9 @@ struct Travel {
   // the elderly governed by the CASF; given by the sender (see docs/claim-format.md, §7).
   std::optional<bool> casf_establishment;
   std::optional<bool> charged_for_another_patient;  // this trip's travel already billed there
+  // NGAP art. 13 C 3°: one way, from the patient to the nearest practitioner of the same
+  // discipline; the kilometre indemnity is computed on it when it is the shorter distance.
+  std::optional<Decimal> nearest_practitioner_km;
 };
 
 struct Prescription {
@@ -115,6 +118,12 @@ struct Claim {
   std::string episode_id;  // empty: not given; the care episode of the FRD and FAD forfaits
   SessionTime time;
   std::optional<bool> telehealth;
+  // NGAP art. 13 E: the discharge from a hospitalisation for orthopaedic or traumatological
+  // surgery (the IFS of art. 1 A/B/C/E/F acts, up to day 35 after it).
+  std::optional<Date> orthopaedic_discharge_date;
+  // The session belongs to a fund's return-home programme (PRADO): no day-35 limit on the IFS,
+  // no cap at the nearest practitioner (NGAP art. 13 C 3° and E).
+  std::optional<bool> return_home_programme;
   // The caller's own data (a JSON object, as text), returned untouched in the decision; empty:
   // none. The engine never reads it.
   std::string meta;

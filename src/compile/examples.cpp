@@ -155,6 +155,15 @@ void set_claim_field(Claim& claim, Field field, const Value& value) {
     case Field::charged_for_another_patient:
       claim.travel.charged_for_another_patient = value.boolean;
       break;
+    case Field::nearest_practitioner_distance:
+      claim.travel.nearest_practitioner_km = value.number;
+      break;
+    case Field::orthopaedic_discharge_date:
+      claim.orthopaedic_discharge_date = Date{std::chrono::sys_days(std::chrono::days(value.integer))};
+      break;
+    case Field::return_home_programme:
+      claim.return_home_programme = value.boolean;
+      break;
     case Field::line_rank:
     case Field::line_coefficient:
     case Field::line_coefficient_rank:

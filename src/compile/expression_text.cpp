@@ -65,6 +65,12 @@ std::string_view field_text(Field field) {
       return "trajet.établissement_casf";
     case Field::charged_for_another_patient:
       return "trajet.déjà_facturé_pour_un_autre_patient";
+    case Field::nearest_practitioner_distance:
+      return "trajet.distance_du_praticien_le_plus_proche";
+    case Field::orthopaedic_discharge_date:
+      return "date_sortie_orthopédique";
+    case Field::return_home_programme:
+      return "programme_retour_à_domicile";
   }
   return "";
 }
@@ -191,6 +197,9 @@ class Printer {
       case Op::maximum:
         return fmt::format("{}({}, {})", node.op == Op::minimum ? "min" : "max", text(node.operands.at(0)),
                            text(node.operands.at(1)));
+      case Op::choice:
+        return fmt::format("choix({}, {}, {})", text(node.operands.at(0)), text(node.operands.at(1)),
+                           text(node.operands.at(2)));
       case Op::member: {
         std::vector<std::string> members;
         for (std::size_t i = 1; i < node.operands.size(); ++i) members.push_back(text(node.operands[i]));

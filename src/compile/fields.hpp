@@ -49,6 +49,9 @@ inline constexpr FieldInfo claim_fields[] = {
     {"meme_jour.meme_region_anatomique", Field::same_body_region, Type::boolean},
     {"trajet.etablissement_casf", Field::casf_establishment, Type::boolean},
     {"trajet.deja_facture_pour_un_autre_patient", Field::charged_for_another_patient, Type::boolean},
+    {"trajet.distance_du_praticien_le_plus_proche", Field::nearest_practitioner_distance, Type::distance},
+    {"date_sortie_orthopedique", Field::orthopaedic_discharge_date, Type::date},
+    {"programme_retour_a_domicile", Field::return_home_programme, Type::boolean},
 };
 
 struct EnumerationValue {

@@ -60,6 +60,7 @@ enum class Op : std::uint8_t {
   add, subtract, multiply, negate, minimum, maximum,
   date_plus, date_minus,  // a date and a duration; Node::reference is the DayRounding
   holds,  // contient(groupe): the claim bills a line of the group (Model::held_groups[reference])
+  choice,  // choix(c, a, b): a when the boolean c holds, else b; only the one chosen is read
   fact    // a fact of a `dispositif` (reference: index in RuleSet::Model::facts); never in a claim's expressions
 };
 
@@ -94,15 +95,16 @@ enum class Field : std::uint8_t {
   line_rank, line_coefficient, line_coefficient_rank,
   initial_date, renewal_date, prescriber_number, prior_diagnosis, practice_structure,
   earlier_sessions_same_day, same_prescription, same_article, same_body_region, casf_establishment,
-  charged_for_another_patient
+  charged_for_another_patient, orthopaedic_discharge_date, return_home_programme, nearest_practitioner_distance
 };
 
-inline constexpr std::size_t field_count = static_cast<std::size_t>(Field::charged_for_another_patient) + 1;
+inline constexpr std::size_t field_count = static_cast<std::size_t>(Field::nearest_practitioner_distance) + 1;
 
 // Whether the evaluator reads the field as an integer (a count, a boolean, an enumeration, a
 // date); the distance and the line's coefficient are decimals.
 [[nodiscard]] constexpr bool reads_whole(Field field) noexcept {
-  return field != Field::travel_distance && field != Field::line_coefficient;
+  return field != Field::travel_distance && field != Field::nearest_practitioner_distance &&
+         field != Field::line_coefficient;
 }
 
 struct Value {

@@ -44,6 +44,26 @@ Typed holds(Compilation& c, const syntax::Name& group) {
   return {intern(c, node), Type::boolean};
 }
 
+// choix(condition, a, b): a when the condition holds, else b, of one type.
+Typed choice(Compilation& c, const syntax::Expression& e) {
+  const auto [condition, condition_type] = expression(c, e.operands.at(0));
+  const auto [first, first_type] = expression(c, e.operands.at(1));
+  const auto [second, second_type] = expression(c, e.operands.at(2));
+  if (!condition_type || !first_type || !second_type) return {0, std::nullopt};
+  if (*condition_type != Type::boolean) {
+    c.report(e.operands[0].position, "compile.wrong_type",
+             {std::string(type_word(*condition_type)), std::string(type_word(Type::boolean))});
+    return {0, std::nullopt};
+  }
+  if (*second_type != *first_type) {
+    c.report(e.operands[2].position, "compile.wrong_type",
+             {std::string(type_word(*second_type)), std::string(type_word(*first_type))});
+    return {0, std::nullopt};
+  }
+  Node node{Op::choice, *first_type, {}, 0, {condition, first, second}, {}};
+  return {intern(c, node), first_type};
+}
+
 // A scheme's expressions read its facts only: a claim field means nothing there.
 Typed fact(Compilation& c, const syntax::Expression& e, const std::string& folded) {
   const auto it = c.scheme_facts->find(folded);
@@ -242,6 +262,7 @@ Typed expression(Compilation& c, const syntax::Expression& e) {
         }
         return holds(c, e.operands[0].path[0]);
       }
+      if (name == "choix" && e.operands.size() == 3) return choice(c, e);
       if ((name != "min" && name != "max") || e.operands.size() != 2) {
         c.report(e.position, "compile.unknown_function", {e.path.at(0).text});
         return {0, std::nullopt};

@@ -180,7 +180,7 @@ constexpr std::array messages = {
             "{0} is not a declared fact of scheme {1}",
             "un dispositif ne lit que ses faits : déclarez-le, par exemple fait {0} \"libellé\" : booléen",
             "a scheme reads its facts only: declare it, for example fait {0} \"label\" : booléen"},
-    Message{"compile.unknown_function", "{0} n'est pas une fonction connue : seules min(a, b), max(a, b) et contient(groupe) existent", "{0} is not a known function: only min(a, b), max(a, b) and contient(groupe) exist", "", ""},
+    Message{"compile.unknown_function", "{0} n'est pas une fonction connue : seules min(a, b), max(a, b), choix(condition, a, b) et contient(groupe) existent", "{0} is not a known function: only min(a, b), max(a, b), choix(condition, a, b) and contient(groupe) exist", "", ""},
     Message{"compile.unknown_letter", "aucune lettre clé {0} n'est déclarée", "no key letter {0} is declared", "", ""},
     Message{"compile.unknown_letter_near", "aucune lettre clé {0} n'est déclarée : vouliez-vous dire « {1} » ?",
             "no key letter {0} is declared: did you mean `{1}`?", "", ""},

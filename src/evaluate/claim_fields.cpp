@@ -69,6 +69,12 @@ std::string_view field_name(Field field) {
       return "travel.casf_establishment";
     case Field::charged_for_another_patient:
       return "travel.charged_for_another_patient";
+    case Field::nearest_practitioner_distance:
+      return "travel.nearest_practitioner_km";
+    case Field::orthopaedic_discharge_date:
+      return "orthopaedic_discharge_date";
+    case Field::return_home_programme:
+      return "return_home_programme";
   }
   return "";
 }
@@ -169,6 +175,8 @@ std::optional<std::int64_t> ClaimFields::read_whole_field(Field field) const {
       return claim_.time.urgent.value_or(false) ? 1 : 0;
     case Field::telehealth:
       return claim_.telehealth.value_or(false) ? 1 : 0;
+    case Field::return_home_programme:
+      return claim_.return_home_programme.value_or(false) ? 1 : 0;
     case Field::line_rank:
       return static_cast<std::int64_t>(line_rank_);
     case Field::line_coefficient_rank:
@@ -205,7 +213,11 @@ std::optional<std::int64_t> ClaimFields::read_whole_field(Field field) const {
       // Claims of different patients are never compared (each thread of `eval --jobs` has
       // its own patients): not given, no other patient's claim is known to have charged it.
       return claim_.travel.charged_for_another_patient.value_or(false) ? 1 : 0;
+    case Field::orthopaedic_discharge_date:
+      if (!claim_.orthopaedic_discharge_date) return std::nullopt;
+      return day_of(*claim_.orthopaedic_discharge_date);
     case Field::travel_distance:
+    case Field::nearest_practitioner_distance:
     case Field::line_coefficient:
       break;  // decimals: field() reads them
   }

@@ -64,6 +64,10 @@ class ClaimFields {
   // read as an integer; none when the claim lacks it. field() and formulas read it alike.
   std::optional<Decimal> number_field(model::Field field) {
     if (field == model::Field::travel_distance) return claim_.travel.distance_km;
+    // Not given, no nearer practitioner is known: the practitioner's own distance (art. 13 C 3°).
+    if (field == model::Field::nearest_practitioner_distance) {
+      return claim_.travel.nearest_practitioner_km ? claim_.travel.nearest_practitioner_km : claim_.travel.distance_km;
+    }
     if (field == model::Field::line_coefficient) return line_coefficient_;
     const auto whole = whole_field(field);
     if (!whole) return std::nullopt;

@@ -41,6 +41,9 @@ class Checks {
   void not_negative(const std::optional<std::int32_t>& count, std::string_view field) {
     if (count && *count < 0) problem(ReasonCode::negative_number, field, msg::negative_count, *count);
   }
+  void distance(const std::optional<Decimal>& km, std::string_view field) {
+    if (km && *km < Decimal()) problem(ReasonCode::negative_number, field, msg::negative_distance, km->to_string());
+  }
 
  private:
   std::vector<Reason>& problems_;
@@ -73,6 +76,7 @@ std::vector<Reason> validate(const Claim& claim) {
   checks.date(claim.patient.birth_date, "patient.birth_date");
   checks.date(claim.prescription.initial_date, "prescription.initial_date");
   checks.date(claim.prescription.renewal_date, "prescription.renewal_date");
+  checks.date(claim.orthopaedic_discharge_date, "orthopaedic_discharge_date");
   if (claim.patient.age && *claim.patient.age < 0) {
     checks.problem(ReasonCode::negative_number, "patient.age", msg::negative_age, *claim.patient.age);
   }
@@ -82,10 +86,8 @@ std::vector<Reason> validate(const Claim& claim) {
   }
   checks.not_negative(claim.series.sessions_12_months_before, "series.sessions_12_months_before");
   checks.not_negative(claim.same_day.earlier_sessions, "same_day.earlier_sessions");
-  if (claim.travel.distance_km && *claim.travel.distance_km < Decimal()) {
-    checks.problem(ReasonCode::negative_number, "travel.distance_km", msg::negative_distance,
-                   claim.travel.distance_km->to_string());
-  }
+  checks.distance(claim.travel.distance_km, "travel.distance_km");
+  checks.distance(claim.travel.nearest_practitioner_km, "travel.nearest_practitioner_km");
   if (claim.prescription.prescriber_number && !nine_digits(*claim.prescription.prescriber_number)) {
     checks.problem(ReasonCode::bad_prescriber_number, "prescription.prescriber_number", msg::bad_prescriber_number,
                    *claim.prescription.prescriber_number);

@@ -117,6 +117,9 @@ Value GraphEvaluation::compute(const Node& node) {
       const auto [a, b] = operands();
       return std::is_lteq(order(a, b)) ? a : b;
     }
+    // Only the value chosen is read: a field only the other needs is not required.
+    case Op::choice:
+      return operand(operand(0).boolean ? 1 : 2);
     case Op::maximum: {
       const auto [a, b] = operands();
       return std::is_gteq(order(a, b)) ? a : b;

@@ -121,6 +121,7 @@ class SchemeEvaluator {
         const auto [a, b] = operands();
         return std::is_lteq(order(a, b)) == (node.op == Op::minimum) ? a : b;
       }
+      case Op::choice: return operand(operand(0).boolean ? 1 : 2);
       case Op::date_plus:
       case Op::date_minus: {
         const auto [date, duration] = operands();

@@ -57,6 +57,7 @@ constexpr std::string_view keywords[] = {
     "total",
     "exception",
     "contient",
+    "choix",
     "metropole",
     "drom",
     "vrai",

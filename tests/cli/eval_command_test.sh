@@ -30,6 +30,8 @@
 #   c25 distance as a JSON number 7.30: (14.60 - 4) x 0.38 = 4.028 -> 4.03
 #   c26 born 2008-02-29, session 2026-03-01: 18 years old (1 March in a common year): refused
 #   c27 IFD without place, which the IFD condition needs: reported on the line, not accepted
+#   c28 c1 with travel.nearest_practitioner_km, orthopaedic_discharge_date and
+#       return_home_programme: read, and unread by the fixture's rules: as c1, 23.08
 set -uo pipefail
 cotation="$1"
 source_dir="$2"

@@ -216,6 +216,41 @@ TEST(ReadClaim, ReadsSameDayEpisodeAndSharedTripFields) {
   EXPECT_TRUE(absent.claim->episode_id.empty());
 }
 
+// NGAP art. 13 C 3° and E: the orthopaedic discharge, the return-home programme, the nearest
+// practitioner's distance (a decimal, read as travel.distance_km is).
+TEST(ReadClaim, ReadsDischargeReturnHomeAndNearestPractitionerFields) {
+  const ClaimReadResult result =
+      read_claim(record_with(R"("orthopaedic_discharge_date":"2024-02-29","return_home_programme":true,)"
+                             R"("travel":{"distance_km":12,"nearest_practitioner_km":"7,5"})"));
+  ASSERT_TRUE(result.claim.has_value()) << messages(result);
+  const Claim& claim = *result.claim;
+  EXPECT_EQ(claim.orthopaedic_discharge_date,
+            (Date{std::chrono::year{2024}, std::chrono::February, std::chrono::day{29}}));
+  EXPECT_EQ(claim.return_home_programme, true);
+  ASSERT_TRUE(claim.travel.nearest_practitioner_km.has_value());
+  EXPECT_EQ(claim.travel.nearest_practitioner_km->to_string(), "7.5");
+
+  const ClaimReadResult absent =
+      read_claim(record_with(R"("orthopaedic_discharge_date":null,"travel":{"nearest_practitioner_km":null})"));
+  ASSERT_TRUE(absent.claim.has_value()) << messages(absent);
+  EXPECT_FALSE(absent.claim->orthopaedic_discharge_date.has_value());
+  EXPECT_FALSE(absent.claim->return_home_programme.has_value());
+  EXPECT_FALSE(absent.claim->travel.nearest_practitioner_km.has_value());
+}
+
+TEST(ReadClaimProblems, DischargeReturnHomeAndNearestPractitionerProblems) {
+  expect_problem(record_with(R"("orthopaedic_discharge_date":"2025-02-29")"),
+                 {"orthopaedic_discharge_date", "n'existe pas"});
+  expect_problem(record_with(R"("orthopaedic_discharge_date":"29/01/2025")"),
+                 {"orthopaedic_discharge_date", "AAAA-MM-JJ"});
+  expect_problem(record_with(R"("return_home_programme":"oui")"), {"return_home_programme", "un booléen"});
+  expect_problem(record_with(R"("travel":{"nearest_practitioner_km":"-2"})"),
+                 {"travel.nearest_practitioner_km", "une distance ne peut pas être négative (-2)"});
+  expect_problem(record_with(R"("travel":{"nearest_practitioner_km":"7 km"})"),
+                 {"travel.nearest_practitioner_km", "illisible"});
+  expect_problem(record_with(R"("travel":{"nearest_km":7})"), {"travel.nearest_km", "champ inconnu"});
+}
+
 TEST(ReadClaimProblems, SameDayEpisodeAndSharedTripProblems) {
   expect_problem(record_with(R"("prescription":{"id":""})"), {"prescription.id", "l'identifiant est vide"});
   expect_problem(record_with(R"("episode":{"id":""})"), {"episode.id", "l'identifiant est vide"});

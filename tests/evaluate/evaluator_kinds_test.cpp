@@ -2,6 +2,8 @@
 // entries (evaluator_fixture.hpp). Amounts by hand.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "evaluate/evaluator_fixture.hpp"
 
 namespace cotation {
@@ -251,6 +253,33 @@ TEST(Guards, DecideAsTheRulesText) {
                 }
   // Each rule refuses somewhere, alone or with others: the combinations reach every rule.
   EXPECT_GT(refused_by_rules, 100U);
+}
+
+// choix(c, a, b) reads only the value chosen (shipped rules, IK of rules/deplacements.cot, NGAP
+// art. 13 C 3°): at 12 km with the nearest practitioner at 7 km, the IK is computed on 7 km,
+// (2 x 7 - 2 x 2) x 0.38 = 3.80; within a return-home programme on 12 km, (24 - 4) x 0.38 = 7.60,
+// and the nearest practitioner's distance is never read: the explanation does not show it.
+TEST(Choice, ReadsOnlyTheValueChosen) {
+  const RuleSet& rules = compiled_once("rules");
+  Claim claim = claim_of("ik", on(2025, 9, 1), {"ARL 8.5", "IK"});
+  claim.place = Place::domicile;
+  claim.travel.distance_km = Decimal::parse("12");
+  claim.travel.same_agglomeration = false;
+  claim.travel.nearest_practitioner_km = Decimal::parse("7");
+  EvaluationScratch scratch;
+  const auto nearest_read = [](const std::vector<ExplanationStep>& steps) {
+    return std::any_of(steps.begin(), steps.end(),
+                       [](const ExplanationStep& step) { return step.what == "travel.nearest_practitioner_km"; });
+  };
+  std::vector<ExplanationStep> capped_steps;
+  const ClaimDecision capped = rules.evaluate(claim, scratch, &capped_steps);
+  expect_accepted(capped, 1, "3.80");
+  EXPECT_TRUE(nearest_read(capped_steps));
+  claim.return_home_programme = true;
+  std::vector<ExplanationStep> programme_steps;
+  const ClaimDecision programme = rules.evaluate(claim, scratch, &programme_steps);
+  expect_accepted(programme, 1, "7.60");
+  EXPECT_FALSE(nearest_read(programme_steps));
 }
 
 // A condition, a rule's `si` or a computation that is a formula is computed from the fields and

@@ -117,15 +117,18 @@ TEST(PublicJson, ValidateChecksEveryFieldTheReaderChecks) {
   claim.series.sessions_12_months_before = -1;
   claim.same_day.earlier_sessions = -2;
   claim.travel.distance_km = Decimal::parse("-3");
+  claim.travel.nearest_practitioner_km = Decimal::parse("-0.5");
+  claim.orthopaedic_discharge_date = Date{std::chrono::year{2025}, std::chrono::February, std::chrono::day{29}};
   claim.prescription.prescriber_number = "12345678";
   claim.meta = R"({}, "date":"2024-01-01")";  // one object only: no member slipped in after it
   std::ostringstream fields;
   for (const Reason& problem : validate(claim)) fields << to_string(problem.code) << '@' << problem.field << ' ';
   EXPECT_EQ(fields.str(),
-            "empty_value@id empty_value@lines[0].code session_below_one@series.session_number "
+            "empty_value@id empty_value@lines[0].code no_such_date@orthopaedic_discharge_date "
+            "session_below_one@series.session_number "
             "negative_number@series.sessions_12_months_before negative_number@same_day.earlier_sessions "
-            "negative_number@travel.distance_km bad_prescriber_number@prescription.prescriber_number "
-            "wrong_type@meta ");
+            "negative_number@travel.distance_km negative_number@travel.nearest_practitioner_km "
+            "bad_prescriber_number@prescription.prescriber_number wrong_type@meta ");
   claim = valid_claim();
   claim.lines.clear();
   ASSERT_EQ(validate(claim).size(), 1U);

@@ -220,7 +220,7 @@ TEST_F(SameDay, OneTravelChargePerTripInACasfEstablishment) {
 }
 
 // IFS 4 EUR: from the reform (2026-01-01 after its postponement) only with the acts of seed
-// 002's list, read by contient(actes_ouvrant_droit_ifs) over every line of the claim.
+// 002's list, or of article 1er A, B, C, E, F after an orthopaedic discharge (NGAP art. 13 E).
 TEST_F(SameDay, IfsOnlyWithTheActsOfItsList) {
   const auto home = [](Date date, std::vector<std::string> codes) {
     Claim claim = session("ifs", "", "", "");
@@ -233,10 +233,16 @@ TEST_F(SameDay, IfsOnlyWithTheActsOfItsList) {
   // NMI 8.5 (article 4): 8.5 x 2.21 = 18.785 -> 18.79; IFS 4.00; total 22.79.
   const ClaimDecision with_article_4 = rules().evaluate(home(on(2026, 1, 5), {"IFS", "NMI 8.5"}), scratch_);
   EXPECT_EQ(with_article_4.total, Decimal::parse("22.79")) << reasons_of(with_article_4.lines.at(0));
-  // RAM 8.09 (article 1er A): 8.09 x 2.21 = 17.8789 -> 17.88; the IFS refused.
+  // ARL 7.99 (article 6, maxillo-facial): 7.99 x 2.21 = 17.6579 -> 17.66; the IFS refused.
+  const ClaimDecision with_article_6 = rules().evaluate(home(on(2026, 1, 5), {"ARL 7.99", "IFS"}), scratch_);
+  EXPECT_EQ(with_article_6.lines.at(1).decision, Decision::refused);
+  EXPECT_TRUE(has_reason(with_article_6.lines[1], "qu'avec un acte de l'article 1er D"));
+  EXPECT_EQ(with_article_6.total, Decimal::parse("17.66"));
+  // RAM 8.09 (article 1er A): 8.09 x 2.21 = 17.8789 -> 17.88; the IFS only up to day 35 after an
+  // orthopaedic discharge (NGAP art. 13 E), which the claim does not give: refused, naming it.
   const ClaimDecision with_article_1a = rules().evaluate(home(on(2026, 1, 5), {"RAM 8.09", "IFS"}), scratch_);
   EXPECT_EQ(with_article_1a.lines.at(1).decision, Decision::refused);
-  EXPECT_TRUE(has_reason(with_article_1a.lines[1], "qu'avec un acte de l'article 1er D"));
+  EXPECT_TRUE(has_reason(with_article_1a.lines[1], "orthopaedic_discharge_date"));
   EXPECT_EQ(with_article_1a.total, Decimal::parse("17.88"));
   // Before the reform, the IFS has no such scope: beside RAM 7.49 (article 1er A), accepted.
   EXPECT_EQ(rules().evaluate(home(on(2025, 12, 31), {"IFS", "RAM 7.49"}), scratch_).lines.at(0).decision,

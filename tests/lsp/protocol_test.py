@@ -148,7 +148,7 @@ def main():
     travel = source_dir / "rules" / "deplacements.cot"
     travel_text = travel.read_text()
     travel_doc = {"uri": uri(travel)}
-    formula = "calcul (2 × trajet.distance - 2 × abattement_ik_plaine) × IK.valeur"
+    formula = "- 2 × abattement_ik_plaine) × IK.valeur"  # the end of IK's calcul
 
     def travel_request(method, shift):
         return client.request(method, {"textDocument": travel_doc, "position": position_of(travel_text, formula, shift)})

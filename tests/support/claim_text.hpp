@@ -65,6 +65,10 @@ inline std::string text_of(const ClaimReadResult& result) {
   put(out, "same_agglomeration", claim.travel.same_agglomeration);
   put(out, "casf_establishment", claim.travel.casf_establishment);
   put(out, "charged_for_another_patient", claim.travel.charged_for_another_patient);
+  put(out, "nearest_practitioner_km",
+      claim.travel.nearest_practitioner_km
+          ? std::optional<std::string>(claim.travel.nearest_practitioner_km->to_string())
+          : std::nullopt);
   out << "\nprescription ";
   put(out, "kind", number_of(claim.prescription.kind));
   put(out, "initial_date", claim.prescription.initial_date);
@@ -87,6 +91,8 @@ inline std::string text_of(const ClaimReadResult& result) {
   put(out, "sunday_or_holiday", claim.time.sunday_or_holiday);
   put(out, "urgent", claim.time.urgent);
   put(out, "telehealth", claim.telehealth);
+  put(out, "orthopaedic_discharge_date", claim.orthopaedic_discharge_date);
+  put(out, "return_home_programme", claim.return_home_programme);
   out << "\nmeta=" << claim.meta;
   if (claim.history) {
     out << "\nhistory";

@@ -56,6 +56,11 @@ TEST(ExpressionText, PrintsTheCanonicalRuleText) {
       {"région = outre_mer", "région = drom"},  // the old name, read with a warning, printed as `drom`
       {"ligne.coefficient = 7,50", "ligne.coefficient = 7.5"},
       {"min(trajet.distance, 5 km) ≥ 2,0 km", "min(trajet.distance, 5 km) >= 2 km"},
+      {"choix(programme_retour_a_domicile, trajet.distance, min(trajet.distance, "
+       "trajet.distance_du_praticien_le_plus_proche)) > 2 km",
+       "choix(programme_retour_à_domicile, trajet.distance, min(trajet.distance, "
+       "trajet.distance_du_praticien_le_plus_proche)) > 2 km"},
+      {"date > date_sortie_orthopedique + 35 jours", "date > date_sortie_orthopédique + 35 jours"},
       {"patient.âge > -1", "patient.âge > -1"},
       {"RAM.valeur × 7,49 > 16 €", "RAM.valeur × 7.49 > 16.00 €"},
       {"serie.accord_prealable = faux", "série.accord_préalable = faux"},

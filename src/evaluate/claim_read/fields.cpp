@@ -131,6 +131,9 @@ void FieldReader::assign(Field field, const Scalar& value) {
     case Field::birth_date:
       claim_.patient.birth_date = read_date(field, value);
       return;
+    case Field::orthopaedic_discharge_date:
+      claim_.orthopaedic_discharge_date = read_date(field, value);
+      return;
     case Field::region:
       claim_.region = read_enum(field, value, region_values);
       return;
@@ -191,13 +194,15 @@ void FieldReader::assign(Field field, const Scalar& value) {
       return;
     case Field::distance_km:
       claim_.travel.distance_km = read_decimal(field, value);
-      if (claim_.travel.distance_km && claim_.travel.distance_km->is_negative()) {
-        problem(ReasonCode::negative_number, path(),
-                fmt::format(msg::negative_distance, path(), claim_.travel.distance_km->to_string()));
-      }
+      return;
+    case Field::nearest_practitioner_km:
+      claim_.travel.nearest_practitioner_km = read_decimal(field, value);
       return;
     case Field::telehealth:
       claim_.telehealth = read_bool(field, value);
+      return;
+    case Field::return_home_programme:
+      claim_.return_home_programme = read_bool(field, value);
       return;
     case Field::same_agglomeration:
       claim_.travel.same_agglomeration = read_bool(field, value);
@@ -380,7 +385,12 @@ std::optional<Decimal> FieldReader::read_decimal(Field field, const Scalar& valu
     // the sixth decimal are dropped; any other digit is a problem.
     constexpr int max_decimals = 6;
     const Decimal read = Decimal::parse(text);
-    return read.scale() > max_decimals ? read.with_scale(max_decimals) : read;
+    Decimal kept = read.scale() > max_decimals ? read.with_scale(max_decimals) : read;
+    // Every decimal of the format is a distance: never negative.
+    if (kept.is_negative()) {
+      problem(ReasonCode::negative_number, path(), fmt::format(msg::negative_distance, path(), kept.to_string()));
+    }
+    return kept;
   } catch (const DecimalError& error) {
     const bool too_large =
         error.kind() == DecimalErrorKind::too_many_digits || error.kind() == DecimalErrorKind::overflow ||

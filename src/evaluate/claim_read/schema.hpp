@@ -88,6 +88,9 @@ enum class Field : std::uint8_t {
   session_code,
   session_act,
   accepted,
+  orthopaedic_discharge_date,
+  return_home_programme,
+  nearest_practitioner_km,
 };
 
 struct Member {
@@ -109,6 +112,8 @@ inline constexpr std::array record_members = {
     Member{"episode", Field::episode},
     Member{"time", Field::time},
     Member{"telehealth", Field::telehealth},
+    Member{"orthopaedic_discharge_date", Field::orthopaedic_discharge_date},
+    Member{"return_home_programme", Field::return_home_programme},
     Member{"practitioner", Field::practitioner},
     Member{"meta", Field::meta},
     Member{"history", Field::history},
@@ -124,6 +129,7 @@ inline constexpr std::array travel_members = {
     Member{"same_agglomeration", Field::same_agglomeration},
     Member{"casf_establishment", Field::casf_establishment},
     Member{"charged_for_another_patient", Field::charged_for_another_patient},
+    Member{"nearest_practitioner_km", Field::nearest_practitioner_km},
 };
 inline constexpr std::array prescription_members = {
     Member{"kind", Field::kind},
@@ -290,6 +296,7 @@ inline std::string_view expected_of(Field field) noexcept {
     case Field::initial_date:
     case Field::renewal_date:
     case Field::session_date:
+    case Field::orthopaedic_discharge_date:
       return "une date (chaîne AAAA-MM-JJ)";
     case Field::region:
     case Field::place:
@@ -317,6 +324,7 @@ inline std::string_view expected_of(Field field) noexcept {
     case Field::earlier_sessions:
       return "un nombre entier";
     case Field::distance_km:
+    case Field::nearest_practitioner_km:
       return "un nombre décimal (nombre ou chaîne)";
     case Field::telehealth:
     case Field::same_agglomeration:
@@ -331,6 +339,7 @@ inline std::string_view expected_of(Field field) noexcept {
     case Field::same_article:
     case Field::same_body_region:
     case Field::accepted:
+    case Field::return_home_programme:
       return "un booléen";
     case Field::none:
     case Field::ignored:
