@@ -207,6 +207,24 @@ TEST(ReadClaimLimits, ATenMegabyteLineIsAProblem) {
   EXPECT_THAT(messages(read_claim(R"({"id":"s",)" + spaces + "}")), HasSubstr("trop long"));
 }
 
+// The batch keeps only the head of a line over the limit (the limit and one byte more) and gives
+// the reader the line's real length, which the message carries.
+TEST(ReadClaimLimits, AHeadIsReportedWithTheLengthOfItsLine) {
+  ClaimReadLimits limits;
+  limits.max_line_bytes = 40;
+  const std::string head = R"({"id":"cut","lines":[{"code":"AMK 7"},{"c)";
+  ASSERT_EQ(head.size(), 41U);
+  ClaimReadResult result;
+  read_claim(head, 5'000'000, limits, result);
+  EXPECT_FALSE(result.claim.has_value());
+  EXPECT_EQ(result.id, "cut");
+  EXPECT_EQ(messages(result), "enregistrement trop long : 5000000 octets, au plus 40 acceptés\n");
+  // A line within the limit is read whole.
+  const std::string_view whole = R"({"id":"c","lines":[{"code":"A"}]})";
+  read_claim(whole, whole.size(), limits, result);
+  EXPECT_TRUE(result.claim.has_value()) << messages(result);
+}
+
 TEST(ReadClaimLimits, DeepNestingIsAProblem) {
   constexpr std::size_t depth = 100'000;
   const std::string arrays = std::string(depth, '[') + std::string(depth, ']');
