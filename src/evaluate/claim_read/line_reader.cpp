@@ -30,8 +30,10 @@ namespace cotation {
 namespace claim_read {
 namespace {
 
-// An open object or array, for what its values become and for the paths of problems.
+// An open object or array, for what its values become and for the paths of problems: on the
+// stack of the reader's calls, each pointing to the one it is in.
 struct Frame {
+  Frame* parent = nullptr;
   Context context = Context::skip;  // skip: a value not read (an unknown member's, a wrong type's)
   bool is_array = false;
   bool keyed = false;               // object of the format: a member is being read, named `key`
@@ -65,10 +67,10 @@ class LineReader final : public FieldReader {
   // value: the value of member `field`, or (Field::none) an element, a value not read, the record.
   bool value(Field field);
   bool container(bool is_array, Field field);
-  bool members();
+  bool members(Frame& frame);
   bool elements();
-  bool open(bool is_array, Field field);
-  bool close();
+  bool open(bool is_array, Field field, Frame& frame);
+  bool close(Frame& frame);
   bool scalar(const Scalar& value);  // a scalar that is no member's value read
   bool unknown_member(Frame& frame, std::string_view name);
   void after_value();
@@ -114,8 +116,8 @@ class LineReader final : public FieldReader {
   std::string_view input_;
   const ClaimReadLimits& limits_;
   std::size_t position_ = 0;
-  // The format nests five levels at most; deeper input is a problem long before this spills over.
-  boost::container::small_vector<Frame, 8> frames_;
+  Frame* innermost_ = nullptr;              // the frame of the object or array being read; none outside the record
+  std::size_t depth_ = 0;                   // open objects and arrays
   std::string decoded_;                     // the last string with escapes, decoded
   std::forward_list<std::string> unknown_;  // the names of unknown members, for paths
   bool stopped_ = false;
@@ -137,14 +139,16 @@ void append_key(std::string& out, std::string_view name) {
 }
 
 std::string LineReader::path_of(std::string_view member) const {
+  boost::container::small_vector<const Frame*, 8> frames;  // the format nests five levels at most
+  for (const Frame* frame = innermost_; frame != nullptr; frame = frame->parent) frames.push_back(frame);
   std::string out;
-  for (const Frame& frame : frames_) {
-    if (frame.is_array) {
+  for (auto frame = frames.rbegin(); frame != frames.rend(); ++frame) {
+    if ((*frame)->is_array) {
       out += '[';
-      out += std::to_string(frame.index);
+      out += std::to_string((*frame)->index);
       out += ']';
-    } else if (frame.keyed) {
-      append_key(out, frame.key);
+    } else if ((*frame)->keyed) {
+      append_key(out, (*frame)->key);
     }
   }
   if (!member.empty()) append_key(out, member);
@@ -238,21 +242,23 @@ bool LineReader::value(Field field) {
 }
 
 bool LineReader::container(bool is_array, Field field) {
-  if (!open(is_array, field)) return false;
+  Frame frame;
   const std::size_t start = position_++;
-  if (!(is_array ? elements() : members())) return false;
-  if (frames_.back().context == Context::meta) claim_.meta.assign(bytes(start, position_));
-  return close();
+  if (!open(is_array, field, frame) || !(is_array ? elements() : members(frame))) {
+    innermost_ = nullptr;  // the reading ends: no frame is looked at any more
+    return false;
+  }
+  if (frame.context == Context::meta) claim_.meta.assign(bytes(start, position_));
+  return close(frame);
 }
 
 // The members of an object. In an object of the format, each name is the member expected next
 // (compared in place, colon included: most often it is), or looked for in the table; an unknown
 // or repeated member is reported, and its value skipped.
-bool LineReader::members() {
+bool LineReader::members(Frame& frame) {
   if (consume('}')) return true;
-  const std::size_t depth = frames_.size() - 1;  // frames_ may grow and move within a value
-  const auto members = frames_[depth].members;
-  const auto& keys = member_keys[static_cast<std::size_t>(frames_[depth].context)];
+  const auto members = frame.members;
+  const auto& keys = member_keys[static_cast<std::size_t>(frame.context)];
   std::uint32_t seen = 0;
   std::size_t expected = 0;
   do {
@@ -265,14 +271,14 @@ bool LineReader::members() {
       if (!string(name)) return false;
       entry = find_member(members, name, expected);
       if (entry == members.size() && !members.empty()) {
-        if (!unknown_member(frames_[depth], name)) return false;
+        if (!unknown_member(frame, name)) return false;
         field = Field::ignored;
       }
     }
     if (entry < members.size()) {
       expected = entry + 1 == members.size() ? 0 : entry + 1;
-      frames_[depth].keyed = true;
-      frames_[depth].key = members[entry].name;
+      frame.keyed = true;
+      frame.key = members[entry].name;
       const std::uint32_t bit = std::uint32_t{1} << entry;
       if ((seen & bit) != 0) {
         field = Field::ignored;
@@ -285,7 +291,7 @@ bool LineReader::members() {
     }
     if ((!in_place && !consume(':')) || !value(field)) return false;
   } while (consume(','));
-  frames_[depth].seen = seen;
+  frame.seen = seen;
   return consume('}');
 }
 
@@ -305,14 +311,14 @@ bool LineReader::elements() {
 }
 
 // An object or array opens: the frame of what it is, after the problems of its place.
-bool LineReader::open(bool is_array, Field field) {
+bool LineReader::open(bool is_array, Field field, Frame& frame) {
   const JsonType type = is_array ? JsonType::array : JsonType::object;
-  if (frames_.size() >= limits_.max_depth) {
+  if (depth_ >= limits_.max_depth) {
     problem(ReasonCode::too_deep, path(), fmt::format(msg::too_deep, path(), limits_.max_depth));
     return stop();
   }
   Context context = Context::skip;
-  if (frames_.empty()) {
+  if (innermost_ == nullptr) {
     if (is_array) {
       problem(ReasonCode::not_object, {}, fmt::format(msg::not_object, describe(type)));
       return stop();
@@ -326,7 +332,7 @@ bool LineReader::open(bool is_array, Field field) {
     } else {
       wrong_type(field, type);
     }
-  } else if (const Frame& parent = frames_.back(); claim_read::is_array(parent.context)) {
+  } else if (const Frame& parent = *innermost_; claim_read::is_array(parent.context)) {
     if (!add_element(parent.context, limits_)) return too_many(parent.context);
     if (is_array) {
       problem(ReasonCode::wrong_type, path(),
@@ -335,23 +341,23 @@ bool LineReader::open(bool is_array, Field field) {
       context = element_of(parent.context);
     }
   }
-  Frame& frame = frames_.emplace_back();
+  frame.parent = innermost_;
   frame.context = context;
   frame.is_array = is_array;
   if (!is_array) frame.members = members_of(context);
+  innermost_ = &frame;
+  ++depth_;
   return !stopped_;
 }
 
-bool LineReader::close() {
-  // Once the frame is gone, the parent still points at it: path() is the path of what closed.
-  const Context context = frames_.back().context;
-  const bool no_element = frames_.back().index == 0;
-  const std::uint32_t missing = missing_required(context, frames_.back().seen);
-  const auto members = frames_.back().members;
-  frames_.pop_back();
-  if (context == Context::lines && no_element)
+bool LineReader::close(Frame& frame) {
+  // Once the frame is left, the parent still points at it: path() is the path of what closed.
+  innermost_ = frame.parent;
+  --depth_;
+  if (frame.context == Context::lines && frame.index == 0)
     problem(ReasonCode::no_lines, path(), fmt::format(msg::no_lines, path()));
-  if (missing != 0) {
+  if (const std::uint32_t missing = missing_required(frame.context, frame.seen); missing != 0) {
+    const auto members = frame.members;
     for (std::size_t i = 0; i < members.size(); ++i) {
       if ((missing & (std::uint32_t{1} << i)) != 0)
         problem(ReasonCode::missing_field, path_of(members[i].name),
@@ -363,15 +369,15 @@ bool LineReader::close() {
 }
 
 void LineReader::after_value() {
-  if (!frames_.empty() && frames_.back().is_array) ++frames_.back().index;
+  if (innermost_ != nullptr && innermost_->is_array) ++innermost_->index;
 }
 
 bool LineReader::scalar(const Scalar& value) {
-  if (frames_.empty()) {
+  if (innermost_ == nullptr) {
     problem(ReasonCode::not_object, {}, fmt::format(msg::not_object, describe(value.type)));
     return stop();
   }
-  Frame& frame = frames_.back();
+  Frame& frame = *innermost_;
   if (claim_read::is_array(frame.context)) {
     if (!add_element(frame.context, limits_)) return too_many(frame.context);
     problem(ReasonCode::wrong_type, path(),
