@@ -36,9 +36,10 @@ struct Frame {
   Frame* parent = nullptr;
   Context context = Context::skip;  // skip: a value not read (an unknown member's, a wrong type's)
   bool is_array = false;
-  bool keyed = false;               // object of the format: a member is being read, named `key`
   std::uint32_t seen = 0;           // object: the members met, one bit per entry of its table, once closed
   std::span<const Member> members;  // object: its table (empty: an object not of the format)
+  // Object of the format: the member being read, for paths. Paths are only asked for once a
+  // member is met, so that an object of the format (members not empty) always has one.
   std::string_view key;
   std::size_t index = 0;  // array: the element being read
 };
@@ -147,7 +148,7 @@ std::string LineReader::path_of(std::string_view member) const {
       out += '[';
       out += std::to_string((*frame)->index);
       out += ']';
-    } else if ((*frame)->keyed) {
+    } else if (!(*frame)->members.empty()) {
       append_key(out, (*frame)->key);
     }
   }
@@ -277,7 +278,6 @@ bool LineReader::members(Frame& frame) {
     }
     if (entry < members.size()) {
       expected = entry + 1 == members.size() ? 0 : entry + 1;
-      frame.keyed = true;
       frame.key = members[entry].name;
       const std::uint32_t bit = std::uint32_t{1} << entry;
       if ((seen & bit) != 0) {
@@ -296,7 +296,6 @@ bool LineReader::members(Frame& frame) {
 }
 
 bool LineReader::unknown_member(Frame& frame, std::string_view name) {
-  frame.keyed = true;
   frame.key = unknown_.emplace_front(name);  // the name may be in decoded_, which the next string overwrites
   problem(ReasonCode::unknown_field, path(), fmt::format(msg::unknown_field, path()));
   return !stopped_;
