@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes for SECONDS (default 60) each: the rules parser, then the whole way of a rule file
 # (parsed, compiled, its table and timelines rendered), both seeded with every rule file of the
-# project, then the claim reader (both its readers compared), seeded with claim lines of the
-# tests. A crash, a leak, undefined behaviour, a slow input (over 10 s) or two readers that
-# disagree fails the run.
+# project, then the claim reader (its properties: tests/support/reader_properties.hpp), seeded
+# with claim lines of the tests. A crash, a leak, undefined behaviour, a slow input (over 10 s)
+# or a property broken fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"

@@ -26,18 +26,6 @@ bool is_blank(char byte) {
   return byte == ' ' || byte == '\t' || byte == '\r';
 }
 
-// The reader, given the head of a line cut, reports "enregistrement trop long : <head> octets";
-// the number becomes the line's length in the input (docs/claim-format.md, section 5).
-void report_length(ClaimReadResult& read, std::size_t head, std::size_t length) {
-  const std::string seen = std::to_string(head);
-  for (Reason& problem : read.problems) {
-    if (const auto at = problem.message.find(seen); at != std::string::npos) {
-      problem.message.replace(at, seen.size(), std::to_string(length));
-      return;
-    }
-  }
-}
-
 }  // namespace
 
 class ClaimChunks::Workers {
@@ -207,8 +195,7 @@ bool ClaimChunks::next() {
     const std::size_t block = (count_ + jobs_ - 1) / jobs_;
     for (std::size_t i = worker * block; i < std::min(count_, (worker + 1) * block); ++i) {
       ChunkRecord& record = records_[i];
-      read_claim(record.line, limits, record.read);
-      if (bounds_[i].length > record.line.size()) report_length(record.read, record.line.size(), bounds_[i].length);
+      read_claim(record.line, bounds_[i].length, limits, record.read);
       record.patient_hash =
           std::hash<std::string>{}(record.read.claim ? record.read.claim->patient.id : record.read.id);
     }

@@ -21,13 +21,10 @@
 
 namespace cotation {
 
-// The two readers read_claim is made of, for tests. The schema-driven fast path reads a line
-// that follows the format to the letter, without a problem: true, and `result` holds its claim;
-// false when it gives up, leaving `result` to be overwritten. Every line it gives up on goes to
-// the general reader, which reads any line and reports every problem.
-[[nodiscard]] bool read_claim_by_schema(std::string_view json_line, const ClaimReadLimits& limits,
-                                        ClaimReadResult& result);
-[[nodiscard]] ClaimReadResult read_claim_in_general(std::string_view json_line, const ClaimReadLimits& limits);
+// read_claim of a line `length` bytes long, of which `json_line` may be only the head: a batch
+// keeps no more of a line over the limit than the reader looks at (its head, where the id is
+// looked for, and one byte more), and the line is reported with its real length.
+void read_claim(std::string_view json_line, std::size_t length, const ClaimReadLimits& limits, ClaimReadResult& result);
 
 // The `invalid` decision of a line whose claim did not read: the reader's problems become its
 // reasons. Written into `decision`, whose buffers a batch reuses from record to record.

@@ -30,9 +30,9 @@ struct Scalar {
 // from line to line allocates no lines.
 Claim& fresh_claim(ClaimReadResult& result);
 
-// Turns scalar values into the claim's fields, for both readers (ClaimReader, and SchemaReader
-// its fast path), so that a JSON value becomes a field in one place. The claim is built in the
-// result; a problem goes to the reader, with the path of the value.
+// Turns scalar values into the claim's fields, for the reader (LineReader, line_reader.cpp), so
+// that a JSON value becomes a field in one place. The claim is built in the result; a problem
+// goes to the reader, with the path of the value.
 class FieldReader {
  public:
   FieldReader(const FieldReader&) = delete;

@@ -1,21 +1,22 @@
-// The general reader's JSON scanner: tokens, and JsonScanner, which reads a line in one pass
-// and hands each value to a handler (ClaimReader, general_reader.cpp). In: the line; out: the
-// handler's calls, or the offset and the fault where the line stops being JSON.
+// The JSON scanner that tells where and why a line stops being JSON: the reader (line_reader.cpp)
+// asks it once it meets a syntax error, for the offset and fault of its message. In: the line;
+// out: the offset and the fault of its first syntax error, or nothing for valid JSON.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "evaluate/claim_read/json_string.hpp"
 #include "evaluate/claim_read/json_text.hpp"
 #include "evaluate/claim_read/problems.hpp"
 
 namespace cotation::claim_read {
 
-// One token of the line: its kind, its bytes [begin, end), and for strings and numbers the text
-// (a string's content, escapes decoded; a number as written).
+// One token of the line: its kind and its bytes [begin, end).
 struct Token {
   enum class Kind : std::uint8_t {
     end,
@@ -35,7 +36,6 @@ struct Token {
   Kind kind = Kind::end;
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::string_view text;
   JsonFault fault = JsonFault::syntax;  // Kind::fault: why, at byte `end`
 };
 
@@ -60,80 +60,76 @@ inline constexpr std::array<Token::Kind, 256> literal_kinds = [] {
   return kinds;
 }();
 
-// A JSON text read in one pass, each value handed to `Handler` as it comes (the interface of
-// ClaimReader, general_reader.cpp); a false from the handler stops the reading. Iterative: nesting costs one
-// byte of `open_` per level, and the handler bounds the depth. Every fault is reported once,
-// with the offset of the byte where the reading could not go on (the line's length when it
-// ended too early).
-template <class Handler>
+// Where a line stops being JSON, and why.
+struct SyntaxFault {
+  std::size_t offset = 0;  // the byte where the reading could not go on (the line's length when it ended too early)
+  JsonFault fault = JsonFault::syntax;
+};
+
+// A JSON text read in one pass, token by token, up to its first syntax error. Iterative: nesting
+// costs one byte of `open_` per level.
 class JsonScanner {
  public:
-  JsonScanner(std::string_view input, Handler& handler, std::string& buffer)
-      : input_(input), handler_(handler), buffer_(buffer) {}
+  explicit JsonScanner(std::string_view input) : input_(input) {}
 
-  // The offset just past the last token read: the brace of the object a handler is told of.
-  [[nodiscard]] std::size_t position() const noexcept { return position_; }
-
-  void run() {
-    if (!skip_byte_order_mark()) return;
+  // The first syntax error of the line, or nothing when it is one JSON value.
+  std::optional<SyntaxFault> first_fault() {
+    if (!skip_byte_order_mark()) return fault_;
     Token token = next();
     for (;;) {
-      if (!value(token)) return;
+      if (!value(token)) return fault_;
       // After a value: close the containers it ends, then move on to the next value.
       for (;;) {
         token = next();
         if (open_.empty()) {
           if (token.kind != Token::Kind::end) unexpected(token, true);
-          return;
+          return fault_;
         }
         const bool in_object = open_.back() == '{';
         if (token.kind == Token::Kind::comma) {
           token = next();
-          if (in_object && !member_name(token)) return;
+          if (in_object && !member_name(token)) return fault_;
           if (in_object) token = next();
           break;
         }
         if (token.kind != (in_object ? Token::Kind::end_object : Token::Kind::end_array)) {
           unexpected(token, false);
-          return;
+          return fault_;
         }
         open_.pop_back();
-        if (!(in_object ? handler_.end_object() : handler_.end_array())) return;
       }
     }
   }
 
  private:
   // The value starting with `token`: a scalar, or the opening of a container, in which case
-  // `token` becomes its first value (or the value after its first member's name). False when
-  // the reading stops; true with an empty container just closed counts as a value read.
+  // `token` becomes its first value (or the value after its first member's name). False at a
+  // fault; true with an empty container just closed counts as a value read.
   bool value(Token& token) {
     for (;;) {
       switch (token.kind) {
         case Token::Kind::begin_object:
-          if (!handler_.start_object()) return false;
           token = next();
-          if (token.kind == Token::Kind::end_object) return handler_.end_object();
+          if (token.kind == Token::Kind::end_object) return true;
           open_ += '{';
           if (!member_name(token)) return false;
           token = next();
           continue;
         case Token::Kind::begin_array:
-          if (!handler_.start_array()) return false;
           token = next();
-          if (token.kind == Token::Kind::end_array) return handler_.end_array();
+          if (token.kind == Token::Kind::end_array) return true;
           open_ += '[';
           continue;
-        case Token::Kind::string:
-          return handler_.string(token.text);
         case Token::Kind::number:
-          if (beyond_json_range(token.text)) return fail(JsonFault::overflow, token.end - 1);
-          return handler_.number(token.text);
+          if (beyond_json_range(input_.substr(token.begin, token.end - token.begin))) {
+            return fail(JsonFault::overflow, token.end - 1);
+          }
+          return true;
+        case Token::Kind::string:
         case Token::Kind::literal_true:
         case Token::Kind::literal_false:
-          return handler_.boolean(token.kind == Token::Kind::literal_true);
         case Token::Kind::literal_null:
-          return handler_.null();
+          return true;
         default:
           return unexpected(token, false);
       }
@@ -143,7 +139,6 @@ class JsonScanner {
   // A member's name and the colon after it.
   bool member_name(const Token& token) {
     if (token.kind != Token::Kind::string) return unexpected(token, false);
-    if (!handler_.key(token.text)) return false;
     const Token colon = next();
     if (colon.kind != Token::Kind::colon) return unexpected(colon, false);
     return true;
@@ -161,7 +156,7 @@ class JsonScanner {
   }
 
   bool fail(JsonFault fault, std::size_t offset) {
-    handler_.parse_error(offset, fault);
+    fault_ = SyntaxFault{offset, fault};
     return false;
   }
 
@@ -233,115 +228,23 @@ class JsonScanner {
     token.kind = Token::Kind::number;
     token.begin = begin;
     token.end = lexeme.end;
-    token.text = input_.substr(begin, lexeme.end - begin);
     return token;
   }
 
-  // A string without escapes is a view of the line; with escapes, it is decoded into buffer_.
   Token string(std::size_t begin) {
-    const std::size_t first = begin + 1;
-    bool decoded = false;
-    std::size_t i = first;
-    for (;;) {
-      const std::size_t plain_end = skip_plain_bytes(input_, i);
-      if (decoded) buffer_.append(input_.substr(i, plain_end - i));
-      i = plain_end;
-      if (i >= input_.size()) return faulty(JsonFault::unterminated_string, begin, input_.size());
-      const auto c = static_cast<unsigned char>(input_[i]);
-      if (c == '"') {
-        Token token;
-        token.kind = Token::Kind::string;
-        token.begin = begin;
-        token.end = i + 1;
-        token.text = decoded ? std::string_view(buffer_) : input_.substr(first, i - first);
-        return token;
-      }
-      if (c < 0x20U) return faulty(JsonFault::control, begin, i);
-      if (c == '\\') {
-        if (!decoded) buffer_.assign(input_.substr(first, i - first));
-        decoded = true;
-        const std::size_t fault = escape(i);
-        if (fault != 0) {
-          return faulty(fault >= input_.size() ? JsonFault::unterminated_string : JsonFault::bad_string, begin, fault);
-        }
-        continue;  // escape() moved i past the sequence
-      }
-      // skip_plain_bytes stops at no valid UTF-8: this byte starts none.
-      return faulty(JsonFault::utf8, begin, utf8_sequence(input_, i).bad);
-    }
-  }
-
-  // The four hex digits at i, or -1 with `fault` set to the first byte that is not one.
-  std::int32_t hex4(std::size_t i, std::size_t& fault) const {
-    std::int32_t value = 0;
-    for (std::size_t k = 0; k < 4; ++k) {
-      const char c = at(i + k);
-      std::int32_t digit = -1;
-      if (is_digit(c)) digit = c - '0';
-      if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
-      if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
-      if (digit < 0 || i + k >= input_.size()) {
-        fault = std::min(i + k, input_.size());
-        return -1;
-      }
-      value = value * 16 + digit;
-    }
-    return value;
-  }
-
-  // The escape sequence at i (a backslash), decoded onto buffer_; i moves past it. Returns 0,
-  // or the offset of the byte that breaks the sequence.
-  std::size_t escape(std::size_t& i) {
-    const char kind = at(i + 1);
-    static constexpr std::string_view simple = "\"\\/bfnrt";
-    static constexpr std::string_view meaning = "\"\\/\b\f\n\r\t";
-    if (i + 1 < input_.size() && simple.find(kind) != std::string_view::npos) {
-      buffer_ += meaning[simple.find(kind)];
-      i += 2;
-      return 0;
-    }
-    if (kind != 'u' || i + 1 >= input_.size()) return std::min(i + 1, input_.size());
-    std::size_t fault = 0;
-    std::int32_t code_point = hex4(i + 2, fault);
-    if (code_point < 0) return fault;
-    i += 6;
-    if (code_point >= 0xDC00 && code_point <= 0xDFFF) return i - 1;  // a low surrogate alone
-    if (code_point >= 0xD800 && code_point <= 0xDBFF) {
-      if (at(i) != '\\' || i >= input_.size()) return std::min(i, input_.size());
-      if (at(i + 1) != 'u' || i + 1 >= input_.size()) return std::min(i + 1, input_.size());
-      const std::int32_t low = hex4(i + 2, fault);
-      if (low < 0) return fault;
-      i += 6;
-      if (low < 0xDC00 || low > 0xDFFF) return i - 1;
-      code_point = 0x10000 + ((code_point - 0xD800) << 10) + (low - 0xDC00);
-    }
-    append_utf8(static_cast<std::uint32_t>(code_point));
-    return 0;
-  }
-
-  void append_utf8(std::uint32_t code_point) {
-    const auto byte = [](std::uint32_t bits) { return static_cast<char>(static_cast<unsigned char>(bits)); };
-    if (code_point < 0x80U) {
-      buffer_ += byte(code_point);
-    } else if (code_point < 0x800U) {
-      buffer_ += byte(0xC0U | (code_point >> 6U));
-      buffer_ += byte(0x80U | (code_point & 0x3FU));
-    } else if (code_point < 0x10000U) {
-      buffer_ += byte(0xE0U | (code_point >> 12U));
-      buffer_ += byte(0x80U | ((code_point >> 6U) & 0x3FU));
-      buffer_ += byte(0x80U | (code_point & 0x3FU));
-    } else {
-      buffer_ += byte(0xF0U | (code_point >> 18U));
-      buffer_ += byte(0x80U | ((code_point >> 12U) & 0x3FU));
-      buffer_ += byte(0x80U | ((code_point >> 6U) & 0x3FU));
-      buffer_ += byte(0x80U | (code_point & 0x3FU));
-    }
+    const StringLexeme lexeme = StringLexer(input_, buffer_).lex(begin);
+    if (!lexeme.whole) return faulty(lexeme.fault, begin, lexeme.end);
+    Token token;
+    token.kind = Token::Kind::string;
+    token.begin = begin;
+    token.end = lexeme.end;
+    return token;
   }
 
   std::string_view input_;
-  Handler& handler_;
-  std::string& buffer_;  // decoded strings with escapes
-  std::string open_;     // '{' or '[' per open container (a handful: no allocation)
+  std::string buffer_;  // a string's content with escapes, decoded (and not looked at)
+  std::optional<SyntaxFault> fault_;
+  std::string open_;  // '{' or '[' per open container (a handful: no allocation)
   std::size_t position_ = 0;
 };
 

@@ -1,7 +1,7 @@
 // The bytes of a JSON line, below the level of tokens: UTF-8 sequences, runs of plain string
 // bytes (SIMD-wide), whitespace, the lexing of numbers and literals, numbers beyond a double.
-// In: the line's bytes and an offset; out: where a piece ends. Shared by both readers and the
-// writer, and inlined into them: these run on every byte of every line.
+// In: the line's bytes and an offset; out: where a piece ends. Shared by the reader, its scanner
+// and the writer, and inlined into them: these run on every byte of every line.
 #pragma once
 
 #include <algorithm>
@@ -211,7 +211,7 @@ inline std::size_t skip_whitespace(std::string_view input, std::size_t i) noexce
 }
 
 // A number or literal from `begin`: where it ends, or the byte that breaks it (`whole` false).
-// Both readers lex with these, so that they agree on what a number is.
+// The reader and its scanner lex with these, so that they agree on what a number is.
 struct Lexeme {
   std::size_t end = 0;
   bool whole = false;

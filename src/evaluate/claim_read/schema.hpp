@@ -1,6 +1,6 @@
 // The schema of a claim line (docs/claim-format.md sections 2 and 3): its objects (Context), their
 // members (Field) with their names, what each member holds, which are required, and the values
-// of each enumeration. In: nothing; out: the tables both readers follow.
+// of each enumeration. In: nothing; out: the tables the reader follows.
 #pragma once
 
 #include <array>

@@ -1,5 +1,7 @@
-// read_claim's two readers: the schema-driven fast path must read every line it accepts exactly as
-// the general reader does, and leave every other line to it (src/evaluate/claim_read/).
+// The claim reader's properties (tests/support/reader_properties.hpp) on lines generated from
+// valid ones: members removed, repeated, unknown, reordered, given values of every type; the text
+// changed (whitespace, escapes, UTF-8 and bytes that are not, truncations); under limits tight
+// enough to be reached. And what it reads of escaped strings and names, and a byte order mark.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,10 +13,12 @@
 #include <string_view>
 #include <vector>
 
+#include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
 #include "evaluate/claim_json.hpp"
 #include "support/claim_text.hpp"
+#include "support/reader_properties.hpp"
 
 namespace cotation {
 namespace {
@@ -22,7 +26,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 using testing::text_of;
 
-// Lines of the corpus's kinds (tools/ generates them so): each must take the fast path.
+// Lines of the corpus's kinds (tools/generate_claims.py writes them so).
 constexpr std::string_view corpus_lines[] = {
     R"({"id":"c00500001","date":"2025-07-02","region":"metropole","place":"cabinet","patient":{"id":"p0019647",)"
     R"("birth_date":"1986-04-03"},"lines":[{"code":"RAM 7.49"}],"prescription":{"kind":"direct_access",)"
@@ -189,59 +193,69 @@ std::vector<ClaimReadLimits> limits_to_try() {
   return out;
 }
 
-TEST(ClaimReaderPaths, CorpusLinesTakeTheFastPath) {
+TEST(ClaimReaderProperties, ValidLinesReadWithoutProblem) {
   for (const std::string_view line : corpus_lines) {
-    ClaimReadResult fast;
-    ASSERT_TRUE(read_claim_by_schema(line, ClaimReadLimits{}, fast)) << line;
-    EXPECT_EQ(text_of(fast), text_of(read_claim_in_general(line, ClaimReadLimits{})));
+    const ClaimReadResult read = read_claim(line);
+    EXPECT_TRUE(read.claim && read.problems.empty()) << line;
   }
-  ClaimReadResult fast;
-  EXPECT_TRUE(read_claim_by_schema(every_field, ClaimReadLimits{}, fast));
+  const ClaimReadResult read = read_claim(every_field);
+  ASSERT_TRUE(read.claim && read.problems.empty());
+  EXPECT_EQ(read.claim->meta, R"({"facture":"F-1","n":[1,2.5,-0.5e3,{"x":null,"t":true,"f":false}],"e":{},"a":[]})");
 }
 
-TEST(ClaimReaderPaths, AccentedLinesTakeTheFastPath) {
+TEST(ClaimReaderProperties, AccentedTextsAreReadAsWritten) {
   const std::string line = R"({"id":"séance-é1","patient":{"id":"Hélène Müller ✓"},)"
                            R"("lines":[{"code":"AMK 7","act":"rééducation du genou, à domicile 😀"}]})";
-  ClaimReadResult fast;
-  ASSERT_TRUE(read_claim_by_schema(line, ClaimReadLimits{}, fast));
-  ASSERT_TRUE(fast.claim);
-  EXPECT_EQ(fast.claim->id, "séance-é1");
-  EXPECT_EQ(fast.claim->patient.id, "Hélène Müller ✓");
-  EXPECT_EQ(fast.claim->lines.at(0).act, "rééducation du genou, à domicile 😀");
-  EXPECT_EQ(text_of(fast), text_of(read_claim_in_general(line, ClaimReadLimits{})));
+  const ClaimReadResult read = read_claim(line);
+  ASSERT_TRUE(read.claim);
+  EXPECT_EQ(read.claim->id, "séance-é1");
+  EXPECT_EQ(read.claim->patient.id, "Hélène Müller ✓");
+  EXPECT_EQ(read.claim->lines.at(0).act, "rééducation du genou, à domicile 😀");
 }
 
-// The fast path gives up on these and leaves them to the general reader: escapes and a byte
-// order mark. It reads valid UTF-8 in strings (the general reader refuses any other).
-bool is_plain(std::string_view line) {
-  return line.find('\\') == std::string_view::npos && !line.starts_with("\xEF\xBB\xBF");
+// Escaped strings and member names, and a byte order mark, read as the plain line: every
+// character of every name and string value escaped as \u00XX reads as the line written plainly.
+TEST(ClaimReaderProperties, EscapesAndAByteOrderMarkReadAsThePlainLine) {
+  for (const std::string_view plain : {corpus_lines[0], corpus_lines[1], every_field}) {
+    std::string escaped;
+    bool in_string = false;
+    for (const char c : plain) {
+      if (c == '"') in_string = !in_string;
+      if (in_string && c != '"') {
+        escaped += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
+      } else {
+        escaped += c;
+      }
+    }
+    const ClaimReadResult read = read_claim(escaped);
+    ClaimReadResult expected = read_claim(plain);
+    ASSERT_TRUE(read.claim) << (read.problems.empty() ? "" : read.problems.front().message);
+    // meta is kept as written, escapes included.
+    if (!expected.claim->meta.empty()) {
+      EXPECT_NE(read.claim->meta, expected.claim->meta);
+      expected.claim->meta = read.claim->meta;
+    }
+    EXPECT_EQ(text_of(read), text_of(expected));
+    EXPECT_EQ(text_of(read_claim("\xEF\xBB\xBF" + std::string(plain))), text_of(read_claim(plain)));
+  }
+  const ClaimReadResult quoted =
+      read_claim(R"({"id":"a\"b\\c\/d\b\f\n\r\t\u00e9\ud83d\ude00","lines":[{"code":"A"}]})");
+  ASSERT_TRUE(quoted.claim);
+  EXPECT_EQ(quoted.claim->id, "a\"b\\c/d\b\f\n\r\té😀");
 }
 
-// Every input, under several limits: read_claim gives the general reader's result, and so does
-// the fast path whenever it accepts a line, into a fresh result or one reused from line to line.
-// The fast path takes every plain line the general reader reads without a problem.
-TEST(ClaimReaderPaths, TheFastPathReadsWhatTheGeneralReaderReads) {
+// Every input, under several limits, keeps the reader's properties.
+TEST(ClaimReaderProperties, EveryInputKeepsTheProperties) {
   const std::vector<std::string> lines = inputs();
   ASSERT_GT(lines.size(), 1000U);
-  std::size_t accepted = 0;
-  ClaimReadResult reused;
+  std::size_t claims = 0;
   for (const ClaimReadLimits& limits : limits_to_try()) {
     for (const std::string& line : lines) {
-      SCOPED_TRACE(line);
-      const ClaimReadResult general = read_claim_in_general(line, limits);
-      EXPECT_EQ(text_of(read_claim(line, limits)), text_of(general));
-      read_claim(line, limits, reused);
-      EXPECT_EQ(text_of(reused), text_of(general));
-      ClaimReadResult fast;
-      const bool took = read_claim_by_schema(line, limits, fast);
-      if (took) {
-        ++accepted;
-        EXPECT_EQ(text_of(fast), text_of(general));
-      }
-      EXPECT_EQ(took, general.claim && is_plain(line));
+      EXPECT_EQ(testing::broken_property(line, limits), "") << line;
+      claims += read_claim(line, limits).claim ? 1 : 0;
     }
   }
-  EXPECT_GT(accepted, 100U);
+  EXPECT_GT(claims, 1000U);
 }
 
 }  // namespace

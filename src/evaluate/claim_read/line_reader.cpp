@@ -1,0 +1,453 @@
+// The claim reader: LineReader reads a line in one pass, straight over its bytes, following the
+// format's schema (schema.hpp), and reports every problem of it (docs/claim-format.md section 4),
+// each with the JSON path of its value: unknown and repeated members and values of the wrong type
+// are reported and skipped, missing members reported, values converted by FieldReader (fields.cpp).
+// At a syntax error it stops and asks JsonScanner (json_scanner.hpp) where and why the line stops
+// being JSON. Only a syntax error and the limits of ClaimReadLimits stop it before the line's end.
+// In: a line; out: its claim, or its problems.
+#include <cstddef>
+#include <cstdint>
+#include <forward_list>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <fmt/core.h>
+#include <boost/container/small_vector.hpp>
+
+#include "evaluate/claim_json.hpp"
+#include "evaluate/claim_read/fields.hpp"
+#include "evaluate/claim_read/json_scanner.hpp"
+#include "evaluate/claim_read/json_string.hpp"
+#include "evaluate/claim_read/json_text.hpp"
+#include "evaluate/claim_read/member_keys.hpp"
+#include "evaluate/claim_read/problems.hpp"
+#include "evaluate/claim_read/schema.hpp"
+
+namespace cotation {
+
+namespace claim_read {
+namespace {
+
+// An open object or array, for what its values become and for the paths of problems: on the
+// stack of the reader's calls, each pointing to the one it is in.
+struct Frame {
+  Frame* parent = nullptr;
+  Context context = Context::skip;  // skip: a value not read (an unknown member's, a wrong type's)
+  bool is_array = false;
+  std::uint32_t seen = 0;           // object: the members met, one bit per entry of its table, once closed
+  std::span<const Member> members;  // object: its table (empty: an object not of the format)
+  // Object of the format: the member being read, for paths. Paths are only asked for once a
+  // member is met, so that an object of the format (members not empty) always has one.
+  std::string_view key;
+  std::size_t index = 0;  // array: the element being read
+};
+
+// Whether a member's value is read into the claim: a member of the format, met once (not none,
+// the member of an object not of the format, nor ignored, an unknown or repeated one).
+bool is_read(Field field) noexcept {
+  return field != Field::none && field != Field::ignored;
+}
+
+// How a reading ended.
+enum class End : std::uint8_t { whole, stopped, syntax };
+
+class LineReader final : public FieldReader {
+ public:
+  LineReader(std::string_view input, const ClaimReadLimits& limits, ClaimReadResult& result)
+      : FieldReader(result), input_(input), limits_(limits) {}
+
+  // Reads the line, reporting every problem up to a limit or a syntax error.
+  End read();
+  // The syntax error the reading ended at, where the scanner finds it.
+  void report_syntax_error();
+
+ private:
+  // Each reads from position_ on: true to go on, false at a syntax error or when stopped_.
+  // value: the value of member `field`, or (Field::none) an element, a value not read, the record.
+  bool value(Field field);
+  bool container(bool is_array, Field field);
+  bool members(Frame& frame);
+  bool elements();
+  bool open(bool is_array, Field field, Frame& frame);
+  bool close(Frame& frame);
+  bool scalar(const Scalar& value);  // a scalar that is no member's value read
+  bool unknown_member(Frame& frame, std::string_view name);
+  void after_value();
+  // A string, without its quotes and with its escapes decoded, or false at a fault.
+  bool string(std::string_view& text);
+
+  // The input's bytes [begin, end), within it already: substr's range check is not inlined.
+  [[nodiscard]] std::string_view bytes(std::size_t begin, std::size_t end) const noexcept {
+    return {input_.data() + begin, end - begin};
+  }
+  // Moves past `c` when it comes next, after any whitespace; the whitespace apart, so that the
+  // usual case (none) stays small enough to be inlined.
+  bool consume(char c) noexcept {
+    if (position_ < input_.size() && input_[position_] == c) {
+      ++position_;
+      return true;
+    }
+    return consume_after_whitespace(c);
+  }
+  bool consume_after_whitespace(char c) noexcept {
+    position_ = skip_whitespace(input_, position_);
+    if (position_ >= input_.size() || input_[position_] != c) return false;
+    ++position_;
+    return true;
+  }
+  bool consume_key(const Key& key) noexcept {
+    if (!key.matches(input_, position_)) return false;
+    position_ += key.length;
+    return true;
+  }
+
+  [[nodiscard]] std::string path() const override { return path_of({}); }
+  // The path of the value being read, or of `member` inside the innermost object when given.
+  [[nodiscard]] std::string path_of(std::string_view member) const;
+  void problem(ReasonCode code, std::string field, std::string message) override;
+  bool stop() {
+    stopped_ = true;
+    return false;
+  }
+  // An array of `kind` holds more elements than the limits allow: the reading stops there.
+  bool too_many(Context kind);
+
+  std::string_view input_;
+  const ClaimReadLimits& limits_;
+  std::size_t position_ = 0;
+  Frame* innermost_ = nullptr;              // the frame of the object or array being read; none outside the record
+  std::size_t depth_ = 0;                   // open objects and arrays
+  std::string decoded_;                     // the last string with escapes, decoded
+  std::forward_list<std::string> unknown_;  // the names of unknown members, for paths
+  bool stopped_ = false;
+};
+
+void append_key(std::string& out, std::string_view name) {
+  bool plain = !name.empty();
+  for (const char c : name) {
+    plain = plain && (is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_');
+  }
+  if (plain) {
+    if (!out.empty()) out += '.';
+    out += name;
+  } else {
+    out += "[\"";
+    out += shown(name);
+    out += "\"]";
+  }
+}
+
+std::string LineReader::path_of(std::string_view member) const {
+  boost::container::small_vector<const Frame*, 8> frames;  // the format nests five levels at most
+  for (const Frame* frame = innermost_; frame != nullptr; frame = frame->parent) frames.push_back(frame);
+  std::string out;
+  for (auto frame = frames.rbegin(); frame != frames.rend(); ++frame) {
+    if ((*frame)->is_array) {
+      out += '[';
+      out += std::to_string((*frame)->index);
+      out += ']';
+    } else if (!(*frame)->members.empty()) {
+      append_key(out, (*frame)->key);
+    }
+  }
+  if (!member.empty()) append_key(out, member);
+  if (out.empty()) out = "(enregistrement)";
+  return out;
+}
+
+void LineReader::problem(ReasonCode code, std::string field, std::string message) {
+  if (stopped_) return;
+  if (result_.problems.size() >= limits_.max_problems) {
+    result_.problems.push_back(
+        format_problem(ReasonCode::too_many_problems, {}, fmt::format(msg::too_many_problems, limits_.max_problems)));
+    stopped_ = true;
+    return;
+  }
+  result_.problems.push_back(format_problem(code, std::move(field), std::move(message)));
+}
+
+bool LineReader::too_many(Context kind) {
+  if (kind == Context::history) {
+    problem(ReasonCode::too_many_sessions, path(),
+            fmt::format(msg::too_many_sessions, path(), limits_.max_history_sessions));
+  } else {
+    problem(ReasonCode::too_many_lines, path(), fmt::format(msg::too_many_lines, path(), limits_.max_claim_lines));
+  }
+  return stop();
+}
+
+std::string_view element_expected(Context kind) {
+  return kind == Context::history ? "un objet (une séance)" : "un objet (une ligne)";
+}
+
+End LineReader::read() {
+  static constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
+  if (input_.starts_with(byte_order_mark)) {
+    position_ = byte_order_mark.size();
+  } else if (input_.starts_with(byte_order_mark.front())) {
+    return End::syntax;
+  }
+  if (!value(Field::none)) return stopped_ ? End::stopped : End::syntax;
+  return skip_whitespace(input_, position_) == input_.size() ? End::whole : End::syntax;
+}
+
+void LineReader::report_syntax_error() {
+  const SyntaxFault fault = JsonScanner(input_).first_fault().value_or(SyntaxFault{position_, JsonFault::syntax});
+  const std::string_view reason = reason_of(fault.fault);
+  if (fault.offset < input_.size()) {
+    problem(ReasonCode::not_json, {},
+            fmt::format(msg::not_json_near, fault.offset, reason, shown(input_.substr(fault.offset), 20)));
+  } else {
+    problem(ReasonCode::not_json, {}, fmt::format(msg::not_json, fault.offset, reason));
+  }
+}
+
+bool LineReader::value(Field field) {
+  if (position_ < input_.size() && byte_classes[static_cast<unsigned char>(input_[position_])] == ByteClass::other) {
+    position_ = skip_whitespace(input_, position_);  // whitespace before the value, or a byte that starts none
+  }
+  if (position_ >= input_.size()) return false;
+  Scalar scalar;
+  switch (byte_classes[static_cast<unsigned char>(input_[position_])]) {
+    case ByteClass::single:
+      if (input_[position_] == '{' || input_[position_] == '[') return container(input_[position_] == '[', field);
+      return false;
+    case ByteClass::quote:
+      scalar.type = JsonType::string;
+      if (!string(scalar.text)) return false;
+      break;
+    case ByteClass::number: {
+      const Lexeme number = lex_number(input_, position_);
+      scalar.type = JsonType::number;
+      scalar.text = bytes(position_, number.end);
+      if (!number.whole || beyond_json_range(scalar.text)) return false;
+      position_ = number.end;
+      break;
+    }
+    case ByteClass::literal: {
+      const Lexeme literal = lex_literal(input_, position_);
+      if (!literal.whole) return false;
+      scalar.type = input_[position_] == 'n' ? JsonType::null : JsonType::boolean;
+      scalar.boolean = input_[position_] == 't';
+      position_ = literal.end;
+      break;
+    }
+    case ByteClass::other:
+      return false;
+  }
+  if (!is_read(field)) return this->scalar(scalar);
+  assign(field, scalar);
+  return !stopped_;
+}
+
+bool LineReader::container(bool is_array, Field field) {
+  Frame frame;
+  const std::size_t start = position_++;
+  if (!open(is_array, field, frame) || !(is_array ? elements() : members(frame))) {
+    innermost_ = nullptr;  // the reading ends: no frame is looked at any more
+    return false;
+  }
+  if (frame.context == Context::meta) claim_.meta.assign(bytes(start, position_));
+  return close(frame);
+}
+
+// The members of an object. In an object of the format, each name is the member expected next
+// (compared in place, colon included: most often it is), or looked for in the table; an unknown
+// or repeated member is reported, and its value skipped.
+bool LineReader::members(Frame& frame) {
+  if (consume('}')) return true;
+  const auto members = frame.members;
+  const auto& keys = member_keys[static_cast<std::size_t>(frame.context)];
+  std::uint32_t seen = 0;
+  std::size_t expected = 0;
+  do {
+    Field field = Field::none;
+    std::size_t entry = expected;
+    const bool in_place = !members.empty() && consume_key(keys[entry]);
+    if (!in_place) {
+      position_ = skip_whitespace(input_, position_);
+      std::string_view name;
+      if (!string(name)) return false;
+      entry = find_member(members, name, expected);
+      if (entry == members.size() && !members.empty()) {
+        if (!unknown_member(frame, name)) return false;
+        field = Field::ignored;
+      }
+    }
+    if (entry < members.size()) {
+      expected = entry + 1 == members.size() ? 0 : entry + 1;
+      frame.key = members[entry].name;
+      const std::uint32_t bit = std::uint32_t{1} << entry;
+      if ((seen & bit) != 0) {
+        field = Field::ignored;
+        problem(ReasonCode::duplicate_field, path(), fmt::format(msg::duplicate_field, path()));
+        if (stopped_) return false;
+      } else {
+        seen |= bit;
+        field = members[entry].field;
+      }
+    }
+    if ((!in_place && !consume(':')) || !value(field)) return false;
+  } while (consume(','));
+  frame.seen = seen;
+  return consume('}');
+}
+
+bool LineReader::unknown_member(Frame& frame, std::string_view name) {
+  frame.key = unknown_.emplace_front(name);  // the name may be in decoded_, which the next string overwrites
+  problem(ReasonCode::unknown_field, path(), fmt::format(msg::unknown_field, path()));
+  return !stopped_;
+}
+
+bool LineReader::elements() {
+  if (consume(']')) return true;
+  do {
+    if (!value(Field::none)) return false;
+  } while (consume(','));
+  return consume(']');
+}
+
+// An object or array opens: the frame of what it is, after the problems of its place.
+bool LineReader::open(bool is_array, Field field, Frame& frame) {
+  const JsonType type = is_array ? JsonType::array : JsonType::object;
+  if (depth_ >= limits_.max_depth) {
+    problem(ReasonCode::too_deep, path(), fmt::format(msg::too_deep, path(), limits_.max_depth));
+    return stop();
+  }
+  Context context = Context::skip;
+  if (innermost_ == nullptr) {
+    if (is_array) {
+      problem(ReasonCode::not_object, {}, fmt::format(msg::not_object, describe(type)));
+      return stop();
+    }
+    context = Context::record;
+  } else if (is_read(field)) {
+    const Context wanted = container_of(field);
+    if (wanted != Context::skip && claim_read::is_array(wanted) == is_array) {
+      context = wanted;
+      open_array(wanted);
+    } else {
+      wrong_type(field, type);
+    }
+  } else if (const Frame& parent = *innermost_; claim_read::is_array(parent.context)) {
+    if (!add_element(parent.context, limits_)) return too_many(parent.context);
+    if (is_array) {
+      problem(ReasonCode::wrong_type, path(),
+              fmt::format(msg::wrong_type, path(), element_expected(parent.context), describe(type)));
+    } else {
+      context = element_of(parent.context);
+    }
+  }
+  frame.parent = innermost_;
+  frame.context = context;
+  frame.is_array = is_array;
+  if (!is_array) frame.members = members_of(context);
+  innermost_ = &frame;
+  ++depth_;
+  return !stopped_;
+}
+
+bool LineReader::close(Frame& frame) {
+  // Once the frame is left, the parent still points at it: path() is the path of what closed.
+  innermost_ = frame.parent;
+  --depth_;
+  if (frame.context == Context::lines && frame.index == 0)
+    problem(ReasonCode::no_lines, path(), fmt::format(msg::no_lines, path()));
+  if (const std::uint32_t missing = missing_required(frame.context, frame.seen); missing != 0) {
+    const auto members = frame.members;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      if ((missing & (std::uint32_t{1} << i)) != 0)
+        problem(ReasonCode::missing_field, path_of(members[i].name),
+                fmt::format(msg::missing_field, path_of(members[i].name)));
+    }
+  }
+  after_value();
+  return !stopped_;
+}
+
+void LineReader::after_value() {
+  if (innermost_ != nullptr && innermost_->is_array) ++innermost_->index;
+}
+
+bool LineReader::scalar(const Scalar& value) {
+  if (innermost_ == nullptr) {
+    problem(ReasonCode::not_object, {}, fmt::format(msg::not_object, describe(value.type)));
+    return stop();
+  }
+  Frame& frame = *innermost_;
+  if (claim_read::is_array(frame.context)) {
+    if (!add_element(frame.context, limits_)) return too_many(frame.context);
+    problem(ReasonCode::wrong_type, path(),
+            fmt::format(msg::wrong_type, path(), element_expected(frame.context), describe(value.type)));
+  }
+  if (frame.is_array) ++frame.index;
+  return !stopped_;
+}
+
+bool LineReader::string(std::string_view& text) {
+  if (position_ >= input_.size() || input_[position_] != '"') return false;
+  // Printable ASCII is most strings: anything else (an escape, UTF-8) is left to the lexer.
+  const std::size_t end = skip_plain_ascii(input_, position_ + 1);
+  if (end < input_.size() && input_[end] == '"') {
+    text = bytes(position_ + 1, end);
+    position_ = end + 1;
+    return true;
+  }
+  const StringLexeme lexeme = StringLexer(input_, decoded_).lex(position_);
+  if (!lexeme.whole) return false;
+  text = lexeme.text;
+  position_ = lexeme.end;
+  return true;
+}
+
+bool is_blank(std::string_view text) noexcept {
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+}  // namespace
+}  // namespace claim_read
+
+void read_claim(std::string_view json_line, std::size_t length, const ClaimReadLimits& limits,
+                ClaimReadResult& result) {
+  using claim_read::End;
+  result.id.clear();
+  result.problems.clear();
+  if (claim_read::is_blank(json_line)) {
+    result.claim.reset();
+    result.problems.push_back(claim_read::format_problem(ReasonCode::empty_line, {}, claim_read::msg::empty_line));
+    return;
+  }
+  if (length > limits.max_line_bytes) {
+    // Only the id is wanted from a line this long: read the head of it, where the id usually
+    // is, and drop whatever else that partial reading finds.
+    ClaimReadResult head;
+    claim_read::LineReader(json_line.substr(0, limits.max_line_bytes), limits, head).read();
+    result.claim.reset();
+    result.id = std::move(head.id);
+    result.problems.push_back(claim_read::format_problem(
+        ReasonCode::line_too_long, {}, fmt::format(claim_read::msg::line_too_long, length, limits.max_line_bytes)));
+    return;
+  }
+  claim_read::LineReader reader(json_line, limits, result);
+  const End end = reader.read();
+  if (end == End::syntax) reader.report_syntax_error();
+  if (end != End::whole || !result.problems.empty()) result.claim.reset();
+}
+
+void read_claim(std::string_view json_line, const ClaimReadLimits& limits, ClaimReadResult& result) {
+  read_claim(json_line, json_line.size(), limits, result);
+}
+
+ClaimReadResult read_claim(std::string_view json_line, const ClaimReadLimits& limits) {
+  ClaimReadResult result;
+  read_claim(json_line, limits, result);
+  return result;
+}
+
+ClaimReadResult read_claim(std::string_view json_line) {
+  return read_claim(json_line, ClaimReadLimits{});
+}
+
+}  // namespace cotation

@@ -1,0 +1,60 @@
+// The members' names as a record usually writes them, quotes and colon included ("id":), in
+// 8-byte words: the reader checks the member it expects next in a word or two, in place. In: the
+// schema's tables (schema.hpp); out: a Key per entry of each object's table.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "evaluate/claim_read/json_text.hpp"
+#include "evaluate/claim_read/schema.hpp"
+
+namespace cotation::claim_read {
+
+struct Key {
+  std::array<std::uint64_t, 4> words{};
+  std::uint64_t last_mask = 0;  // the bytes of the last word that belong to the key
+  std::size_t length = 0;
+  std::size_t word_count = 0;
+
+  // Whether the key comes at `position` of `input`, compared a word at a time without looking
+  // for the name's end first. False near the line's end, where the words would go past it.
+  [[nodiscard]] bool matches(std::string_view input, std::size_t position) const noexcept {
+    const std::size_t last = word_count - 1;
+    if (input.size() - position < word_count * 8) return false;
+    const char* at = input.data() + position;
+    std::uint64_t differ = (load_little(at + last * 8) ^ words[last]) & last_mask;
+    for (std::size_t k = 0; k < last; ++k) differ |= load_little(at + k * 8) ^ words[k];
+    return differ == 0;
+  }
+};
+
+constexpr Key key_of(std::string_view name) {
+  Key key;
+  key.length = name.size() + 3;
+  key.word_count = (key.length + 7) / 8;
+  const auto put = [&key](std::size_t at, char c) {
+    key.words.at(at / 8) |= std::uint64_t{static_cast<unsigned char>(c)} << (at % 8 * 8);
+  };
+  put(0, '"');
+  for (std::size_t i = 0; i < name.size(); ++i) put(i + 1, name[i]);
+  put(name.size() + 1, '"');
+  put(name.size() + 2, ':');
+  const std::size_t tail = key.length % 8;
+  key.last_mask = tail == 0 ? ~std::uint64_t{0} : (std::uint64_t{1} << (tail * 8)) - 1;
+  return key;
+}
+
+// The key of each entry of each context's table (the record's is the longest).
+inline constexpr auto member_keys = [] {
+  std::array<std::array<Key, record_members.size()>, static_cast<std::size_t>(Context::skip) + 1> keys{};
+  for (std::size_t context = 0; context < keys.size(); ++context) {
+    const auto members = members_of(static_cast<Context>(context));
+    for (std::size_t i = 0; i < members.size(); ++i) keys.at(context).at(i) = key_of(members[i].name);
+  }
+  return keys;
+}();
+
+}  // namespace cotation::claim_read
