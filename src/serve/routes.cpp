@@ -52,6 +52,14 @@ bool wants_explanation(const httplib::Request& request) {
   return explain == "1" || explain == "true";
 }
 
+// The language of the decisions' messages: `?lang=en` or `?lang=fr`, else the server's `--lang`.
+Language decisions_language(const httplib::Request& request, const Context& context) {
+  const std::string lang = request.get_param_value("lang");
+  if (lang == "en") return Language::english;
+  if (lang == "fr") return Language::french;
+  return context.language;
+}
+
 // The 1-based number of the first line of `body` longer than `limit`; 0 when none is.
 std::size_t first_line_over(std::string_view body, std::size_t limit) {
   std::size_t number = 1;
@@ -97,7 +105,7 @@ void decide_lines(const httplib::Request& request, httplib::Response& response, 
   }
   // The body outlives the handler: the records are written once it has returned.
   auto body = std::make_shared<std::istringstream>(request.body);
-  const BatchOptions batch{context.options.jobs, wants_explanation(request)};
+  const BatchOptions batch{context.options.jobs, wants_explanation(request), decisions_language(request, context)};
   response.set_chunked_content_provider(std::string(json_lines_type), [body, batch, rule_set = context.rules.current(),
                                                                        &context](std::size_t, httplib::DataSink& sink) {
     SinkBuffer buffer(sink);
@@ -107,7 +115,7 @@ void decide_lines(const httplib::Request& request, httplib::Response& response, 
     } else {
       // One worker, in the kept scratch; each chunk committed once its records are written.
       auto held = context.history->hold(rule_set);
-      BatchOptions in_sequence{1, batch.explain};
+      BatchOptions in_sequence{1, batch.explain, batch.language};
       in_sequence.scratch = &held.scratch;
       in_sequence.after_chunk = [&held](std::span<const DecidedClaim> chunk) { held.store.save(chunk); };
       context.metrics.count_decisions(evaluate_json_lines(*rule_set, *body, records, in_sequence));
@@ -129,13 +137,13 @@ void decide_one(const httplib::Request& request, httplib::Response& response, co
   Decision decision = Decision::invalid;
   if (context.history == nullptr) {
     decision = evaluate_json_line(*own.rule_set, request.body, *own.scratch, own.decision, own.record,
-                                  wants_explanation(request));
+                                  wants_explanation(request), decisions_language(request, context));
   } else {
     // Committed to the store before the answer is sent.
     auto held = context.history->hold(own.rule_set);
-    decision = evaluate_json_line_in_sequence(*own.rule_set, request.body, held.scratch, own.decision, own.record,
-                                              wants_explanation(request),
-                                              [&held](std::span<const DecidedClaim> claim) { held.store.save(claim); });
+    decision = evaluate_json_line_in_sequence(
+        *own.rule_set, request.body, held.scratch, own.decision, own.record, wants_explanation(request),
+        [&held](std::span<const DecidedClaim> claim) { held.store.save(claim); }, decisions_language(request, context));
   }
   context.metrics.count_decision(decision);
   own.record.pop_back();  // its '\n'
