@@ -42,7 +42,12 @@ int main(int argc, char** argv) {
     std::cout << "  " << line.code << ": " << cotation::to_string(line.decision);
     if (line.amount) std::cout << ", " << line.amount->to_string(2) << " EUR";
     std::cout << '\n';
-    for (const auto& reason : line.reasons) std::cout << "    " << reason.message << " (" << reason.source << ")\n";
+    // Reasons are written from the rule set, which lives on: in English here (the rules' own
+    // texts stay French).
+    for (const auto& reason : line.reasons) {
+      std::cout << "    " << cotation::render_message(reason, cotation::Language::english) << " ("
+                << cotation::reason_source(reason) << ")\n";
+    }
   }
   std::cout << "explanation:\n";
   for (const auto& step : explanation) {

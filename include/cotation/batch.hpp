@@ -24,8 +24,9 @@ struct DecidedClaim {
 };
 
 struct BatchOptions {
-  std::size_t jobs = 1;  // threads evaluating claims
-  bool explain = false;  // add each claim's explanation to its record
+  std::size_t jobs = 1;                  // threads evaluating claims
+  bool explain = false;                  // add each claim's explanation to its record
+  Language language = Language::french;  // of the reasons' messages the engine writes
   // Lines read, decided and written together; 0: 1,024 per thread, whose records (line, claim,
   // output) stay in the processor's caches from reading to writing (a chunk of 16,384 lines
   // made `--jobs 1` about 20 % slower; much smaller ones pay for starting threads).
@@ -69,14 +70,16 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
 // are reused from call to call, and keep nothing of the claim. For a server that answers one
 // claim per request.
 Decision evaluate_json_line(const RuleSet& rule_set, std::string_view line, EvaluationScratch& scratch,
-                            ClaimDecision& decision, std::string& output, bool explain = false);
+                            ClaimDecision& decision, std::string& output, bool explain = false,
+                            Language language = Language::french);
 
 // As evaluate_json_line, the claim decided in sequence: it reads its patient's history in
 // `scratch` and joins it (RuleSet::evaluate_in_sequence), then `kept` gets its record as
 // BatchOptions::after_chunk does, before the call returns (`cotation serve --history` stores it).
 Decision evaluate_json_line_in_sequence(const RuleSet& rule_set, std::string_view line, EvaluationScratch& scratch,
                                         ClaimDecision& decision, std::string& output, bool explain,
-                                        const std::function<void(std::span<const DecidedClaim> claim)>& kept);
+                                        const std::function<void(std::span<const DecidedClaim> claim)>& kept,
+                                        Language language = Language::french);
 
 }  // namespace cotation
 COTATION_PUBLIC_END

@@ -54,8 +54,10 @@ typedef enum cotation_status {
 
 /* Flags of the compile functions. */
 #define COTATION_AS_SIGNED 1u /* read the texts as signed, without their amendments (`--as-signed`) */
-#define COTATION_ENGLISH 2u   /* diagnostics in English rather than French */
-/* Flags of cotation_evaluate_jsonl. */
+#define COTATION_ENGLISH                                                  \
+  2u /* diagnostics, and the messages of the decisions made with the rule \
+        set, in English rather than French (the rules' own texts stay French) */
+/* Flags of cotation_evaluate_jsonl: COTATION_EXPLAIN, and COTATION_ENGLISH for English messages. */
 #define COTATION_EXPLAIN 1u /* each decision gets its "explanation", as `cotation eval --explain` */
 
 /* A compiled rule set. Immutable: any number of threads may evaluate with one at once. */
@@ -126,7 +128,7 @@ COTATION_API cotation_status cotation_explain(cotation_evaluator* evaluator, con
 /* Decides a batch: `input` holds claims as JSON Lines, *output receives one decision line per
  * input line, in input order, as `cotation eval` writes them (a patient's earlier claims in the
  * batch count for its later ones). `jobs` threads decide (0 or 1: the calling thread only);
- * flags: COTATION_EXPLAIN. *output (its length in *output_length) is the caller's, to free with
+ * flags: COTATION_EXPLAIN, COTATION_ENGLISH. *output (its length in *output_length) is the caller's, to free with
  * cotation_free_string. Any thread, concurrently, with the same rules. */
 COTATION_API cotation_status cotation_evaluate_jsonl(const cotation_rules* rules, const char* input,
                                                      size_t input_length, unsigned jobs, unsigned flags, char** output,

@@ -5,9 +5,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cotation/decimal.hpp"
+#include "cotation/diagnostic.hpp"
 #include "cotation/export.h"
 
 COTATION_PUBLIC_BEGIN
@@ -84,15 +86,43 @@ enum class ReasonCode : std::uint8_t {
   rules_conflict,
 };
 
-// Why: its cause, the rule (or act, item) of the rule set and the claim field it concerns, a
-// message in French (English with Language::english) for the practitioner, the legal source.
+// Why: its cause, the rule (or act, item) of the rule set and the claim field it concerns, and
+// what its message is made of. The engine holds most reasons as references into the rule set
+// that decided and the few words and numbers of the claim they quote: render_message writes
+// their text, in French or English, when the decision is written. So a decision's reasons are
+// read while the RuleSet that decided lives. The claim reader's problems and the rarer reasons
+// carry their French text in `message` (render_message translates it).
 struct Reason {
+  Reason() = default;
+  // A reason whose French message is written out: a problem of the claim reader, a failure.
+  Reason(ReasonCode code_of, std::string_view rule_name, std::string field_name, std::string french,
+         std::string source_text)
+      : code(code_of),
+        rule(rule_name),
+        field(std::move(field_name)),
+        message(std::move(french)),
+        source(std::move(source_text)) {}
+
   ReasonCode code = ReasonCode::rule_acceptance;
-  std::string rule;   // a name from the rule set; empty when the reason is about no rule
-  std::string field;  // a claim field ("patient.age", "lines[1].date"); empty when about none
-  std::string message;
-  std::string source;
+  std::string_view rule;  // a name from the rule set; empty when the reason is about no rule
+  std::string field;      // a claim field ("patient.age", "lines[1].date"); empty when about none
+  std::string message;    // the French text, when composed while deciding; else empty
+  std::string source;     // the source of such a reason; else empty (see `cited`)
+  // Held while deciding, for render_message and reason_source.
+  std::string_view cited;       // the legal source, in the rule set
+  std::string quoted;           // the claim's words the message quotes: the line's code, cotations
+  const void* about = nullptr;  // the act, condition, referential or rule the message is written from
+  const void* rules = nullptr;  // the rule set's model, for a reason naming a cotation in force
+  std::int32_t day = 0;         // the line's date, in days since 1970-01-01
+  std::uint8_t variant = 0;     // which wording of the reason's code
 };
+
+// The reason's message for the practitioner. In English, the rules' own texts (`message "..."`
+// in the .cot files, labels) stay the law's French.
+[[nodiscard]] std::string render_message(const Reason& reason, Language language = Language::french);
+void append_message(std::string& out, const Reason& reason, Language language = Language::french);
+// The legal source of the reason, "" when none.
+[[nodiscard]] std::string_view reason_source(const Reason& reason) noexcept;
 
 struct LineDecision {
   std::string code;

@@ -64,10 +64,11 @@ void read_claim(std::string_view json_line, const ClaimReadLimits& limits, Claim
 // claim gave one), in that order. Amounts are strings with
 // exactly two decimals ("17.88"); a line without an amount has "amount":null. Throws DecimalError
 // (inexact) when an amount has a non-zero digit beyond the cent: amounts are rounded by the
-// rules, never silently by the writer.
-[[nodiscard]] std::string write_decision(const ClaimDecision& decision);
+// rules, never silently by the writer. The reasons' messages are written in `language` (the
+// rules' own texts stay French); the decision is written while the RuleSet that made it lives.
+[[nodiscard]] std::string write_decision(const ClaimDecision& decision, Language language = Language::french);
 // The same into `out`, replacing its content: a string reused from line to line allocates nothing.
-void write_decision(const ClaimDecision& decision, std::string& out);
+void write_decision(const ClaimDecision& decision, std::string& out, Language language = Language::french);
 
 }  // namespace cotation
 COTATION_PUBLIC_END

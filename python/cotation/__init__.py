@@ -138,8 +138,9 @@ class _Evaluator:
 class RuleSet:
     """A compiled rule set: from a directory (`path`) or from files in memory (`files`, a mapping
     or pairs of name and text), read as consolidated or, with as_signed=True, as the texts were
-    signed. Raises RulesError when it does not compile. Safe to share between threads: each
-    thread gets its own evaluator."""
+    signed. Raises RulesError when it does not compile. With english=True, the diagnostics and the
+    messages of the decisions are in English (the rules' own texts stay French). Safe to share
+    between threads: each thread gets its own evaluator."""
 
     def __init__(self, path=None, *, files=None, as_signed=False, english=False):
         if (path is None) == (files is None):

@@ -53,6 +53,17 @@ def test_explain(rules):
     assert any(step["value"] == "2.21" for step in decision["explanation"])
 
 
+def test_english_messages(rules):
+    english = cotation.RuleSet(SOURCE / "rules", english=True)
+    claim = dict(CLAIM, lines=[{"code": "XYZ 1"}])
+    assert english.evaluate(claim)["lines"][0]["reasons"][0]["message"] == "unknown code: “XYZ 1”"
+    assert rules.evaluate(claim)["lines"][0]["reasons"][0]["message"] == "code inconnu : « XYZ 1 »"
+    # The batch as the rule set says, or in English when asked.
+    line = json.dumps(claim, ensure_ascii=False).encode() + b"\n"
+    assert "unknown code" in english.evaluate_jsonl(line).decode()
+    assert "code inconnu" in rules.evaluate_jsonl(line).decode()
+
+
 def test_a_claim_that_does_not_read_is_invalid(rules):
     decision = json.loads(rules.evaluate_json(b'{"id":"x",'))
     assert decision["decision"] == "invalid"

@@ -16,6 +16,7 @@
 
 struct cotation_rules {
   std::shared_ptr<const cotation::RuleSet> rule_set;
+  cotation::Language language = cotation::Language::french;  // of diagnostics and decisions
 };
 
 struct cotation_evaluator {
@@ -24,7 +25,8 @@ struct cotation_evaluator {
   cotation::ClaimReadResult read;
   cotation::ClaimDecision decision;
   std::vector<cotation::ExplanationStep> steps;
-  std::string text;  // the last decision written
+  std::string text;                                          // the last decision written
+  cotation::Language language = cotation::Language::french;  // of the decisions' messages
 };
 
 namespace cotation::capi {

@@ -85,13 +85,14 @@ void decide(cotation_evaluator& evaluator, std::string_view claim, bool explain)
       rule_set.evaluate(*evaluator.read.claim, evaluator.scratch, evaluator.decision,
                         explain ? &evaluator.steps : nullptr);
     }
-    write_decision(evaluator.decision, evaluator.text);
+    write_decision(evaluator.decision, evaluator.text, evaluator.language);
     if (explain) append_explanation(evaluator.steps, evaluator.text);
   } catch (const std::bad_alloc&) {
     throw;
   } catch (const std::exception& error) {
     const ClaimReadResult& read = evaluator.read;
-    write_decision(engine_failure(read.claim ? read.claim->id : read.id, error, rule_set.hash()), evaluator.text);
+    write_decision(engine_failure(read.claim ? read.claim->id : read.id, error, rule_set.hash()), evaluator.text,
+                   evaluator.language);
   }
 }
 
@@ -115,7 +116,7 @@ cotation_status cotation_evaluator_new(const cotation_rules* rules, cotation_eva
     if (evaluator == nullptr) return fail(COTATION_INVALID_ARGUMENT, "evaluator is null");
     *evaluator = nullptr;
     if (rules == nullptr) return fail(COTATION_INVALID_ARGUMENT, "rules is null");
-    *evaluator = new cotation_evaluator{rules->rule_set, {}, {}, {}, {}, {}};
+    *evaluator = new cotation_evaluator{rules->rule_set, {}, {}, {}, {}, {}, rules->language};
     return COTATION_OK;
   });
 }
@@ -163,7 +164,7 @@ cotation_status cotation_evaluate_jsonl(const cotation_rules* rules, const char*
     *output_length = 0;
     if (rules == nullptr) return fail(COTATION_INVALID_ARGUMENT, "rules is null");
     if (input == nullptr && input_length > 0) return fail(COTATION_INVALID_ARGUMENT, "input is null");
-    if ((flags & ~COTATION_EXPLAIN) != 0U) return fail(COTATION_INVALID_ARGUMENT, "unknown flag");
+    if ((flags & ~(COTATION_EXPLAIN | COTATION_ENGLISH)) != 0U) return fail(COTATION_INVALID_ARGUMENT, "unknown flag");
     InputBuffer in_buffer(input == nullptr ? "" : input, input_length);
     OutputBuffer out_buffer(input_length + input_length / 4 + 4096);
     std::istream in(&in_buffer);
@@ -171,6 +172,8 @@ cotation_status cotation_evaluate_jsonl(const cotation_rules* rules, const char*
     BatchOptions options;
     options.jobs = jobs == 0 ? 1 : jobs;
     options.explain = (flags & COTATION_EXPLAIN) != 0U;
+    options.language =
+        (flags & COTATION_ENGLISH) != 0U || rules->language == Language::english ? Language::english : Language::french;
     evaluate_json_lines(*rules->rule_set, in, out, options);
     if (!out) return fail(COTATION_OUT_OF_MEMORY, "out of memory");
     *output = out_buffer.release(*output_length);

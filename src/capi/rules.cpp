@@ -45,7 +45,7 @@ cotation_status compile_with(unsigned flags, cotation_rules** rules, char** diag
     if (first != nullptr) message += ": " + render(*first, Language::english);
     return fail(COTATION_RULES_INVALID, std::move(message));
   }
-  *rules = new cotation_rules{std::move(compiled.rule_set)};
+  *rules = new cotation_rules{std::move(compiled.rule_set), language};
   return COTATION_OK;
 }
 

@@ -7,6 +7,7 @@
 #include <compare>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <span>
 #include <functional>
@@ -465,6 +466,18 @@ struct CodeHash {
 template <typename T>
 using CodeMap = std::unordered_map<std::string, T, CodeHash, std::equal_to<>>;
 
+// Texts composed while deciding that reasons refer to (the cotations replacing an old one): each
+// kept once, as long as the rule set, so that a reason holds a pointer, not a copy. Any thread.
+class HeldTexts {
+ public:
+  [[nodiscard]] const std::string& keep(std::string_view text) const;
+
+ private:
+  struct Store;
+  std::shared_ptr<Store> store_ = make_store();
+  static std::shared_ptr<Store> make_store();
+};
+
 struct RuleSet::Model {
   std::string hash;
   std::vector<model::Node> nodes;
@@ -492,6 +505,7 @@ struct RuleSet::Model {
   std::vector<model::Example> examples;  // run by `cotation test`, never by evaluate()
   std::vector<model::Fact> facts;        // of every scheme
   std::vector<model::Scheme> schemes;    // evaluated by evaluate_scheme (cotation/scheme.hpp)
+  HeldTexts held_texts;
 };
 
 }  // namespace cotation

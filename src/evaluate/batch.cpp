@@ -44,6 +44,7 @@ struct alignas(64) Worker {
 struct HowDecided {
   bool explain = false;
   bool in_sequence = true;
+  Language language = Language::french;
 };
 void decide(const RuleSet& rule_set, ClaimReadResult& read, EvaluationScratch& scratch, ClaimDecision& decision,
             std::string& text, HowDecided how);
@@ -57,7 +58,7 @@ Decision decide_or_report(const RuleSet& rule_set, ClaimReadResult& read, Evalua
     decided = decision.decision;
   } catch (const std::exception& error) {
     text.resize(start);  // what the failed record had written
-    append_decision(engine_failure(read.claim ? read.claim->id : read.id, error, rule_set.hash()), text);
+    append_decision(engine_failure(read.claim ? read.claim->id : read.id, error, rule_set.hash()), text, how.language);
   }
   text += '\n';
   return decided;
@@ -70,9 +71,11 @@ void accepted_lines(const ClaimDecision& decision, Decision decided, std::vector
 }
 
 void decide_or_report(const RuleSet& rule_set, ClaimReadResult& read, Worker& worker, EvaluationScratch& scratch,
-                      bool explain, bool keep_accepted) {
+                      const BatchOptions& options) {
   Records& records = worker.records;
-  const Decision decision = decide_or_report(rule_set, read, scratch, worker.decision, records.text, {explain, true});
+  const Decision decision = decide_or_report(rule_set, read, scratch, worker.decision, records.text,
+                                             {options.explain, true, options.language});
+  const bool keep_accepted = bool(options.after_chunk);
   records.written.push_back({records.text.size(), decision});
   if (keep_accepted) accepted_lines(worker.decision, decision, records.accepted.emplace_back());
 }
@@ -88,7 +91,7 @@ void decide(const RuleSet& rule_set, ClaimReadResult& read, EvaluationScratch& s
   } else {
     evaluate_first_of_patient(rule_set, *read.claim, scratch, decision, explanation);
   }
-  append_decision(decision, text);
+  append_decision(decision, text, how.language);
   if (how.explain) append_explanation(steps, text);
 }
 
@@ -155,7 +158,7 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
     chunks.decide([&](std::size_t i, std::size_t worker) {
       EvaluationScratch& scratch = scratch_of(worker);
       look_ahead(chunks, records, i, worker, history::histories_of(scratch));
-      decide_or_report(rule_set, records[i].read, workers[worker], scratch, options.explain, bool(options.after_chunk));
+      decide_or_report(rule_set, records[i].read, workers[worker], scratch, options);
     });
     chunk_text.clear();
     decided.clear();
@@ -188,18 +191,19 @@ BatchSummary evaluate_json_lines(const RuleSet& rule_set, std::istream& input, s
 }
 
 Decision evaluate_json_line(const RuleSet& rule_set, std::string_view line, EvaluationScratch& scratch,
-                            ClaimDecision& decision, std::string& output, bool explain) {
+                            ClaimDecision& decision, std::string& output, bool explain, Language language) {
   ClaimReadResult read;
   read_claim(line, ClaimReadLimits{}, read);
-  return decide_or_report(rule_set, read, scratch, decision, output, {explain, false});
+  return decide_or_report(rule_set, read, scratch, decision, output, {explain, false, language});
 }
 
 Decision evaluate_json_line_in_sequence(const RuleSet& rule_set, std::string_view line, EvaluationScratch& scratch,
                                         ClaimDecision& decision, std::string& output, bool explain,
-                                        const std::function<void(std::span<const DecidedClaim> claim)>& kept) {
+                                        const std::function<void(std::span<const DecidedClaim> claim)>& kept,
+                                        Language language) {
   ClaimReadResult read;
   read_claim(line, ClaimReadLimits{}, read);
-  const Decision decided = decide_or_report(rule_set, read, scratch, decision, output, {explain, true});
+  const Decision decided = decide_or_report(rule_set, read, scratch, decision, output, {explain, true, language});
   // As in a batch: a record the engine failed on joined no history.
   DecidedClaim claim{read.claim && decided != Decision::invalid ? &*read.claim : nullptr, {}};
   accepted_lines(decision, decided, claim.accepted);

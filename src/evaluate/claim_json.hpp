@@ -36,7 +36,7 @@ void set_unreadable(ClaimDecision& decision, ClaimReadResult& read, const std::s
                                            const std::string& rule_set_hash);
 
 // The same after what `out` holds.
-void append_decision(const ClaimDecision& decision, std::string& out);
+void append_decision(const ClaimDecision& decision, std::string& out, Language language = Language::french);
 
 // Appends `text` to `out` as a JSON string, quotes included: escapes '"', '\' and the control
 // characters (as \u00XX), keeps valid UTF-8 as is and replaces each invalid byte by U+FFFD, so

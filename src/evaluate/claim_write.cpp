@@ -12,6 +12,7 @@
 
 #include "evaluate/claim_json.hpp"
 #include "evaluate/claim_read/json_text.hpp"
+#include "evaluate/reason_text.hpp"
 
 namespace cotation {
 
@@ -65,6 +66,15 @@ class JsonWriter {
     at_ += text.size();
   }
   void byte(char c) noexcept { *at_++ = c; }
+  // The pieces of a message as one JSON string, `counted` bytes of it counted in the plain size.
+  void string(const evaluation::MessagePieces& message, std::size_t counted) {
+    std::size_t size = 2;
+    for (std::size_t i = 0; i < message.count; ++i) size += message.pieces[i].size();
+    if (size > counted) widen(size - counted);
+    *at_++ = '"';
+    for (std::size_t i = 0; i < message.count; ++i) escaped(message.pieces[i]);
+    *at_++ = '"';
+  }
   // `text` as a JSON string, quotes included: see append_json_string.
   void string(std::string_view text);
   // `text` as a JSON string, or null when it is empty.
@@ -83,6 +93,8 @@ class JsonWriter {
   }
 
  private:
+  // `text` escaped, without quotes.
+  void escaped(std::string_view text);
   // Room for `extra` bytes beyond the plain size counted.
   void widen(std::size_t extra) {
     if (slack_ < extra) {
@@ -101,10 +113,15 @@ class JsonWriter {
 };
 
 void JsonWriter::string(std::string_view text) {
-  static constexpr std::string_view hex = "0123456789abcdef";
-  static constexpr std::size_t escaped = 6;  // \u00XX
   *at_++ = '"';
-  std::size_t run = 0;  // start of the bytes not yet copied, which need no escaping
+  escaped(text);
+  *at_++ = '"';
+}
+
+void JsonWriter::escaped(std::string_view text) {
+  static constexpr std::string_view hex = "0123456789abcdef";
+  static constexpr std::size_t escape_size = 6;  // \u00XX
+  std::size_t run = 0;                           // start of the bytes not yet copied, which need no escaping
   for (std::size_t i = skip_plain_bytes(text, 0); i < text.size(); i = skip_plain_bytes(text, i)) {
     raw({text.data() + run, i - run});
     const auto c = static_cast<unsigned char>(text[i]);
@@ -113,7 +130,7 @@ void JsonWriter::string(std::string_view text) {
       *at_++ = '\\';
       *at_++ = static_cast<char>(c);
     } else if (c < 0x20U) {
-      widen(escaped - 1);
+      widen(escape_size - 1);
       literal("\\u00");
       *at_++ = hex[c >> 4U];
       *at_++ = hex[c & 0xFU];
@@ -124,7 +141,6 @@ void JsonWriter::string(std::string_view text) {
     run = ++i;
   }
   raw({text.data() + run, text.size() - run});
-  *at_++ = '"';
 }
 
 }  // namespace
@@ -135,7 +151,8 @@ void append_json_string(std::string& out, std::string_view text) {
 
 namespace {
 
-void write_reasons(JsonWriter& out, const std::vector<Reason>& reasons) {
+void write_reasons(JsonWriter& out, const std::vector<Reason>& reasons, Language language) {
+  thread_local std::string rendered;  // a message written from references, reused
   out.byte('[');
   bool first = true;
   for (const Reason& reason : reasons) {
@@ -148,19 +165,19 @@ void write_reasons(JsonWriter& out, const std::vector<Reason>& reasons) {
     out.literal(",\"field\":");
     out.string_or_null(reason.field);
     out.literal(",\"message\":");
-    out.string(reason.message);
+    out.string(evaluation::message_pieces(reason, language, rendered), 2 + evaluation::message_size(reason, language));
     out.literal(",\"source\":");
-    out.string(reason.source);
+    out.string(reason_source(reason));
     out.byte('}');
   }
   out.byte(']');
 }
 
-std::size_t reasons_size(const std::vector<Reason>& reasons) noexcept {
+std::size_t reasons_size(const std::vector<Reason>& reasons, Language language) {
   std::size_t size = 2;
   for (const Reason& reason : reasons) {
-    size += 96 + JsonWriter::plain_size(reason.rule) + JsonWriter::plain_size(reason.field) +
-            JsonWriter::plain_size(reason.message) + JsonWriter::plain_size(reason.source);
+    size += 96 + JsonWriter::plain_size(reason.rule) + JsonWriter::plain_size(reason.field) + 2 +
+            evaluation::message_size(reason, language) + JsonWriter::plain_size(reason_source(reason));
   }
   return size;
 }
@@ -187,21 +204,22 @@ ClaimDecision engine_failure(std::string id, const std::exception& error, const 
   return failed;
 }
 
-std::string write_decision(const ClaimDecision& decision) {
+std::string write_decision(const ClaimDecision& decision, Language language) {
   std::string out;
-  write_decision(decision, out);
+  write_decision(decision, out, language);
   return out;
 }
 
 namespace {
 
 // The record written into `out` from `start` on, what follows it cut.
-void write_decision_at(const ClaimDecision& decision, std::string& out, std::size_t start) {
+void write_decision_at(const ClaimDecision& decision, std::string& out, std::size_t start, Language language) {
   // The fixed parts of the record and of a line are under 160 and 80 bytes.
   std::size_t size = 160 + decision_format.size() + JsonWriter::amount_size + JsonWriter::plain_size(decision.id) +
-                     JsonWriter::plain_size(decision.rule_set) + decision.meta.size() + reasons_size(decision.reasons);
+                     JsonWriter::plain_size(decision.rule_set) + decision.meta.size() +
+                     reasons_size(decision.reasons, language);
   for (const LineDecision& line : decision.lines) {
-    size += 80 + JsonWriter::amount_size + JsonWriter::plain_size(line.code) + reasons_size(line.reasons);
+    size += 80 + JsonWriter::amount_size + JsonWriter::plain_size(line.code) + reasons_size(line.reasons, language);
   }
   JsonWriter writer(out, start, size);
 
@@ -229,11 +247,11 @@ void write_decision_at(const ClaimDecision& decision, std::string& out, std::siz
       writer.literal("null");
     }
     writer.literal(",\"reasons\":");
-    write_reasons(writer, line.reasons);
+    write_reasons(writer, line.reasons, language);
     writer.byte('}');
   }
   writer.literal("],\"reasons\":");
-  write_reasons(writer, decision.reasons);
+  write_reasons(writer, decision.reasons, language);
   writer.literal(",\"rule_set\":");
   writer.string(decision.rule_set);
   if (!decision.meta.empty()) {
@@ -245,12 +263,12 @@ void write_decision_at(const ClaimDecision& decision, std::string& out, std::siz
 
 }  // namespace
 
-void write_decision(const ClaimDecision& decision, std::string& out) {
-  write_decision_at(decision, out, 0);
+void write_decision(const ClaimDecision& decision, std::string& out, Language language) {
+  write_decision_at(decision, out, 0, language);
 }
 
-void append_decision(const ClaimDecision& decision, std::string& out) {
-  write_decision_at(decision, out, out.size());
+void append_decision(const ClaimDecision& decision, std::string& out, Language language) {
+  write_decision_at(decision, out, out.size(), language);
 }
 
 }  // namespace cotation

@@ -1,51 +1,22 @@
-// Composing the reasons about what a code designates (designation_reasons.hpp), piece by piece
-// into reused strings: an outdated or unknown code is among the most common refusals.
+// The reasons about what a code designates (designation_reasons.hpp): the common ones (an
+// outdated or unknown code, an old cotation in its transition) held as references into the rule
+// set, the rarer ones (the candidate acts of a line) composed into reused strings.
 #include "evaluate/designation_reasons.hpp"
+
+#include "evaluate/reason_text.hpp"
 
 #include <fmt/format.h>
 
-#include <array>
-#include <chrono>
+#include <cstdint>
 #include <iterator>
 
 namespace cotation::evaluation {
 
 using namespace model;
 
-namespace {
-
-// "RAM 8.09": a cotation as it is billed.
-void append_code(std::string& out, const RuleSet::Model& model, const Cotation& cotation) {
-  out += model.letters[cotation.letter].code;
-  out += ' ';
-  out += cotation.coefficient.to_string();
-}
-
-// "2024-02-22", as date_text writes it, without going through fmt.
-void append_date(std::string& out, Day day) {
-  const std::chrono::year_month_day date{std::chrono::sys_days(std::chrono::days(day))};
-  const int year = static_cast<int>(date.year());
-  if (year < 0 || year > 9999) {
-    out += date_text(day);
-    return;
-  }
-  const auto digits = [&out](unsigned value, std::size_t count) {
-    std::array<char, 4> text{};
-    for (std::size_t i = count; i-- > 0; value /= 10) text[i] = static_cast<char>('0' + value % 10);
-    out.append(text.data(), count);
-  };
-  digits(static_cast<unsigned>(year), 4);
-  out += '-';
-  digits(static_cast<unsigned>(date.month()), 2);
-  out += '-';
-  digits(static_cast<unsigned>(date.day()), 2);
-}
-
-}  // namespace
-
 void DesignationReasons::unmatched(std::string_view code, const Subject& subject) {
   if ((subject.entries != nullptr || subject.telecare != nullptr) && !subject.coefficient_read) {
-    reasons_.add_formatted(ReasonCode::bad_coefficient, "", "", "le coefficient de « {} » n'est pas un nombre", code);
+    reasons_.add(ReasonCode::bad_coefficient, "", "").quoted.assign(code);
     return;
   }
   if (subject.entries != nullptr) {
@@ -53,35 +24,24 @@ void DesignationReasons::unmatched(std::string_view code, const Subject& subject
     for (const auto& entry : subject.with_coefficient) {
       const Act& act = model_.acts[entry.act];
       if (act.removed_since && *act.removed_since <= day_) {
-        reasons_.add_formatted(ReasonCode::act_removed, act.name, act.removed_citation.text,
-                               "acte supprimé depuis le {} : {}", date_text(*act.removed_since), act.label);
+        reasons_.add(ReasonCode::act_removed, act.name, act.removed_citation.text, &act);
         return;
       }
+      // Held as the act and the day: an outdated cotation is among the most common refusals.
       Period days;
       const Cotation* current = current_cotation(act, day_, days);
-      std::string& message =
-          reasons_
-              .add(ReasonCode::not_in_force, act.name, current != nullptr ? current->citation.text : act.article.text)
-              .message;
-      // Appended piece by piece: an outdated cotation is among the most common refusals.
-      message += code;
-      message += " n'est pas en vigueur le ";
-      append_date(message, day_);
-      message += " pour « ";
-      message += act.label;
-      message += " »";
-      if (current != nullptr) {
-        message += " ; la cotation en vigueur est ";
-        append_code(message, model_, *current);
-      }
+      Reason& reason = reasons_.add(ReasonCode::not_in_force, act.name,
+                                    current != nullptr ? current->citation.text : act.article.text, &act);
+      reason.quoted.assign(code);
+      reason.rules = &model_;
+      reason.day = static_cast<std::int32_t>(day_);
       return;
     }
   }
-  // Appended piece by piece, not formatted: an unknown code is a common refusal.
-  std::string& message = reasons_.add(ReasonCode::unknown_code, "", "").message;
-  message += subject.letter_known ? "aucun acte n'est coté « " : "code inconnu : « ";
-  message += code;
-  message += subject.letter_known ? " » : la lettre clé existe, pas ce coefficient" : " »";
+  // Held as the code: an unknown code is a common refusal.
+  Reason& reason = reasons_.add(ReasonCode::unknown_code, "", "");
+  reason.quoted.assign(code);
+  reason.variant = subject.letter_known ? 1 : 0;
 }
 
 void DesignationReasons::act_not_named(std::string_view code, std::string_view named_act, const Subject& subject) {
@@ -121,19 +81,17 @@ std::string& DesignationReasons::candidates_reason(std::string_view code, const 
 }
 
 void DesignationReasons::add_transition_reason(const Subject& subject, const Act& act) {
-  std::string& message =
-      reasons_.add(ReasonCode::transition, subject.several_acts ? std::string_view() : act.name, "").message;
   auto& cached = scratch_.transition;
   if (!holds(cached, &act, subject)) {
     keep(cached, &act, subject, compose_transition_message(subject, act, cached.text));
+    cached.held = &model_.held_texts.keep(cached.text);
   }
-  message = cached.text;
-  if (message.size() > transition_message.size()) {
-    reasons_.set_source(act.article.text);
-  } else {
-    // Before 2024-02-22 no cotation replaces it yet: it is the cotation in force, no transition.
-    reasons_.drop_last();
-  }
+  // Before 2024-02-22 no cotation replaces it yet: it is the cotation in force, no transition.
+  if (cached.held->empty()) return;
+  // Held as the text kept in the rule set: this reason comes with a large share of accepted lines.
+  Reason& reason = reasons_.add(ReasonCode::transition, subject.several_acts ? std::string_view() : act.name,
+                                act.article.text, cached.held);
+  reason.variant = subject.several_acts ? 1 : 0;
 }
 
 // Appends the names of the candidate acts of a line without `act`, after `lead`.
@@ -209,10 +167,11 @@ void DesignationReasons::append_once(std::string& message, std::string_view lead
   message += piece;
 }
 
-// Returns the days on which the message holds: those on which the code's entries and the
-// cotations in force of the acts named are those of the line's day.
+// The cotations that replace the old one, "RAM 7.49 (label)" or a list of codes. Returns the
+// days on which the list holds: those on which the code's entries and the cotations in force of
+// the acts named are those of the line's day.
 Period DesignationReasons::compose_transition_message(const Subject& subject, const Act& act, std::string& message) {
-  message = transition_message;
+  message.clear();
   scratch_.pieces.clear();
   Period days;
   const auto add_current = [&](const Act& candidate) {
@@ -224,9 +183,7 @@ Period DesignationReasons::compose_transition_message(const Subject& subject, co
     // One act: its label says what to bill. Many (AMS 7.5 became 47 acts): the codes alone,
     // or the reason would run to kilobytes.
     if (!subject.several_acts) fmt::format_to(std::back_inserter(piece), " ({})", candidate.label);
-    append_once(message,
-                subject.several_acts ? " ; elle est remplacée, selon l'acte, par " : " ; elle est remplacée par ",
-                piece);
+    append_once(message, "", piece);
   };
   // The entries in force on the day say whether several acts replace the code.
   for (const auto& entry : subject.with_coefficient) {

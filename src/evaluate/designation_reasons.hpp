@@ -15,9 +15,6 @@
 
 namespace cotation::evaluation {
 
-// The message of an old cotation accepted in its transition starts so.
-inline constexpr std::string_view transition_message = "ancienne cotation acceptée pendant la période de transition";
-
 class DesignationReasons {
  public:
   DesignationReasons(const RuleSet::Model& model, EvaluationScratch::State& scratch, const Designation& designation,
@@ -39,8 +36,8 @@ class DesignationReasons {
   std::string& candidates_reason(std::string_view code, const Subject& subject);
 
   // An old cotation accepted in its transition: the reason names the cotations that
-  // replace it on that date, each once. Written into reused buffers: this reason comes
-  // with a large share of accepted lines.
+  // replace it on that date, each once, composed once per day range and kept in the rule set:
+  // this reason comes with a large share of accepted lines.
   void add_transition_reason(const Subject& subject, const model::Act& act);
 
  private:

@@ -102,6 +102,7 @@ struct EvaluationScratch::State {
     Decimal coefficient;
     model::Period days;
     std::string text;
+    const std::string* held = nullptr;  // the text, kept in the rule set (HeldTexts)
   };
   CachedText transition;  // the reason of an old cotation accepted in its transition
   CachedText in_force;    // the cotations in force that replace an old code after its transition

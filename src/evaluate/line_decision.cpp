@@ -13,18 +13,17 @@ using namespace model;
 
 namespace {
 
-// Why an exact amount could not be computed, in French like every reason (error.what() is
-// English, for logs).
-std::string_view calculation_failure(const DecimalError& error) {
+// Why an exact amount could not be computed: the wording of a calculation_failed reason.
+std::uint8_t calculation_failure(const DecimalError& error) {
   switch (error.kind()) {
     case DecimalErrorKind::overflow:
-      return "le montant exact dépasse 19 chiffres";
+      return 0;
     case DecimalErrorKind::too_many_decimals:
-      return "le montant exact aurait plus de 18 décimales";
+      return 1;
     case DecimalErrorKind::division_by_zero:
-      return "division par zéro";
+      return 2;
     default:
-      return "opération décimale impossible";
+      return 3;
   }
 }
 
@@ -66,12 +65,10 @@ void LineDecider::decide(std::size_t i, std::size_t act_rank, LineDecision& line
 bool LineDecider::telehealth_session(std::string_view code, const Subject& subject, LineDecision& line) {
   if (claim_.telehealth.value_or(false)) return true;
   line.decision = Decision::refused;
-  reasons_
-      .add_formatted(ReasonCode::telehealth_required, "", subject.telecare->telecare->text,
-                     "{} facture une séance de télésoin ; la facture {} (champ telehealth)", code,
-                     claim_.telehealth ? "est celle d'une séance en présence du patient"
-                                       : "ne dit pas si la séance est en télésoin")
-      .field = "telehealth";
+  Reason& reason = reasons_.add(ReasonCode::telehealth_required, "", subject.telecare->telecare->text);
+  reason.field = "telehealth";
+  reason.quoted.assign(code);
+  reason.variant = claim_.telehealth ? 1 : 0;
   return false;
 }
 
@@ -119,7 +116,9 @@ void LineDecider::decide_candidates(std::size_t i, LineDecision& line) {
                      : trial.decision == Decision::refused ? "refusée"
                                                            : "accord préalable");
       if (trial.decision == Decision::refused && !trial.reasons.empty()) {
-        fmt::format_to(std::back_inserter(message), " ({})", trial.reasons.front().message);
+        message += " (";
+        append_message(message, trial.reasons.front());
+        message += ')';
       }
     });
     message += ") : la ligne doit nommer l'acte (champ act)";
@@ -131,8 +130,9 @@ void LineDecider::decide_candidates(std::size_t i, LineDecision& line) {
   line.amount = decided.front().amount;
   for (const auto& trial : decided) {
     for (const auto& r : trial.reasons) {
-      if (std::none_of(line.reasons.begin(), line.reasons.end(),
-                       [&](const Reason& kept) { return kept.rule == r.rule && kept.message == r.message; })) {
+      if (std::none_of(line.reasons.begin(), line.reasons.end(), [&](const Reason& kept) {
+            return kept.rule == r.rule && render_message(kept) == render_message(r);
+          })) {
         reasons_.add(r);
       }
     }
@@ -158,21 +158,17 @@ void LineDecider::decide_subject(std::size_t i, const Subject& subject, LineDeci
     refuse_for_missing(missing.name, line);
   } catch (const NoValueInForce& absent) {
     line.decision = Decision::refused;
-    reasons_.add(ReasonCode::no_value_in_force, "", absent.what, "");
+    reasons_.add(ReasonCode::no_value_in_force, "", "").message = absent.what;
   } catch (const DecimalError& error) {
     line.decision = Decision::refused;
-    reasons_.add_formatted(ReasonCode::calculation_failed, "", "", "calcul impossible : {}",
-                           calculation_failure(error));
+    reasons_.add(ReasonCode::calculation_failed, "", "").variant = calculation_failure(error);
   }
   if (line.decision == Decision::refused) line.amount.reset();
 }
 
 void LineDecider::refuse_for_missing(std::string_view field, LineDecision& line) {
   line.decision = Decision::refused;
-  reasons_
-      .add_formatted(ReasonCode::missing_data, "", "docs/claim-format.md",
-                     "la facture ne donne pas {} dont la décision a besoin", field)
-      .field.assign(field);
+  reasons_.add(ReasonCode::missing_data, "", "docs/claim-format.md").field.assign(field);
 }
 
 bool LineDecider::holds(const Condition& condition, LineDecision& line, const std::string& owner) {
@@ -180,8 +176,7 @@ bool LineDecider::holds(const Condition& condition, LineDecision& line, const st
   explainer_.explain([&] { return steps::condition(condition, met); });
   if (met) return true;
   line.decision = Decision::refused;
-  reasons_.add(ReasonCode::condition_not_met, owner,
-               condition.message.empty() ? "condition non remplie" : condition.message, condition.citation.text);
+  reasons_.add(ReasonCode::condition_not_met, owner, condition.citation.text, &condition);
   return false;
 }
 
@@ -189,8 +184,7 @@ void LineDecider::decide_act(const Subject& subject, LineDecision& line) {
   const Act& act = model_.acts[subject.index];
   if (act.pending) {
     line.decision = Decision::refused;
-    reasons_.add_formatted(ReasonCode::act_pending, act.name, act.pending_citation.text,
-                           "acte créé mais en attente : {}", *act.pending);
+    reasons_.add(ReasonCode::act_pending, act.name, act.pending_citation.text, &act);
     return;
   }
   price_.price_act(subject, act, line);
@@ -210,12 +204,8 @@ void LineDecider::decide_act(const Subject& subject, LineDecision& line) {
       if (exceeded) {
         if (fields_.prior_approval_granted()) continue;
         line.decision = Decision::prior_approval;
-        // Appended piece by piece, not formatted: a line in ten past a threshold gives this reason.
-        std::string& message =
-            reasons_.add(ReasonCode::prior_approval_threshold, act.name, referential.citation.text).message;
-        message += "référentiel « ";
-        message += referential.name;
-        message += " » : accord préalable nécessaire";
+        // Held as the referential: a line in ten past a threshold gives this reason.
+        reasons_.add(ReasonCode::prior_approval_threshold, act.name, referential.citation.text, &referential);
         return;
       }
     }

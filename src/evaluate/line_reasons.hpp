@@ -1,6 +1,6 @@
 // The reasons of the line being decided. In: the line's vector of reasons, left by the decision
 // an earlier claim reused. Out: the same vector holding this line's reasons, written over the
-// old ones so that their strings keep their capacity.
+// old ones so that their strings keep their capacity; most hold references, not text.
 #pragma once
 
 #include <fmt/format.h>
@@ -22,31 +22,34 @@ class LineReasons {
     reasons_ = &reasons;
     used_ = 0;
   }
-  // A new reason about `rule` (empty: none) whose field and message are left empty, to be
-  // written by the caller.
-  Reason& add(ReasonCode code, std::string_view rule, std::string_view source) {
+  // A new reason about `rule` (empty: none) citing `cited`, written from `about` (an object of
+  // the rule set, by `code`); its other members empty, for the caller to set.
+  Reason& add(ReasonCode code, std::string_view rule, std::string_view cited, const void* about = nullptr) {
     if (used_ == reasons_->size()) reasons_->emplace_back();
     Reason& added = (*reasons_)[used_++];
     added.code = code;
-    added.rule.assign(rule);
+    added.rule = rule;
     added.field.clear();
     added.message.clear();
-    added.source.assign(source);
+    added.source.clear();
+    added.cited = cited;
+    added.quoted.clear();
+    added.about = about;
+    added.rules = nullptr;
+    added.day = 0;
+    added.variant = 0;
     return added;
   }
   // A copy of `reason`.
   void add(const Reason& reason) {
-    Reason& added = add(reason.code, reason.rule, reason.source);
-    added.field.assign(reason.field);
-    added.message.assign(reason.message);
+    if (used_ == reasons_->size()) reasons_->emplace_back();
+    (*reasons_)[used_++] = reason;
   }
-  void add(ReasonCode code, std::string_view rule, std::string_view message, std::string_view source) {
-    add(code, rule, source).message.assign(message);
-  }
+  // A reason whose French message is composed now (the rarer ones).
   template <typename... Args>
-  Reason& add_formatted(ReasonCode code, std::string_view rule, std::string_view source,
+  Reason& add_formatted(ReasonCode code, std::string_view rule, std::string_view cited,
                         fmt::format_string<Args...> format, Args&&... args) {
-    Reason& added = add(code, rule, source);
+    Reason& added = add(code, rule, cited);
     fmt::format_to(std::back_inserter(added.message), format, std::forward<Args>(args)...);
     return added;
   }
@@ -59,7 +62,7 @@ class LineReasons {
   // The reason added last.
   Reason& last() { return (*reasons_)[used_ - 1]; }
   // The source of the reason added last.
-  void set_source(std::string_view source) { (*reasons_)[used_ - 1].source.assign(source); }
+  void set_source(std::string_view source) { (*reasons_)[used_ - 1].cited = source; }
   void drop_last() { --used_; }
   // The reasons left over from the earlier claim go.
   void finish() {

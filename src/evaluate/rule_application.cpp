@@ -10,24 +10,6 @@ namespace cotation::evaluation {
 
 using namespace model;
 
-namespace {
-
-std::string_view period_word(Limit::Per per) {
-  switch (per) {
-    case Limit::Per::day:
-      return "jour";
-    case Limit::Per::year:
-      return "an";
-    case Limit::Per::series:
-      return "série";
-    case Limit::Per::episode:
-      return "épisode";
-  }
-  return "";
-}
-
-}  // namespace
-
 // Only rules whose scope holds the subject, in force on the day and whose guard is not known
 // false come here (GraphEvaluation::may_apply).
 bool RuleApplication::applies(const Rule& rule, std::size_t line_index) {
@@ -56,10 +38,7 @@ bool RuleApplication::applies(const Rule& rule, std::size_t line_index) {
   const bool exceeded = limits_.limit_exceeded(*rule.limit, line_index, rule);
   // Within the limit on the claim's lines alone: the count may be short, and the line says so.
   if (!exceeded && !limits_.missing() && limits_.counted_without_history(*rule.limit)) {
-    reasons_.add_formatted(ReasonCode::history_missing, rule.name, "docs/claim-format.md",
-                           "la limite de la règle {} (au plus {} par {}) n'a compté que les lignes de cette "
-                           "facture : l'historique du patient n'a pas été fourni (champ history)",
-                           rule.name, rule.limit->count, period_word(rule.limit->per));
+    reasons_.add(ReasonCode::history_missing, rule.name, "docs/claim-format.md", &rule);
   }
   if (!exceeded && limits_.counted_folded_period()) {
     reasons_.add_formatted(ReasonCode::history_missing, rule.name, "docs/claim-format.md",
@@ -128,12 +107,12 @@ void RuleApplication::apply(std::size_t line_index, const Subject& subject, Line
   });
   for (const std::uint32_t r : applying_) {
     const Rule& rule = model_.rules[r];
-    reasons_.add(code_of(rule), rule.name, rule.message.empty() ? rule.label : rule.message, rule.citation.text);
+    reasons_.add(code_of(rule), rule.name, rule.citation.text, &rule);
     explainer_.explain([&] { return steps::rule_applies(rule); });
   }
   if (!agree) {
     line.decision = Decision::refused;
-    reasons_.add(ReasonCode::rules_conflict, "", "des règles qui s'appliquent à cette ligne décident différemment", "");
+    reasons_.add(ReasonCode::rules_conflict, "", "");
     return;
   }
   const Rule& rule = model_.rules[applying_.front()];

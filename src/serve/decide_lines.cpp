@@ -68,8 +68,8 @@ class SinkBuffer : public std::streambuf {
 // a time under the store's lock: decided, committed, then its records sent (the lock is not held
 // while the client is waited for, neither reading its body nor writing its records).
 BatchSummary decide(const std::shared_ptr<const RuleSet>& rule_set, std::istream& input, std::ostream& records,
-                    SinkBuffer& buffer, const Context& context, bool explain) {
-  BatchOptions batch{context.options.jobs, explain};
+                    SinkBuffer& buffer, const Context& context, bool explain, Language language) {
+  BatchOptions batch{context.options.jobs, explain, language};
   batch.line_at_a_time = true;  // each chunk's records go as soon as the lines waiting are decided
   if (context.history == nullptr) return evaluate_json_lines(*rule_set, input, records, batch);
   KeptHistory& history = *context.history;
@@ -102,7 +102,7 @@ bool declared_over(const httplib::Request& request, std::size_t limit) {
 }  // namespace
 
 void decide_lines(const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader,
-                  const Context& context, bool explain) {
+                  const Context& context, bool explain, Language language) {
   const BodyBudget budget(context.options.limits, request_on_this_thread().start, context.language);
   if (declared_over(request, context.options.limits.max_body_bytes)) {
     std::string none;
@@ -113,7 +113,7 @@ void decide_lines(const httplib::Request& request, httplib::Response& response, 
   // while this one decides them and writes their records (the references live as long as the
   // request: cpp-httplib runs the provider before it reads the next one).
   response.set_chunked_content_provider(
-      std::string(json_lines_type), [&response, reader, budget, explain, rule_set = context.rules.current(), &context](
+      std::string(json_lines_type), [&response, reader, budget, explain, language, rule_set = context.rules.current(), &context](
                                         std::size_t, httplib::DataSink& sink) {
         LinePipe pipe(budget, context.options.limits.max_line_bytes, context.language);
         SinkBuffer buffer(sink);
@@ -129,7 +129,7 @@ void decide_lines(const httplib::Request& request, httplib::Response& response, 
               pipe.finish(false);
             }
           });
-          context.metrics.count_decisions(decide(rule_set, input, records, buffer, context, explain));
+          context.metrics.count_decisions(decide(rule_set, input, records, buffer, context, explain, language));
           problem = pipe.ending();
         } catch (const std::exception& error) {
           context.log.event("exception", error.what());

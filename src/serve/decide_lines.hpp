@@ -12,6 +12,6 @@
 namespace cotation::serve {
 
 void decide_lines(const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader,
-                  const Context& context, bool explain);
+                  const Context& context, bool explain, Language language);
 
 }  // namespace cotation::serve

@@ -52,6 +52,14 @@ bool wants_explanation(const httplib::Request& request) {
   return explain == "1" || explain == "true";
 }
 
+// The language of the decisions' messages: `?lang=en` or `?lang=fr`, else the server's `--lang`.
+Language decisions_language(const httplib::Request& request, const Context& context) {
+  const std::string lang = request.get_param_value("lang");
+  if (lang == "en") return Language::english;
+  if (lang == "fr") return Language::french;
+  return context.language;
+}
+
 void decide_one(const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader,
                 const Context& context) {
   SingleClaimScratch& own = scratch_for(context.rules.current());
@@ -68,13 +76,15 @@ void decide_one(const httplib::Request& request, httplib::Response& response, co
   Decision decision = Decision::invalid;
   if (context.history == nullptr) {
     decision =
-        evaluate_json_line(*own.rule_set, own.body, *own.scratch, own.decision, own.record, wants_explanation(request));
+        evaluate_json_line(*own.rule_set, own.body, *own.scratch, own.decision, own.record,
+                                  wants_explanation(request), decisions_language(request, context));
   } else {
     // Committed to the store before the answer is sent.
     auto held = context.history->hold(own.rule_set);
     decision = evaluate_json_line_in_sequence(*own.rule_set, own.body, held.scratch, own.decision, own.record,
                                               wants_explanation(request),
-                                              [&held](std::span<const DecidedClaim> claim) { held.store.save(claim); });
+                                              [&held](std::span<const DecidedClaim> claim) { held.store.save(claim); },
+                                              decisions_language(request, context));
   }
   context.metrics.count_decision(decision);
   own.record.pop_back();  // its '\n'
@@ -162,7 +172,8 @@ void add_routes(httplib::Server& server, const Context& context) {
   // The body is read by the route: a JSON Lines batch is decided while it arrives.
   server.Post("/v1/decisions", [&context](const httplib::Request& request, httplib::Response& response,
                                           const httplib::ContentReader& reader) {
-    if (is_json_lines(request)) return decide_lines(request, response, reader, context, wants_explanation(request));
+    if (is_json_lines(request)) return decide_lines(request, response, reader, context, wants_explanation(request),
+                                                       decisions_language(request, context));
     decide_one(request, response, reader, context);
   });
   server.Get("/v1/rule-set",

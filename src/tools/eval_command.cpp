@@ -29,7 +29,7 @@ int run_eval(const EvalOptions& options, const GlobalOptions& global) {
   if (!rule_set) return exit_bad_rules;
   std::ifstream file;
   // A pipe or a terminal is answered claim by claim; a file is read in large blocks.
-  BatchOptions batch{options.jobs, options.explain};
+  BatchOptions batch{options.jobs, options.explain, global.language};
   batch.line_at_a_time = !is_regular_file(options.claims_path);
   std::istream* claims = batch.line_at_a_time && options.claims_path == "-"
                              ? &standard_input_as_read()

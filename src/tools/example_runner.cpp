@@ -18,7 +18,7 @@ using model::Day;
 
 bool reason_contains(const LineDecision& line, const std::string& text) {
   return std::any_of(line.reasons.begin(), line.reasons.end(), [&](const Reason& reason) {
-    return reason.message.find(text) != std::string::npos || reason.rule.find(text) != std::string::npos;
+    return render_message(reason).find(text) != std::string::npos || reason.rule.find(text) != std::string::npos;
   });
 }
 
@@ -217,12 +217,13 @@ void append_failure(std::string& out, const ExampleResult& result, Language lang
            '\n';
     if (line.actual == nullptr) continue;
     for (const auto& reason : line.actual->reasons) {
-      out +=
-          fmt::format("    {}{} {}\n", w.reason, w.colon, cited(reason.rule, reason.message, reason.source, language));
+      out += fmt::format("    {}{} {}\n", w.reason, w.colon,
+                         cited(reason.rule, render_message(reason, language), reason_source(reason), language));
     }
   }
   for (const auto& reason : result.decision.reasons) {
-    out += fmt::format("  {}{} {}\n", w.reason, w.colon, cited(reason.rule, reason.message, reason.source, language));
+    out += fmt::format("  {}{} {}\n", w.reason, w.colon,
+                       cited(reason.rule, render_message(reason, language), reason_source(reason), language));
   }
   // The steps of the failing lines and of the claim as a whole; those of the lines that pass
   // only when asked for.
@@ -321,7 +322,7 @@ nlohmann::json report_json(const ExampleReport& report, bool coverage) {
       if (line.actual != nullptr) {
         nlohmann::json reasons = nlohmann::json::array();
         for (const auto& r : line.actual->reasons)
-          reasons.push_back({{"rule", r.rule}, {"message", r.message}, {"source", r.source}});
+          reasons.push_back({{"rule", r.rule}, {"message", render_message(r)}, {"source", reason_source(r)}});
         actual = {{"decision", to_string(line.actual->decision)},
                   {"amount", amount(line.actual->amount, true)},
                   {"reasons", std::move(reasons)}};

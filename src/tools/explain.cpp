@@ -97,14 +97,15 @@ Node step_node(const ExplanationStep& engine_step, const Words& words, Language 
   return {cited(fmt::format("{}{}{}", step.what, words.colon, step.value), step.source, words), {}};
 }
 
-Node reason_node(const Reason& reason, const Words& words) {
-  std::string text = fmt::format("{}{}{}", words.reason, words.colon, reason.message);
-  if (!reason.rule.empty() && !reason.source.empty()) {
-    text += fmt::format(" ({} {}, {} {})", words.rule, reason.rule, words.source, reason.source);
+Node reason_node(const Reason& reason, const Words& words, Language language) {
+  std::string text = fmt::format("{}{}{}", words.reason, words.colon, render_message(reason, language));
+  const std::string_view source = reason_source(reason);
+  if (!reason.rule.empty() && !source.empty()) {
+    text += fmt::format(" ({} {}, {} {})", words.rule, reason.rule, words.source, source);
   } else if (!reason.rule.empty()) {
     text += fmt::format(" ({} {})", words.rule, reason.rule);
   } else {
-    text = cited(std::move(text), reason.source, words);
+    text = cited(std::move(text), std::string(source), words);
   }
   return {std::move(text), {}};
 }
@@ -157,18 +158,18 @@ std::string explanation_text(const ClaimExplanation& explained, Language languag
               {}};
     if (line.amount) node.text += fmt::format(", {} €", line.amount->to_string(2));
     for (const auto* step : steps_of(explained, i)) node.children.push_back(step_node(*step, words, language));
-    for (const auto& reason : line.reasons) node.children.push_back(reason_node(reason, words));
+    for (const auto& reason : line.reasons) node.children.push_back(reason_node(reason, words, language));
     children.push_back(std::move(node));
   }
   for (const auto* step : steps_of(explained, std::nullopt)) children.push_back(step_node(*step, words, language));
-  for (const auto& reason : decision.reasons) children.push_back(reason_node(reason, words));
+  for (const auto& reason : decision.reasons) children.push_back(reason_node(reason, words, language));
 
   std::string out = title + '\n';
   render(children, "", out);
   return out;
 }
 
-nlohmann::ordered_json explanation_json(const ClaimExplanation& explained) {
+nlohmann::ordered_json explanation_json(const ClaimExplanation& explained, Language language) {
   const auto steps_json = [&](std::optional<std::size_t> line) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const auto* step : steps_of(explained, line)) {
@@ -176,17 +177,17 @@ nlohmann::ordered_json explanation_json(const ClaimExplanation& explained) {
     }
     return out;
   };
-  const auto reasons_json = [](const std::vector<Reason>& reasons) {
+  const auto reasons_json = [language](const std::vector<Reason>& reasons) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    const auto or_null = [](const std::string& text) {
+    const auto or_null = [](std::string_view text) {
       return text.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(text);
     };
     for (const auto& r : reasons) {
       out.push_back({{"code", to_string(r.code)},
                      {"rule", or_null(r.rule)},
                      {"field", or_null(r.field)},
-                     {"message", r.message},
-                     {"source", r.source}});
+                     {"message", render_message(r, language)},
+                     {"source", reason_source(r)}});
     }
     return out;
   };
@@ -229,7 +230,8 @@ std::size_t explain_json_lines(const RuleSet& rule_set, std::istream& input, std
     const ClaimExplanation explained = explain_record(rule_set, line, ++record, scratch);
     if (explained.decision.decision == Decision::invalid) ++invalid;
     if (format == ExplainFormat::json) {
-      output << explanation_json(explained).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+      output << explanation_json(explained, language)
+                    .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
              << '\n';
     } else {
       output << (record > 1 ? "\n" : "") << explanation_text(explained, language);

@@ -33,7 +33,8 @@ struct ClaimExplanation {
 // The tree, one line per node, ending with a line break.
 [[nodiscard]] std::string explanation_text(const ClaimExplanation& explained, Language language);
 // The same tree as data: the claim, its lines each with its steps and reasons.
-[[nodiscard]] nlohmann::ordered_json explanation_json(const ClaimExplanation& explained);
+[[nodiscard]] nlohmann::ordered_json explanation_json(const ClaimExplanation& explained,
+                                                      Language language = Language::french);
 
 enum class ExplainFormat { text, json };
 

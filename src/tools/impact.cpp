@@ -255,12 +255,13 @@ std::string decision_text(const ClaimDecision& decision, Language language) {
     std::string text = fmt::format("{} {} {}", line.code, decision_word(line.decision, language),
                                    line.amount ? line.amount->to_string(2) : "—");
     for (const auto& reason : line.reasons) {
-      text += reason.source.empty() ? fmt::format(" (« {} »)", reason.message)
-                                    : fmt::format(" (« {} », {})", reason.message, reason.source);
+      const std::string_view source = reason_source(reason);
+      text += source.empty() ? fmt::format(" (« {} »)", render_message(reason, language))
+                             : fmt::format(" (« {} », {})", render_message(reason, language), source);
     }
     lines.push_back(std::move(text));
   }
-  for (const auto& reason : decision.reasons) lines.push_back(fmt::format("« {} »", reason.message));
+  for (const auto& reason : decision.reasons) lines.push_back(fmt::format("« {} »", render_message(reason, language)));
   return fmt::format("{}, total {}{}{}", decision_word(decision.decision, language), decision.total.to_string(2),
                      colon(language), fmt::join(lines, " ; "));
 }

@@ -155,6 +155,14 @@ static void test_batch(const char* source_dir) {
     free(normalized);
     cotation_free_string(output);
   }
+  /* COTATION_ENGLISH: the engine's messages in English, the rest of the records the same. */
+  CHECK(cotation_evaluate_jsonl(rules, input, input_length, 1, COTATION_ENGLISH, &output, &output_length) ==
+        COTATION_OK);
+  CHECK(output != NULL && contains(output,
+                                   "\"code\":\"unknown_code\",\"rule\":null,\"field\":null,"
+                                   "\"message\":\"unknown code: “XYZ 3”\""));
+  CHECK(output != NULL && !contains(output, "code inconnu"));
+  cotation_free_string(output);
   CHECK(cotation_evaluate_jsonl(rules, input, input_length, 1, 99, &output, &output_length) ==
         COTATION_INVALID_ARGUMENT);
   CHECK(output == NULL);
@@ -245,6 +253,27 @@ static void test_texts(const char* source_dir) {
   cotation_rules_free(from_directory);
 }
 
+/* A rule set compiled with COTATION_ENGLISH: its evaluators write the engine's messages in
+ * English; the rules' own texts stay French. */
+static void test_english(const char* source_dir) {
+  cotation_rules* rules = NULL;
+  cotation_evaluator* evaluator = NULL;
+  char path[4096];
+  char decision[4096];
+  size_t length = 0;
+  const char* unknown =
+      "{\"id\":\"u\",\"date\":\"2025-03-01\",\"region\":\"metropole\",\"lines\":[{\"code\":\"XYZ 3\"}]}";
+  snprintf(path, sizeof path, "%s/tests/evaluate/rules", source_dir);
+  CHECK(cotation_compile_directory(path, COTATION_ENGLISH, &rules, NULL) == COTATION_OK);
+  CHECK(rules != NULL && cotation_evaluator_new(rules, &evaluator) == COTATION_OK);
+  CHECK(cotation_evaluate(evaluator, unknown, strlen(unknown), decision, sizeof decision, &length) == COTATION_OK);
+  CHECK(contains(decision, "\"message\":\"unknown code: “XYZ 3”\""));
+  CHECK(cotation_evaluate(evaluator, "{\"id\":\"x\",", 10, decision, sizeof decision, &length) == COTATION_OK);
+  CHECK(contains(decision, "\"message\":\"invalid JSON at byte "));
+  cotation_evaluator_free(evaluator);
+  cotation_rules_free(rules);
+}
+
 int main(int argc, char** argv) {
   cotation_rules* rules = NULL;
   char* diagnostics = NULL;
@@ -263,6 +292,7 @@ int main(int argc, char** argv) {
     test_one_claim(rules);
   }
   test_batch(argv[1]);
+  test_english(argv[1]);
   test_texts(argv[1]);
   test_compile_errors();
   cotation_rules_free(rules);

@@ -74,6 +74,34 @@ expect_same_file "output differs from tests/cli/eval/expected.jsonl (< expected,
   "$golden/expected.jsonl" "$scratch/golden.norm"
 if [ -s "$scratch/err" ]; then fail "nothing on stderr for a clean rule set: $(head -c 300 "$scratch/err")"; else pass; fi
 
+# ------------------------------------------------------------------ English messages
+
+# --lang en on the golden claims and on claims-en.jsonl (an old cotation in its transition, the
+# same after it, a cotation not yet in force, a coefficient that is no number and one no act has,
+# a limit counted without history, four problems of one record, JSON that stops): every message
+# the engine writes in English, the rules' own texts (message "...") as written, and nothing
+# but the messages differs from the French records. tests/cli/eval/expected-en.jsonl was read
+# message by message against the French records.
+cat "$claims" "$golden/claims-en.jsonl" >"$scratch/en.jsonl"
+expect_exit 1 "--lang en" "$cotation" --lang en eval --rules "$rules" "$scratch/en.jsonl"
+normalize "$scratch/out" "$scratch/en.norm"
+expect_same_file "output differs from tests/cli/eval/expected-en.jsonl (< expected, > actual)" \
+  "$golden/expected-en.jsonl" "$scratch/en.norm"
+expect_exit 1 "the same in French" "$cotation" eval --rules "$rules" "$scratch/en.jsonl"
+if python3 - "$scratch/out" "$scratch/en.norm" <<'PY'; then pass; else fail "--lang en changes only the messages"; fi
+import json, sys
+def without_messages(line):
+    record = json.loads(line)
+    record["rule_set"] = "HASH"
+    for reasons in [record["reasons"]] + [l["reasons"] for l in record["lines"]]:
+        for reason in reasons:
+            reason.pop("message")
+    return record
+french, english = (open(name, encoding="utf-8").read().splitlines() for name in sys.argv[1:])
+same = [without_messages(f) == without_messages(e) for f, e in zip(french, english)]
+sys.exit(0 if len(french) == len(english) and all(same) else 1)
+PY
+
 # ------------------------------------------------------------------ hostile lines
 
 # A 10 MiB line (its id still read from its head), a line ending in \r\n, and a last line

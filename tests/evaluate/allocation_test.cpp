@@ -157,7 +157,7 @@ TEST_F(Allocations, EvaluatingAgainWithAWarmScratchAllocatesNothing) {
     EXPECT_EQ(decision.decision, c.expected);
     if (c.claim.id == "transition") {
       ASSERT_EQ(decision.lines.at(0).reasons.size(), 1U);
-      EXPECT_TRUE(decision.lines[0].reasons[0].message.starts_with("ancienne cotation acceptée"));
+      EXPECT_TRUE(render_message(decision.lines[0].reasons[0]).starts_with("ancienne cotation acceptée"));
     }
   }
 }

@@ -104,8 +104,8 @@ TEST_F(CarriedHistory, AnEmptyHistoryIsHadAndNoHistoryIsSaid) {
   ASSERT_EQ(alone.lines.size(), 1U);
   EXPECT_EQ(alone.lines[0].decision, Decision::accepted);  // the count is short, not wrong
   ASSERT_TRUE(has_code(alone.lines[0], ReasonCode::history_missing));
-  EXPECT_NE(alone.lines[0].reasons[0].message.find("rqd_deux_par_an (au plus 2 par an)"), std::string::npos)
-      << alone.lines[0].reasons[0].message;
+  EXPECT_NE(render_message(alone.lines[0].reasons[0]).find("rqd_deux_par_an (au plus 2 par an)"), std::string::npos)
+      << render_message(alone.lines[0].reasons[0]);
 
   // In sequence the batch's earlier claims are the history: had, nothing said.
   const ClaimDecision in_sequence = rules().evaluate_in_sequence(*read.claim, scratch_);

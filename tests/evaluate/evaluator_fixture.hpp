@@ -96,7 +96,9 @@ inline std::string amount_text(const std::optional<Decimal>& amount) {
 
 inline std::string reasons_text(const std::vector<Reason>& reasons) {
   std::string out;
-  for (const Reason& r : reasons) out += "  [" + r.rule + "] " + r.message + " (" + r.source + ")\n";
+  for (const Reason& r : reasons) {
+    out += "  [" + std::string(r.rule) + "] " + render_message(r) + " (" + std::string(reason_source(r)) + ")\n";
+  }
   return out;
 }
 
@@ -130,7 +132,7 @@ inline void expect_total(const ClaimDecision& decision, std::string_view total) 
 inline bool has_reason(const std::vector<Reason>& reasons, std::string_view rule, std::string_view message_part) {
   for (const Reason& r : reasons) {
     if ((rule.empty() || r.rule == rule || to_string(r.code) == rule) &&
-        r.message.find(message_part) != std::string::npos)
+        render_message(r).find(message_part) != std::string::npos)
       return true;
   }
   return false;

@@ -241,11 +241,11 @@ TEST(Guards, DecideAsTheRulesText) {
                       EXPECT_EQ(line.decision, Decision::refused) << context;
                       ASSERT_EQ(line.reasons.size(), 1U) << context;
                       EXPECT_EQ(line.reasons[0].code, ReasonCode::missing_data) << context;
-                      EXPECT_NE(line.reasons[0].message.find(missing), std::string::npos) << context;
+                      EXPECT_NE(render_message(line.reasons[0]).find(missing), std::string::npos) << context;
                       continue;
                     }
                     std::vector<std::string> decided;
-                    for (const Reason& reason : line.reasons) decided.push_back(reason.rule);
+                    for (const Reason& reason : line.reasons) decided.emplace_back(reason.rule);
                     EXPECT_EQ(decided, applied) << context;
                     EXPECT_EQ(line.decision, applied.empty() ? Decision::accepted : Decision::refused) << context;
                     if (!applied.empty()) ++refused_by_rules;
@@ -356,7 +356,7 @@ TEST(Formulas, DecideAsTheGraphAndAsTheRulesText) {
                   const ClaimDecision decision = rules.evaluate(claim, scratch);
                   std::string decided;
                   for (const Reason& reason : decision.lines[0].reasons) {
-                    decided += reason.message + (expected == "condition du lieu" ? "" : ";");
+                    decided += render_message(reason) + (expected == "condition du lieu" ? "" : ";");
                   }
                   EXPECT_EQ(decided, expected) << by_fields;
                   EXPECT_EQ(decision.lines[0].decision, expected.empty() ? Decision::accepted : Decision::refused);

@@ -66,8 +66,8 @@ TEST_F(Evaluator, RefusedByARuleWithItsConditionGivesTheRuleAndItsMessage) {
   expect_refused(decision, 1, "telesoin_deplacement", "Pas d'indemnité de déplacement pour une séance en télésoin");
   const Reason* reason = find_reason(decision.lines[1].reasons, "telesoin_deplacement");
   ASSERT_NE(reason, nullptr);
-  EXPECT_EQ(reason->message, "Pas d'indemnité de déplacement pour une séance en télésoin");
-  EXPECT_EQ(reason->source, cited(label_ngap_test, "dispositions générales, art. 13"));
+  EXPECT_EQ(render_message(*reason), "Pas d'indemnité de déplacement pour une séance en télésoin");
+  EXPECT_EQ(reason_source(*reason), cited(label_ngap_test, "dispositions générales, art. 13"));
   expect_total(decision, "16.55");  // only the accepted line: 16.55
 }
 
@@ -160,9 +160,9 @@ TEST_F(Evaluator, PriorApprovalBeyondFifteenSessionsOfASeries) {
   EXPECT_EQ(*line.amount, money("16.55")) << line.amount->to_string();  // 7.49 x 2.21 = 16.5529 -> 16.55
   const Reason* reason = find_reason(line.reasons, "lombalgie");
   ASSERT_NE(reason, nullptr) << describe(beyond);
-  EXPECT_NE(reason->message.find("lombalgie commune"), std::string::npos) << reason->message;
-  EXPECT_NE(reason->message.find("accord préalable"), std::string::npos) << reason->message;
-  EXPECT_EQ(reason->source, cited(label_fonds_test, "référentiels HAS, lombalgie commune"));
+  EXPECT_NE(render_message(*reason).find("lombalgie commune"), std::string::npos) << render_message(*reason);
+  EXPECT_NE(render_message(*reason).find("accord préalable"), std::string::npos) << render_message(*reason);
+  EXPECT_EQ(reason_source(*reason), cited(label_fonds_test, "référentiels HAS, lombalgie commune"));
   expect_accepted(beyond, 1, "4");  // IFS 4 €
   expect_total(beyond, "4");        // only accepted lines count: IFS 4 €
 
@@ -240,9 +240,10 @@ TEST_F(Evaluator, OldCotationAcceptedDuringItsTransition) {
   ASSERT_FALSE(last_day.lines[0].reasons.empty()) << describe(last_day);
   const Reason& reason = last_day.lines[0].reasons[0];
   EXPECT_EQ(reason.rule, "lombalgie");
-  EXPECT_NE(reason.message.find("transition"), std::string::npos) << reason.message;
-  EXPECT_NE(reason.message.find("RAM 7.49"), std::string::npos)
-      << "the message of an old cotation accepted in transition should name the new one: " << reason.message;
+  const std::string message = render_message(reason);
+  EXPECT_NE(message.find("transition"), std::string::npos) << message;
+  EXPECT_NE(message.find("RAM 7.49"), std::string::npos)
+      << "the message of an old cotation accepted in transition should name the new one: " << message;
   // The new cotation is accepted during the transition too.
   expect_accepted(decide(claim_of("ram-transition", on(2024, 3, 1), {"RAM 7.49"})), 0,
                   "16.55");  // 7.49 x 2.21 -> 16.55
@@ -275,7 +276,7 @@ TEST(SharedOldCode, TransitionAndRefusalNameEveryReplacingCotation) {
   expect_refused(
       after, 0, "no_longer_admitted",
       "AMK 8.5 n'est plus admise le 2024-06-01 ; selon l'acte, la cotation en vigueur est RAB 8.51, RAB 8.49");
-  EXPECT_EQ(after.lines[0].reasons.at(0).source,
+  EXPECT_EQ(reason_source(after.lines[0].reasons.at(0)),
             "Assurance Maladie : synthèse des mesures (fixture de test), fin de la transition au 1er juin 2024");
 
   // Before the transition no cotation replaces it yet: the old one is in force, at the old value,
@@ -300,7 +301,7 @@ class DateRounding : public ::testing::Test {
 
   static std::vector<std::string> rules_of(const ClaimDecision& decision) {
     std::vector<std::string> names;
-    for (const Reason& reason : decision.lines.at(0).reasons) names.push_back(reason.rule);
+    for (const Reason& reason : decision.lines.at(0).reasons) names.emplace_back(reason.rule);
     return names;
   }
 

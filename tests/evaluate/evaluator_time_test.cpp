@@ -98,8 +98,8 @@ TEST_F(Evaluator, PendingActIsRefusedWithItsReason) {
   expect_refused(decision, 0, "ter", "avis de la HAS");
   const Reason* reason = find_reason(decision.lines[0].reasons, "ter");
   ASSERT_NE(reason, nullptr);
-  EXPECT_NE(reason->message.find("attente"), std::string::npos) << reason->message;
-  EXPECT_EQ(reason->source, cited(label_fonds_test, "TER 16 en attente de l'avis de la HAS"));
+  EXPECT_NE(render_message(*reason).find("attente"), std::string::npos) << render_message(*reason);
+  EXPECT_EQ(reason_source(*reason), cited(label_fonds_test, "TER 16 en attente de l'avis de la HAS"));
 }
 
 TEST_F(Evaluator, RemovedActIsAcceptedTheDayBeforeAndRefusedFromItsDate) {
@@ -111,7 +111,7 @@ TEST_F(Evaluator, RemovedActIsAcceptedTheDayBeforeAndRefusedFromItsDate) {
   EXPECT_TRUE(has_reason(removed.lines[0].reasons, "deambulation", "2025-07-01")) << describe(removed);
   const Reason* reason = find_reason(removed.lines[0].reasons, "deambulation");
   ASSERT_NE(reason, nullptr);
-  EXPECT_EQ(reason->source, cited(label_fonds_test, "pertinence des interventions en EHPAD"));
+  EXPECT_EQ(reason_source(*reason), cited(label_fonds_test, "pertinence des interventions en EHPAD"));
 }
 
 // ------------------------------------------------------------------ rates, exceptions, conflicts
@@ -250,8 +250,9 @@ TEST_F(Evaluator, AgeFromBirthDateByTheBirthdayRule) {
   const ClaimDecision adult = dra_on(on(2000, 1, 1), on(2025, 3, 1));
   const Reason* reason = find_reason(adult.lines.at(0).reasons, "dra");
   ASSERT_NE(reason, nullptr) << describe(adult);
-  EXPECT_EQ(reason->message, "La rééducation des déviations du rachis est réservée aux patients de moins de 18 ans");
-  EXPECT_EQ(reason->source, cited(label_guide_test, "déviations du rachis (personnes de moins de 18 ans)"));
+  EXPECT_EQ(render_message(*reason),
+            "La rééducation des déviations du rachis est réservée aux patients de moins de 18 ans");
+  EXPECT_EQ(reason_source(*reason), cited(label_guide_test, "déviations du rachis (personnes de moins de 18 ans)"));
 }
 
 TEST_F(Evaluator, AgeGivenIsUsedAsGiven) {

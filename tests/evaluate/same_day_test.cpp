@@ -40,14 +40,14 @@ Claim session(std::string id, std::string patient, std::string prescription, std
 
 bool has_reason(const LineDecision& line, std::string_view text) {
   for (const Reason& reason : line.reasons) {
-    if (reason.message.find(text) != std::string::npos) return true;
+    if (render_message(reason).find(text) != std::string::npos) return true;
   }
   return false;
 }
 
 std::string reasons_of(const LineDecision& line) {
   std::string out;
-  for (const Reason& reason : line.reasons) out += reason.message + "\n";
+  for (const Reason& reason : line.reasons) out += render_message(reason) + "\n";
   return out;
 }
 

@@ -53,9 +53,11 @@ TEST(Explain, AMalformedRecordSaysWhereAndWhyInTheLanguageAsked) {
   const ClaimExplanation explained = explain_record(fixture(), R"({"lines":[]} x)", 7, scratch);
   EXPECT_EQ(explained.decision.decision, Decision::invalid);
   const std::string text = explanation_text(explained, Language::english);
-  // Every problem is reported, each with its place in the record.
-  EXPECT_TRUE(text.starts_with("claim (record 7): invalid\n├─ reason: lines : le tableau est vide")) << text;
-  EXPECT_NE(text.find("└─ reason: JSON invalide à l'octet 13"), std::string::npos) << text;
+  // Every problem is reported, each with its place in the record, in English.
+  EXPECT_TRUE(text.starts_with("claim (record 7): invalid\n├─ reason: lines: the array is empty")) << text;
+  EXPECT_NE(text.find("└─ reason: invalid JSON at byte 13: extra content after the JSON object"), std::string::npos)
+      << text;
+  EXPECT_NE(explanation_text(explained, Language::french).find("JSON invalide à l'octet 13"), std::string::npos);
 }
 
 // The shipped rules: an IFD exists only beside an act of the session that is not refused
@@ -69,7 +71,8 @@ TEST(Explain, SeulementAvecShowsWhetherTheLinesItReadsAreRefused) {
   const auto claim = [](const std::string& patient, const std::string& lines) {
     return R"({"id":"d1","date":"2025-09-01","region":"metropole","place":"domicile","patient":{"id":")" + patient +
            R"(","age":45},"prescription":{"kind":"medical"},"telehealth":false,)"
-           R"("series":{"session_number":2,"sessions_12_months_before":1},"lines":)" + lines + "}";
+           R"("series":{"session_number":2,"sessions_12_months_before":1},"lines":)" +
+           lines + "}";
   };
   EvaluationScratch scratch;
   const ClaimExplanation beside =
