@@ -80,7 +80,7 @@ struct Words {
   std::string_view condition_not_met;
   std::string_view pending;
   std::string_view referential, prior_approval;
-  std::string_view limit_of, at_most, per, counted_alone;
+  std::string_view limit_of, at_most, per, counted_alone, counted_folded;
   std::array<std::string_view, 4> periods;  // in the order of Limit::Per
   std::string_view conflict;
 };
@@ -118,6 +118,8 @@ constexpr Words french{
     " (au plus ",
     " par ",
     ") n'a compté que les lignes de cette facture : l'historique du patient n'a pas été fourni (champ history)",
+    ") n'a pas compté les séances les plus anciennes de la période : la facture vient après d'autres plus "
+    "récentes du patient, et l'historique ne garde que la fenêtre que lisent les règles",
     {"jour", "an", "série", "épisode"},
     "des règles qui s'appliquent à cette ligne décident différemment",
 };
@@ -155,6 +157,8 @@ constexpr Words english{
     " (at most ",
     " per ",
     ") counted only the lines of this claim: the patient's history was not given (field history)",
+    ") did not count the oldest sessions of the period: the claim comes after more recent ones of the "
+    "patient, and the history keeps only the window the rules read",
     {"day", "year", "series", "episode"},
     "rules that apply to this line decide differently",
 };
@@ -174,14 +178,15 @@ void append_not_in_force(std::string& out, const Reason& reason, const Words& w)
   }
 }
 
-void append_history_missing(std::string& out, const Rule& rule, const Words& w) {
+// Variant 1: the count missed sessions the history had folded (a claim older than the window).
+void append_history_missing(std::string& out, const Rule& rule, std::uint8_t variant, const Words& w) {
   out += w.limit_of;
   out += rule.name;
   out += w.at_most;
   out += std::to_string(rule.limit->count);
   out += w.per;
   out += w.periods[static_cast<std::size_t>(rule.limit->per)];
-  out += w.counted_alone;
+  out += variant != 0 ? w.counted_folded : w.counted_alone;
 }
 
 // The text of the rule set that is the whole message, if it is one: a rule's or a condition's,
@@ -262,7 +267,7 @@ void append_held(std::string& out, const Reason& reason, const Words& w) {
     case ReasonCode::not_in_force:
       return append_not_in_force(out, reason, w);
     case ReasonCode::history_missing:
-      return append_history_missing(out, *static_cast<const Rule*>(reason.about), w);
+      return append_history_missing(out, *static_cast<const Rule*>(reason.about), reason.variant, w);
     default:
       break;
   }

@@ -41,11 +41,7 @@ bool RuleApplication::applies(const Rule& rule, std::size_t line_index) {
     reasons_.add(ReasonCode::history_missing, rule.name, "docs/claim-format.md", &rule);
   }
   if (!exceeded && limits_.counted_folded_period()) {
-    reasons_.add_formatted(ReasonCode::history_missing, rule.name, "docs/claim-format.md",
-                           "la limite de la règle {} (au plus {} par {}) n'a pas compté les séances les plus "
-                           "anciennes de la période : la facture vient après d'autres plus récentes du patient, "
-                           "et l'historique ne garde que la fenêtre que lisent les règles",
-                           rule.name, rule.limit->count, period_word(rule.limit->per));
+    reasons_.add(ReasonCode::history_missing, rule.name, "docs/claim-format.md", &rule).variant = 1;
   }
   return exceeded;
 }
