@@ -65,6 +65,7 @@ constexpr std::string_view keywords[] = {
     "ou",
     "non",
     "dans",
+    "modulo",
     "signé",
     "publié",
     "en vigueur",
