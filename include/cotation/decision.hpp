@@ -67,6 +67,7 @@ enum class ReasonCode : std::uint8_t {
   ambiguous_act,
   candidate_acts,
   telehealth_required,
+  telecare_code_required,
   // Deciding a line.
   missing_data,
   no_value_in_force,

@@ -115,6 +115,7 @@ int precedence(Op op) {
     case Op::date_minus:
       return 5;
     case Op::multiply:
+    case Op::remainder:
       return 6;
     case Op::negate:
       return 7;
@@ -149,6 +150,8 @@ std::string_view operator_text(Op op) {
       return "-";
     case Op::multiply:
       return "×";
+    case Op::remainder:
+      return "modulo";
     default:
       return "";
   }

@@ -117,16 +117,18 @@ bool append_number(const RuleSet::Model& model, NodeId id, Formula& formula) {
     case Op::add:
     case Op::subtract:
     case Op::multiply:
+    case Op::remainder:
     case Op::minimum:
     case Op::maximum: {
       if (!append_number(model, node.operands[0], formula) || !append_number(model, node.operands[1], formula)) {
         return false;
       }
-      const StepKind kind = node.op == Op::add        ? StepKind::add
-                            : node.op == Op::subtract ? StepKind::subtract
-                            : node.op == Op::multiply ? StepKind::multiply
-                            : node.op == Op::minimum  ? StepKind::minimum
-                                                      : StepKind::maximum;
+      const StepKind kind = node.op == Op::add         ? StepKind::add
+                            : node.op == Op::subtract  ? StepKind::subtract
+                            : node.op == Op::multiply  ? StepKind::multiply
+                            : node.op == Op::remainder ? StepKind::remainder
+                            : node.op == Op::minimum   ? StepKind::minimum
+                                                       : StepKind::maximum;
       formula.steps.push_back({kind, {}, 0, 0});
       return true;
     }
@@ -203,6 +205,7 @@ bool fits(const Formula& formula) {
       case StepKind::add:
       case StepKind::subtract:
       case StepKind::multiply:
+      case StepKind::remainder:
       case StepKind::minimum:
       case StepKind::maximum:
         --numbers;

@@ -59,6 +59,7 @@ enum class Op : std::uint8_t {
   constant, field, letter_value, item_value, parameter,
   logical_and, logical_or, logical_not, equal, not_equal, less, less_equal, greater, greater_equal, member,
   add, subtract, multiply, negate, minimum, maximum,
+  remainder,  // `a modulo b`: whole numbers, b a constant above zero; from 0 to b - 1
   date_plus, date_minus,  // a date and a duration; Node::reference is the DayRounding
   holds,  // contient(groupe): the claim bills a line of the group (Model::held_groups[reference])
   choice,  // choix(c, a, b): a when the boolean c holds, else b; only the one chosen is read
@@ -148,6 +149,7 @@ struct Formula {
       comparison, member, negation, conjunction, disjunction,  // booleans
       number, field, parameter, letter_value, item_value,      // decimals pushed
       add, subtract, multiply, negate, minimum, maximum,       // decimals combined
+      remainder,
       number_comparison                                        // two decimals compared: a boolean
     };
     Kind kind = Kind::comparison;

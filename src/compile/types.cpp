@@ -189,6 +189,51 @@ Typed arithmetic(Compilation& c, Op op, const syntax::Expression& e, bool same_t
   return {intern(c, node), result};
 }
 
+// Whether `id`, a number, is whole whatever the claim: a whole constant, a claim field that
+// counts (série.rang, patient.âge), or + - × min max modulo and unary - of such.
+bool is_whole(const Compilation& c, NodeId id) {
+  const Node& node = c.model->nodes[id];
+  if (node.type != Type::number) return false;
+  switch (node.op) {
+    case Op::constant:
+      return node.constant.number == node.constant.number.round(0, RoundingMode::toward_zero);
+    case Op::field:
+      return reads_whole(node.field);
+    case Op::add:
+    case Op::subtract:
+    case Op::multiply:
+    case Op::remainder:
+    case Op::negate:
+    case Op::minimum:
+    case Op::maximum:
+      return std::all_of(node.operands.begin(), node.operands.end(), [&](NodeId o) { return is_whole(c, o); });
+    default:
+      return false;
+  }
+}
+
+// a modulo b: whole numbers, b a constant above zero, so that no claim divides by zero.
+Typed remainder(Compilation& c, const syntax::Expression& e) {
+  const auto [left, left_type] = expression(c, e.operands.at(0));
+  const auto [right, right_type] = expression(c, e.operands.at(1));
+  if (!left_type || !right_type) return {0, std::nullopt};
+  bool whole = true;
+  for (const auto& [id, operand] : {std::pair{left, &e.operands[0]}, std::pair{right, &e.operands[1]}}) {
+    if (!is_whole(c, id)) {
+      c.report(operand->position, "compile.remainder_not_whole");
+      whole = false;
+    }
+  }
+  if (!whole) return {0, std::nullopt};
+  const Node& divisor = c.model->nodes[right];
+  if (divisor.op != Op::constant || divisor.constant.number.is_zero()) {
+    c.report(e.operands[1].position,
+             divisor.op == Op::constant ? "compile.division_by_zero" : "compile.remainder_divisor_not_constant");
+    return {0, std::nullopt};
+  }
+  return {intern(c, Node{Op::remainder, Type::number, {}, 0, {left, right}, {}}), Type::number};
+}
+
 Typed binary(Compilation& c, const syntax::Expression& e) {
   const std::string& op = e.operator_text;
   if (op == "et" || op == "ou") {
@@ -227,6 +272,7 @@ Typed binary(Compilation& c, const syntax::Expression& e) {
   if (op == "+") return arithmetic(c, Op::add, e, false);
   if (op == "-") return arithmetic(c, Op::subtract, e, false);
   if (op == "*" || op == "×") return arithmetic(c, Op::multiply, e, false);
+  if (op == "modulo") return remainder(c, e);
   c.report(e.operator_position, "compile.division_not_supported");
   return {0, std::nullopt};
 }

@@ -60,6 +60,10 @@ ExplanationStep act_amount(const Decimal& coefficient, const Decimal& value, con
                          rounding.citation.text};
 }
 
+ExplanationStep remainder(const Decimal& dividend, const Decimal& divisor, const Decimal& rest) {
+  return ExplanationStep{fmt::format("{} modulo {}", dividend.to_string(), divisor.to_string()), rest.to_string(), ""};
+}
+
 ExplanationStep item_computation(const Item& item, const Decimal& amount) {
   return ExplanationStep{fmt::format("calcul de {}", item.code), amount.to_string(2), item.computation_citation.text};
 }

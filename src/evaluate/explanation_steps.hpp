@@ -55,6 +55,8 @@ ExplanationStep cotation(const RuleSet::Model& model, const model::Act& act, con
 ExplanationStep act_amount(const Decimal& coefficient, const Decimal& value, const Decimal& amount,
                            const model::Rounding& rounding);
 // An item's amount by its computation.
+// `a modulo b` computed: "980 modulo 20", "0".
+ExplanationStep remainder(const Decimal& dividend, const Decimal& divisor, const Decimal& rest);
 ExplanationStep item_computation(const model::Item& item, const Decimal& amount);
 ExplanationStep condition(const model::Condition& condition, bool met);
 ExplanationStep rule_when(const model::Rule& rule, bool met);

@@ -77,6 +77,7 @@ bool compute_formula(const RuleSet::Model& model, ClaimFields& fields, const For
       case Kind::add:
       case Kind::subtract:
       case Kind::multiply:
+      case Kind::remainder:
       case Kind::minimum:
       case Kind::maximum: {
         const Decimal& right = numbers[--pending];
@@ -90,6 +91,9 @@ bool compute_formula(const RuleSet::Model& model, ClaimFields& fields, const For
             break;
           case Kind::multiply:
             left = left * right;
+            break;
+          case Kind::remainder:
+            left = remainder(left, right);
             break;
           case Kind::minimum:
             if (!(left <= right)) left = right;

@@ -110,6 +110,12 @@ Value GraphEvaluation::compute(const Node& node) {
       v.number = product(a, b);
       return v;
     }
+    case Op::remainder: {
+      const auto [a, b] = operands();
+      v.number = remainder(a.number, b.number);
+      explainer_.explain([&] { return steps::remainder(a.number, b.number, v.number); });
+      return v;
+    }
     case Op::negate:
       v.number = -operand(0).number;
       return v;

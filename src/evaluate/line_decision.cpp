@@ -1,5 +1,6 @@
 // Deciding a line (line_decision.hpp): its eligibility — a telecare line's session and
-// candidates, the conditions, the referential thresholds — its price, then its rules.
+// candidates, the conditions, the referential thresholds — its price, then its rules; last, an
+// in-person letter on a telehealth session is refused naming the telecare cotation to bill.
 #include "evaluate/line_decision.hpp"
 
 #include <fmt/format.h>
@@ -70,6 +71,40 @@ bool LineDecider::telehealth_session(std::string_view code, const Subject& subje
   reason.quoted.assign(code);
   reason.variant = claim_.telehealth ? 1 : 0;
   return false;
+}
+
+// An act billed with its in-person letter on a telehealth session that its rules admit there (the
+// exclusions of telecare are rules, which refuse it first): the session is billed with the
+// telecare letter in force (`télésoin des actes`) at the act's coefficient on the date (an old
+// cotation's act, its new one). With no telecare letter in force, telecare does not exist then
+// and the act cannot be billed at a distance. An old code that several acts replaced names none.
+// Rules that declare no telecare letter say nothing of telecare: the line stays as decided.
+void LineDecider::refuse_in_person_code(std::string_view code, const Subject& subject, LineDecision& line) {
+  if (std::none_of(model_.letters.begin(), model_.letters.end(), [](const Letter& l) { return l.telecare; })) return;
+  line.decision = Decision::refused;
+  line.amount.reset();
+  const Act& act = model_.acts[subject.index];
+  const auto telecare = std::find_if(model_.letters.begin(), model_.letters.end(), [&](const Letter& letter) {
+    return letter.telecare && value_in_force(letter.values, fields_) != nullptr;
+  });
+  const auto in_force = std::find_if(act.cotations.begin(), act.cotations.end(),
+                                     [&](const Cotation& c) { return c.period.contains(fields_.day()); });
+  Reason& reason =
+      telecare == model_.letters.end()
+          ? reasons_.add_formatted(ReasonCode::telecare_code_required, act.name, "",
+                                   "aucune lettre de télésoin n'est en vigueur le {} : l'acte ne se facture pas à "
+                                   "distance",
+                                   date_text(fields_.day()))
+      : subject.several_acts || in_force == act.cotations.end()
+          ? reasons_.add_formatted(ReasonCode::telecare_code_required, act.name, telecare->telecare->text,
+                                   "en télésoin, facturer {} suivi du coefficient de l'acte réalisé : {} est la "
+                                   "cotation d'une séance en présence du patient",
+                                   telecare->code, code)
+          : reasons_.add_formatted(ReasonCode::telecare_code_required, act.name, telecare->telecare->text,
+                                   "en télésoin, facturer {} {} : {} est la cotation d'une séance en présence du "
+                                   "patient",
+                                   telecare->code, in_force->coefficient.to_string(), code);
+  reason.field = "telehealth";
 }
 
 // A line without `act` that several acts may bill (a telecare line whose coefficient several
@@ -149,6 +184,10 @@ void LineDecider::decide_subject(std::size_t i, const Subject& subject, LineDeci
       decide_item(subject, line);
     }
     if (line.decision != Decision::refused && !limits_.missing()) rules_.apply(i, subject, line);
+    if (line.decision != Decision::refused && !limits_.missing() && subject.is_act && subject.telecare == nullptr &&
+        claim_.telehealth.value_or(false)) {
+      refuse_in_person_code(claim_.lines[i].code, subject, line);
+    }
     if (limits_.missing()) {
       refuse_for_missing(field_name(*limits_.missing()), line);
     } else if (line.decision == Decision::refused && subject.old_cotation) {

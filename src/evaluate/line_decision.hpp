@@ -55,6 +55,7 @@ class LineDecider {
 
  private:
   bool telehealth_session(std::string_view code, const Subject& subject, LineDecision& line);
+  void refuse_in_person_code(std::string_view code, const Subject& subject, LineDecision& line);
   void decide_candidates(std::size_t i, LineDecision& line);
   void decide_subject(std::size_t i, const Subject& subject, LineDecision& line);
   void decide_act(const Subject& subject, LineDecision& line);

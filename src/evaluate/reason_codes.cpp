@@ -10,7 +10,7 @@ namespace cotation {
 namespace {
 
 // In the order of ReasonCode.
-constexpr std::array<std::string_view, 50> reason_code_names = {
+constexpr std::array<std::string_view, 51> reason_code_names = {
     "line_too_long",
     "empty_line",
     "not_json",
@@ -46,6 +46,7 @@ constexpr std::array<std::string_view, 50> reason_code_names = {
     "ambiguous_act",
     "candidate_acts",
     "telehealth_required",
+    "telecare_code_required",
     "missing_data",
     "no_value_in_force",
     "calculation_failed",

@@ -115,6 +115,11 @@ class SchemeEvaluator {
         v.number = product(a, b);
         break;
       }
+      case Op::remainder: {
+        const auto [a, b] = operands();
+        v.number = remainder(a.number, b.number);
+        break;
+      }
       case Op::negate: v.number = -operand(0).number; break;
       case Op::minimum:
       case Op::maximum: {

@@ -36,4 +36,10 @@ Decimal product(const Value& a, const Value& b) {
   return factor(a, b) * factor(b, a);
 }
 
+Decimal remainder(const Decimal& a, const Decimal& b) {
+  const Decimal quotient = Decimal::divide(a, b, 0, RoundingMode::toward_zero);
+  const Decimal rest = a - quotient * b;
+  return rest.is_negative() ? rest + b : rest;
+}
+
 }  // namespace cotation::model

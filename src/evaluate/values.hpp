@@ -1,4 +1,4 @@
-// Comparing and multiplying values, shared by the claim evaluator and the schemes' evaluator.
+// Comparing, multiplying and dividing values, shared by the claim evaluator and the schemes' evaluator.
 #pragma once
 
 #include <compare>
@@ -13,5 +13,9 @@ namespace cotation::model {
 
 // a × b, exact; a percentage times another quantity multiplies as a fraction: 50 % × 300 € = 150 €.
 [[nodiscard]] Decimal product(const Value& a, const Value& b);
+
+// a modulo b, b above zero: the remainder of the whole division, from 0 to b - 1 whatever a's
+// sign ((1 - 30) modulo 20 = 11). The compiler lets only whole numbers reach it.
+[[nodiscard]] Decimal remainder(const Decimal& a, const Decimal& b);
 
 }  // namespace cotation::model

@@ -66,6 +66,7 @@ constexpr std::string_view keywords[] = {
     "ou",
     "non",
     "dans",
+    "modulo",
     "signé",
     "publié",
     "en vigueur",

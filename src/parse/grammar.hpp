@@ -65,14 +65,14 @@ template <typename ParseInput>
 }
 
 // The words reserved as identifiers (see reserved_word in grammar/cotation.peg), folded.
-inline constexpr std::array<std::string_view, 39> reserved_words = {
+inline constexpr std::array<std::string_view, 40> reserved_words = {
     "source",    "lettre",   "forfait", "parametre",   "acte",     "groupe",
     "regle",     "revalorisation",      "amendement",  "dispositif", "valeur",
     "note",      "calcul",   "condition", "article",   "classement", "cotation",
     "remplace",  "referentiel", "supprime", "pour",    "si",       "alors",
     "message",   "selon",    "depuis",  "coefficient", "reporte",  "abroge",
     "ajoute",    "montant",  "tout",    "et",          "ou",       "non",
-    "dans",      "vrai",     "faux",    "exemple"};
+    "dans",      "modulo",   "vrai",    "faux",        "exemple"};
 
 [[nodiscard]] inline bool is_reserved(std::string_view word) {
   const std::string folded = utf8::fold(word);
@@ -205,7 +205,7 @@ struct primary : sor<literal, call, path, parenthesized> {};
 struct unary;
 struct unary_operand : seq<unary> {};
 struct unary : sor<seq<one<'-'>, _, must<unary_operand>>, primary> {};
-struct product_operator : sor<one<'*', '/'>, pegtl::utf8::one<U'×'>> {};
+struct product_operator : sor<one<'*', '/'>, pegtl::utf8::one<U'×'>, keyword<"modulo">> {};
 struct product : seq<unary, star<_, product_operator, _, must<unary_operand>>> {};
 struct product_operand : product {};
 struct day_rounding_direction : sor<keyword<"précédent">, keyword<"suivant">> {};

@@ -288,6 +288,8 @@ class Builder {
       if (child.is_type<g::comparison_operator>() || child.is_type<g::sum_operator>() ||
           child.is_type<g::product_operator>()) {
         operator_text = child.string();
+        // `modulo` is a keyword, in any case and accents: the expression holds the folded word.
+        if (utf8::fold(operator_text) == "modulo") operator_text = "modulo";
         operator_position = position(child);
         continue;
       }

@@ -56,7 +56,7 @@ std::vector<Row> read_rows(const fs::path& path) {
   static const std::regex source_pattern(R"((\d{3}|ngap-dg|ngap-xiv):\d+)");
   static const std::regex code_pattern(R"(([^#]+)(#([1-9]))?)");
   static const std::regex date_pattern(R"(\d{4}-\d{2}-\d{2})");
-  static const std::regex expected_pattern(R"(\d+\.\d{2}|refused|prior_approval)");
+  static const std::regex expected_pattern(R"(\d+\.\d{2}|refused(:.+)?|prior_approval)");
   std::vector<Row> rows;
   std::ifstream file(path);
   std::string line;
@@ -110,9 +110,18 @@ nlohmann::json claim_of(const Row& row, std::size_t index) {
   return claim;
 }
 
-// What the line's decision shows, in the vocabulary of the `expected` column.
-std::string outcome(const nlohmann::json& line) {
+// What the line's decision shows, in the vocabulary of the `expected` column. `expected`
+// `refused:<text>` is shown when the line is refused with a reason whose code is the text or
+// whose message holds it.
+std::string outcome(const nlohmann::json& line, const std::string& expected = "") {
   const std::string decision = line.at("decision").get<std::string>();
+  if (decision == "refused" && expected.rfind("refused:", 0) == 0) {
+    const std::string text = expected.substr(std::string("refused:").size());
+    for (const auto& reason : line.value("reasons", nlohmann::json::array())) {
+      const std::string code = reason.value("code", std::string());
+      if (code == text || reason.value("message", std::string()).find(text) != std::string::npos) return expected;
+    }
+  }
   return decision == "accepted" ? line.at("amount").get<std::string>() : decision;
 }
 
@@ -122,7 +131,7 @@ std::string outcome(const nlohmann::json& line) {
 std::string outcome_of(const nlohmann::json& record, const Row& row) {
   std::size_t seen = 0;
   for (const auto& line : record.value("lines", nlohmann::json::array())) {
-    if (line.value("code", std::string()) == row.code && ++seen == row.occurrence) return outcome(line);
+    if (line.value("code", std::string()) == row.code && ++seen == row.occurrence) return outcome(line, row.expected);
   }
   return record.value("decision", std::string("?"));
 }

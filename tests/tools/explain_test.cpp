@@ -95,5 +95,26 @@ TEST(Explain, SeulementAvecShowsWhetherTheLinesItReadsAreRefused) {
   EXPECT_EQ(alone.decision.lines.at(0).decision, Decision::refused);
 }
 
+// The shipped rules: the BDK's re-billing rank by `modulo`, its arithmetic shown. At the 1010th
+// session (1010 - 30) modulo 20 = 980 modulo 20 = 0: AMK 10.7 x 2.21 = 23.647 -> 23.65; at the
+// 511th, 481 modulo 20 = 1: refused.
+TEST(Explain, ModuloShowsItsArithmetic) {
+  static const CompileResult shipped = compile_rule_set(std::string(COTATION_SOURCE_DIR) + "/rules");
+  ASSERT_TRUE(shipped.ok());
+  const auto claim = [](int rank) {
+    return R"({"id":"b1","date":"2024-09-02","region":"metropole","place":"cabinet","patient":{"id":"p)" +
+           std::to_string(rank) + R"(","age":45},"prescription":{"kind":"medical"},"telehealth":false,)" +
+           R"("series":{"session_number":)" + std::to_string(rank) + R"(,"sessions_12_months_before":0},)" +
+           R"("lines":[{"code":"AMK 10.7"}]})";
+  };
+  EvaluationScratch scratch;
+  std::string text = explanation_text(explain_record(*shipped.rule_set, claim(1010), 1, scratch), Language::french);
+  EXPECT_NE(text.find("980 modulo 20 : 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("« AMK 10.7 » : acceptée, 23.65 €"), std::string::npos) << text;
+  text = explanation_text(explain_record(*shipped.rule_set, claim(511), 1, scratch), Language::french);
+  EXPECT_NE(text.find("481 modulo 20 : 1"), std::string::npos) << text;
+  EXPECT_NE(text.find("« AMK 10.7 » : refusée"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cotation::tools

@@ -72,6 +72,10 @@ TEST(ExpressionText, PrintsTheCanonicalRuleText) {
       {"date <= prescription.date_initiale + 12 mois", "date <= prescription.date_initiale + 12 mois"},
       {"praticien.structure dans {maison_de_santé, aucune_structure}",
        "praticien.structure dans {maison_de_sante, aucune_structure}"},
+      {"série.rang = 1 ou série.rang >= 30 et (série.rang - 30) MODULO 20 = 0",
+       "série.rang = 1 ou série.rang >= 30 et (série.rang - 30) modulo 20 = 0"},
+      {"série.rang - 30 modulo 20 = 10", "série.rang - 30 modulo 20 = 10"},
+      {"(série.rang + 1) MODULO 20 modulo 3 = 1", "(série.rang + 1) modulo 20 modulo 3 = 1"},
       {"prescription.numero_prescripteur != 291991123 et non prescription.diagnostic_prealable",
        "prescription.numéro_prescripteur != 291991123 et non prescription.diagnostic_préalable"},
   };
