@@ -27,8 +27,9 @@ struct ClaimExplanation {
 };
 
 // Reads one JSON line (the format of docs/claim-format.md) and decides it in `scratch`'s sequence.
+// `length`: the line's length in the input when json_line is only its head (BoundedLines).
 [[nodiscard]] ClaimExplanation explain_record(const RuleSet& rule_set, std::string_view json_line, std::size_t record,
-                                              EvaluationScratch& scratch);
+                                              EvaluationScratch& scratch, std::size_t length = 0);
 
 // The tree, one line per node, ending with a line break.
 [[nodiscard]] std::string explanation_text(const ClaimExplanation& explained, Language language);

@@ -8,7 +8,10 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
+#include "cotation/json.hpp"
+#include "evaluate/bounded_lines.hpp"
 #include "tools/table.hpp"
 
 namespace cotation::tools {
@@ -184,10 +187,23 @@ std::string invalid_json(const std::string& id, const std::string& problem, cons
 
 SchemeSummary evaluate_situations(const RuleSet& rule_set, std::istream& input, std::ostream& output) {
   SchemeSummary summary;
-  std::string line;
-  while (std::getline(input, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+  // A situation has the claim's limit, 1 MiB; a longer line is skipped to its newline without
+  // being held, and gets its invalid record.
+  const std::size_t limit = ClaimReadLimits{}.max_line_bytes;
+  BoundedLines lines(input, limit + 1);
+  std::string_view line;
+  std::size_t length = 0;
+  while (lines.next_line(line, length)) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     ++summary.records;
+    if (length > limit) {
+      ++summary.invalid;
+      output << invalid_json("",
+                             fmt::format("enregistrement trop long : {} octets, au plus {} acceptés", length, limit),
+                             rule_set.hash())
+             << '\n';
+      continue;
+    }
     const SituationRead read = read_situation(line);
     std::string id = read.id;
     std::string problem = read.problem;
