@@ -90,6 +90,22 @@ with tempfile.TemporaryFile() as big:
         if not instrumented and peak_kb > 100 * 1024:  # the line held whole took 540 MB
             failures.append(f"{name} of a 256 MiB line: {peak_kb} KB of memory at most")
 
+# R11: `check` on 50,000 declarations (acts, items, groups and rules by turns) reads each where
+# the parser left it: 311 MB when the compiler copied them all, under 250 MB since (200,000:
+# 1.2 GB -> 745 MB, docs/performance.md).
+with tempfile.TemporaryDirectory() as scratch:
+    subprocess.run([sys.executable, os.path.join(source, "tools", "generate_rules.py"), "declarations", "50000",
+                    scratch], check=True)
+    child = subprocess.Popen([cotation, "check", scratch], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = child.communicate()
+    # The largest memory of this test's children so far: this one's (the commands above held
+    # under 100 MB).
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if child.returncode != 0 or "50002 déclarations, 0 erreur" not in out.decode():
+        failures.append(f"check of 50,000 declarations: exit {child.returncode}\n{out.decode()[-300:]}{err.decode()[:300]}")
+    if not instrumented and peak_kb > 250 * 1024:
+        failures.append(f"check of 50,000 declarations: {peak_kb} KB of memory at most")
+
 # Every command that writes, into a full device and into a closed pipe: exit 2, a message naming
 # where the output went. (The table, check's report, the decisions: each larger than no buffer.)
 writers = {
