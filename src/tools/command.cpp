@@ -199,6 +199,13 @@ std::istream* open_claims(const std::string& path, std::ifstream& file, Language
   return nullptr;
 }
 
+std::istream* open_lines(const std::string& path, std::ifstream& file, bool& as_they_come, Language language,
+                         std::ostream& errors) {
+  as_they_come = !is_regular_file(path);
+  if (as_they_come && path == "-") return &standard_input_as_read();
+  return open_claims(path, file, language, errors);
+}
+
 bool is_regular_file(const std::string& path) {
   struct stat status {};
   const int found = path == "-" ? ::fstat(STDIN_FILENO, &status) : ::stat(path.c_str(), &status);

@@ -224,11 +224,11 @@ nlohmann::ordered_json explanation_json(const ClaimExplanation& explained) {
 }
 
 std::size_t explain_json_lines(const RuleSet& rule_set, std::istream& input, std::ostream& output, ExplainFormat format,
-                               Language language) {
+                               Language language, bool as_they_come) {
   EvaluationScratch scratch;
   std::size_t invalid = 0;
   std::size_t record = 0;
-  BoundedLines lines(input, claim_head_bytes());
+  BoundedLines lines(input, claim_head_bytes(), as_they_come);
   std::string_view line;
   std::size_t length = 0;
   while (lines.next_line(line, length)) {
@@ -240,6 +240,7 @@ std::size_t explain_json_lines(const RuleSet& rule_set, std::istream& input, std
     } else {
       output << (record > 1 ? "\n" : "") << explanation_text(explained, language);
     }
+    if (as_they_come) output.flush();
   }
   output.flush();
   return invalid;

@@ -39,7 +39,9 @@ struct ClaimExplanation {
 enum class ExplainFormat { text, json };
 
 // Explains every record of `input` into `output`; returns how many records were invalid.
+// as_they_come: `input` is a pipe or a terminal, read as its lines come, each explanation
+// written out at once (BoundedLines' line_at_a_time).
 std::size_t explain_json_lines(const RuleSet& rule_set, std::istream& input, std::ostream& output, ExplainFormat format,
-                               Language language);
+                               Language language, bool as_they_come = false);
 
 }  // namespace cotation::tools
