@@ -138,8 +138,10 @@ with tempfile.TemporaryDirectory() as directory:
     for command in (["eval", "--rules", rules], ["explain", "--rules", rules], ["scheme", "--rules", rules]):
         expect(f"{command[0]} DIRECTORY", run(command + [directory]), 2,
                f"impossible de lire {directory} : Is a directory")
-    expect("eval < DIRECTORY", run(["eval", "--rules", rules, "-"], stdin=os.open(directory, os.O_RDONLY)), 2,
-           "impossible de lire l'entrée standard : Is a directory")
+    # The error of the read itself, not errno once the workers have stopped (EAGAIN, now and then).
+    for command in ("eval", "explain", "scheme"):
+        expect(f"{command} < DIRECTORY", run([command, "--rules", rules, "-"], stdin=os.open(directory, os.O_RDONLY)),
+               2, "impossible de lire l'entrée standard : Is a directory")
 with tempfile.TemporaryDirectory() as directory:
     expect("impact DIRECTORY", run(["impact", rules, rules, directory]), 2, f"{directory} : fichier illisible")
 result = run(["check", "/nonexistent"])
