@@ -52,7 +52,7 @@ bool postpone(syntax::Statement& statement, Day from, Day to) {
 }
 
 syntax::Declaration* amended(Compilation& c, const syntax::Target& target) {
-  syntax::Declaration* declaration = c.find(target.kind, target.name.text);
+  syntax::Declaration* declaration = c.amend(target.kind, target.name.text);
   if (declaration == nullptr) {
     c.report_unknown(target.name, target.kind, "compile.unknown_declaration",
                      {std::string(kind_word(target.kind)), target.name.text});

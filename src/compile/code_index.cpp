@@ -1,12 +1,15 @@
 // The code index: for each key letter, the acts its coefficients designate and when
 // (model::RuleSet::Model::codes_by_letter), and the two acts answering one code on one date
-// reported (comparing only the entries of one coefficient). In: the model acts and letters,
-// revalued; out: model codes_by_letter.
+// reported (comparing only the entries of one coefficient in force on a common day). In: the
+// model acts and letters, revalued; out: model codes_by_letter.
 #include <algorithm>
 #include <span>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "compile/compilation.hpp"
+#include "compile/overlaps.hpp"
 
 namespace cotation::compiler {
 
@@ -15,26 +18,38 @@ using namespace model;
 namespace {
 
 // Two acts answering one code on one date, among the entries of one letter with one
-// coefficient, in the order they were indexed.
+// coefficient, in the order they were indexed. Only the entries in force on a common day are
+// compared (overlapping_pairs): many acts on one code over disjoint periods cost n log n.
 void report_same_code(Compilation& c, const std::string& letter, std::span<const CodeEntry> same_coefficient) {
-  for (std::size_t j = 1; j < same_coefficient.size(); ++j) {
+  // An old cotation, accepted during a transition, may share its code.
+  std::vector<std::size_t> written;
+  std::vector<Period> periods;
+  std::vector<std::uint8_t> shared;
+  for (std::size_t i = 0; i < same_coefficient.size(); ++i) {
+    if (same_coefficient[i].replaced) continue;
+    written.push_back(i);
+    periods.push_back(same_coefficient[i].period);
+    shared.push_back(same_coefficient[i].shared ? 1 : 0);
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> same_code;  // (later entry, earlier entry)
+  // Two cotations both declared `partagée` may share the code: the claim line names its act.
+  const auto may_pair = [](std::uint8_t a, std::uint8_t b) { return a == 0 || b == 0; };
+  overlapping_pairs(periods, shared, 2, may_pair, [&](std::size_t x, std::size_t y) {
+    const auto [i, j] = std::minmax(written[x], written[y]);
+    if (same_coefficient[i].act != same_coefficient[j].act) same_code.emplace_back(j, i);
+  });
+  std::sort(same_code.begin(), same_code.end());
+  for (const auto& [j, i] : same_code) {
     const CodeEntry& entry = same_coefficient[j];
-    for (std::size_t i = 0; i < j; ++i) {
-      const CodeEntry& other = same_coefficient[i];
-      // Two cotations both declared `partagée` may share the code: the claim line names its act.
-      if (entry.replaced || other.replaced || other.act == entry.act || !other.period.overlaps(entry.period) ||
-          (entry.shared && other.shared)) {
-        continue;
-      }
-      // Shown where the second of the two cotations is written, in file order.
-      const Origin later =
-          std::tie(entry.origin.file, entry.origin.offset) > std::tie(other.origin.file, other.origin.offset)
-              ? entry.origin
-              : other.origin;
-      c.report(syntax::Position{later.file, later.offset}, "compile.same_code_same_date",
-               {letter + " " + entry.coefficient.to_string(), c.model->acts[entry.act].name,
-                c.model->acts[other.act].name, date_text(std::max(other.period.since, entry.period.since))});
-    }
+    const CodeEntry& other = same_coefficient[i];
+    // Shown where the second of the two cotations is written, in file order.
+    const Origin later =
+        std::tie(entry.origin.file, entry.origin.offset) > std::tie(other.origin.file, other.origin.offset)
+            ? entry.origin
+            : other.origin;
+    c.report(syntax::Position{later.file, later.offset}, "compile.same_code_same_date",
+             {letter + " " + entry.coefficient.to_string(), c.model->acts[entry.act].name,
+              c.model->acts[other.act].name, date_text(std::max(other.period.since, entry.period.since))});
   }
 }
 

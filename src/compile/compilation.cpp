@@ -112,7 +112,8 @@ std::string declaration_key(DeclarationKind kind, std::string_view name) {
 
 std::vector<const syntax::Declaration*> Compilation::of_kind(DeclarationKind kind) const {
   std::vector<const syntax::Declaration*> result;
-  for (const auto* declaration : order) {
+  for (const auto* slot : order) {
+    const syntax::Declaration* declaration = *slot;
     if (declaration->kind == kind &&
         (repealed.empty() || !repealed.count(declaration_key(kind, declaration->name.text)))) {
       result.push_back(declaration);
@@ -138,10 +139,19 @@ void Compilation::report_unknown(const syntax::Name& name, DeclarationKind kind,
   }
 }
 
-syntax::Declaration* Compilation::find(DeclarationKind kind, std::string_view name) {
+const syntax::Declaration* Compilation::find(DeclarationKind kind, std::string_view name) const {
   const auto it = declarations.find(declaration_key(kind, name));
-  if (it == declarations.end() || it->second.kind != kind) return nullptr;
-  return &it->second;
+  if (it == declarations.end() || it->second->kind != kind) return nullptr;
+  return it->second;
+}
+
+syntax::Declaration* Compilation::amend(DeclarationKind kind, std::string_view name) {
+  std::string key = declaration_key(kind, name);
+  const auto it = declarations.find(key);
+  if (it == declarations.end() || it->second->kind != kind) return nullptr;
+  const auto [copy, made] = amended_copies.try_emplace(std::move(key), *it->second);
+  it->second = &copy->second;
+  return &copy->second;
 }
 
 std::optional<Day> Compilation::repealed_since(const syntax::Declaration& declaration) const {

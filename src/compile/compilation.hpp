@@ -1,7 +1,7 @@
 // What the compiler's stages share: the parsed rule set in, the graph being built and the
-// diagnostics out, the working copies of the declarations, and the tables one stage leaves for
-// the next. Also the small readings every stage makes of the syntax (a citation, a period, a
-// number, a literal) and the stages themselves, in the order compiler.cpp runs them.
+// diagnostics out, the working copies of the amended declarations, and the tables one stage
+// leaves for the next. Also the small readings every stage makes of the syntax (a citation, a
+// period, a number, a literal) and the stages themselves, in the order compiler.cpp runs them.
 #pragma once
 
 #include <map>
@@ -39,7 +39,10 @@ struct Compilation {
 
   // The declarations of one kind, in file order, the repealed ones left out.
   [[nodiscard]] std::vector<const syntax::Declaration*> of_kind(DeclarationKind kind) const;
-  [[nodiscard]] syntax::Declaration* find(DeclarationKind kind, std::string_view name);
+  [[nodiscard]] const syntax::Declaration* find(DeclarationKind kind, std::string_view name) const;
+  // The declaration, to be amended: its working copy, made at the first amendment that targets
+  // it (the others are read where the parser left them). Null when none has that name.
+  [[nodiscard]] syntax::Declaration* amend(DeclarationKind kind, std::string_view name);
   [[nodiscard]] std::optional<Day> repealed_since(const syntax::Declaration& declaration) const;
 
   // The citation as an explanation shows it, after checking that its source exists and
@@ -55,8 +58,10 @@ struct Compilation {
   std::unique_ptr<RuleSet::Model> model = std::make_unique<RuleSet::Model>();
 
   // resolve and amendments
-  std::map<std::string, syntax::Declaration> declarations;  // working copies, amended
-  std::vector<const syntax::Declaration*> order;            // file order, into `declarations`
+  // Each declaration by key: in the parsed files, or its working copy once amended.
+  std::map<std::string, const syntax::Declaration*> declarations;
+  std::map<std::string, syntax::Declaration> amended_copies;
+  std::vector<const syntax::Declaration* const*> order;  // file order, into `declarations`
   std::set<std::string> repealed;
   std::map<std::string, Day> repealed_since_day;
   std::map<std::string, std::uint32_t> act_index;

@@ -17,11 +17,11 @@ void collect(Compilation& c) {
   for (const auto& file : c.parsed.files) {
     for (const auto& declaration : file.declarations) {
       const std::string key = declaration_key(declaration.kind, declaration.name.text);
-      const auto [it, inserted] = c.declarations.try_emplace(key, declaration);
+      const auto [it, inserted] = c.declarations.try_emplace(key, &declaration);
       if (!inserted) {
-        const auto first = c.parsed.sources.at(it->second.position.file)->position_of(it->second.position.offset);
+        const auto first = c.parsed.sources.at(it->second->position.file)->position_of(it->second->position.offset);
         c.report(declaration.name.position, "compile.duplicate_declaration",
-                 {std::string(kind_word(it->second.kind)), declaration.name.text,
+                 {std::string(kind_word(it->second->kind)), declaration.name.text,
                   fmt::format("{}:{}", std::filesystem::path(first.file).filename().string(), first.line)});
         continue;
       }

@@ -6,8 +6,11 @@
 #include <cstdint>
 #include <iterator>
 #include <map>
+#include <utility>
+#include <vector>
 
 #include "compile/compilation.hpp"
+#include "compile/overlaps.hpp"
 
 namespace cotation::compiler {
 
@@ -63,6 +66,58 @@ class Refinements {
   std::vector<std::uint32_t> entry_, exit_;
 };
 
+// The conflicts among `candidates` (rules of one condition) on one side of their scopes, the
+// acts or the items: two rules overlap there when both name one act (item), or when one applies
+// to every act (item) and the other to some. Each act (item) named gathers the rules naming it;
+// the rules for every act (item) are compared with all those of the side. Within a gathering,
+// only rules of different outcomes in force on a common day are compared (overlapping_pairs).
+void find_conflicts(const std::vector<Rule>& rules, const std::vector<std::uint32_t>& candidates,
+                    std::vector<std::uint32_t> Scope::*side, const Refinements& refinements,
+                    std::vector<std::pair<std::uint32_t, std::uint32_t>>& conflicts) {
+  const bool Scope::*every = side == &Scope::acts ? &Scope::every_act : &Scope::every_item;
+  // A kind is the outcome, and whether the rule applies to every act (item): two rules of one
+  // gathering pair when their outcomes differ and, among those for some, one of them is for every.
+  const auto kind_of = [&](std::uint32_t r, bool every_one) {
+    return static_cast<std::uint8_t>(2 * static_cast<unsigned>(rules[r].outcome) + (every_one ? 1 : 0));
+  };
+  constexpr std::size_t kind_count = 2 * (static_cast<std::size_t>(Outcome::rate) + 1);
+  const auto may_pair = [](std::uint8_t a, std::uint8_t b) { return a / 2 != b / 2 && ((a | b) & 1) != 0; };
+  std::vector<Period> periods;
+  std::vector<std::uint8_t> kinds;
+  std::vector<std::uint32_t> members;
+  const auto compare = [&] {
+    overlapping_pairs(periods, kinds, kind_count, may_pair, [&](std::size_t x, std::size_t y) {
+      const auto [a, b] = std::minmax(members[x], members[y]);
+      if (!refinements.refines(a, b) && !refinements.refines(b, a)) conflicts.emplace_back(a, b);
+    });
+    periods.clear();
+    kinds.clear();
+    members.clear();
+  };
+  const auto add = [&](std::uint32_t r, bool every_one) {
+    periods.push_back(rules[r].period);
+    kinds.push_back(kind_of(r, every_one));
+    members.push_back(r);
+  };
+  // The rules for every act (item), with all those for some.
+  for (const std::uint32_t r : candidates) {
+    if (rules[r].scope.*every || !(rules[r].scope.*side).empty()) add(r, rules[r].scope.*every);
+  }
+  compare();
+  // The rules naming each act (item): all of them pair (across outcomes).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> named;  // (act or item, rule)
+  for (const std::uint32_t r : candidates) {
+    for (const std::uint32_t element : rules[r].scope.*side) named.emplace_back(element, r);
+  }
+  std::sort(named.begin(), named.end());
+  for (auto first = named.begin(); first != named.end();) {
+    const auto last = std::find_if(first, named.end(), [&](const auto& n) { return n.first != first->first; });
+    for (auto it = first; it != last; ++it) add(it->second, true);
+    compare();
+    first = last;
+  }
+}
+
 }  // namespace
 
 void resolve_exceptions(Compilation& c) {
@@ -107,7 +162,9 @@ void resolve_exceptions(Compilation& c) {
 
 // Two rules that can decide one line differently, with the same condition (or none),
 // over overlapping periods: a conflict unless one is declared an exception of the other.
-// Only the rules of one condition are compared with each other: those of different outcomes.
+// Only the rules of one condition are compared with each other, and among them only those of
+// different outcomes in force on a common day (overlapping_pairs) with a common act or item:
+// many rules of one condition cost n log n, whatever their outcomes, periods and scopes.
 void check_rule_conflicts(Compilation& c) {
   const auto& rules = c.model->rules;
   const Refinements refinements(rules);
@@ -118,24 +175,13 @@ void check_rule_conflicts(Compilation& c) {
     }
   }
   std::vector<std::pair<std::uint32_t, std::uint32_t>> conflicts;
-  for (auto& [condition, candidates] : by_condition) {
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [&](std::uint32_t x, std::uint32_t y) { return rules[x].outcome < rules[y].outcome; });
-    auto later_outcomes = candidates.begin();  // the first candidate of an outcome after first's
-    for (auto first = candidates.begin(); first != candidates.end(); ++first) {
-      while (later_outcomes != candidates.end() && rules[*later_outcomes].outcome == rules[*first].outcome) {
-        ++later_outcomes;
-      }
-      for (auto other = later_outcomes; other != candidates.end(); ++other) {
-        const auto [a, b] = std::minmax(*first, *other);
-        if (rules[a].period.overlaps(rules[b].period) && scopes_overlap(rules[a].scope, rules[b].scope) &&
-            !refinements.refines(a, b) && !refinements.refines(b, a)) {
-          conflicts.emplace_back(a, b);
-        }
-      }
+  for (const auto& [condition, candidates] : by_condition) {
+    for (const auto& side : {&Scope::acts, &Scope::items}) {
+      find_conflicts(rules, candidates, side, refinements, conflicts);
     }
   }
   std::sort(conflicts.begin(), conflicts.end());  // in the order of the rules
+  conflicts.erase(std::unique(conflicts.begin(), conflicts.end()), conflicts.end());
   for (const auto& [a, b] : conflicts) {
     c.report(c.rule_positions[b], "compile.conflicting_rules", {rules[b].name, rules[a].name});
   }

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "evaluate/bounded_lines.hpp"
 #include "evaluate/claim_json.hpp"
 
 namespace cotation {
@@ -27,6 +28,11 @@ struct ChunkRecord {
   // std::hash of the claim's patient.id (of its id when unreadable): which thread decides it.
   std::size_t patient_hash = 0;
 };
+
+// What is kept of a claim line over the reader's limit (BoundedLines' head): the head the reader
+// reads, where the id is looked for, and one byte more, which tells that the line is over the
+// limit and whether it is blank.
+[[nodiscard]] std::size_t claim_head_bytes();
 
 class ClaimChunks {
  public:
@@ -52,39 +58,17 @@ class ClaimChunks {
   [[nodiscard]] std::size_t workers() const noexcept { return jobs_; }             // at least one
 
  private:
-  struct LineBounds {
-    std::size_t begin = 0;   // in text_
-    std::size_t end = 0;     // in text_
-    std::size_t length = 0;  // of the line in the input: more than end - begin for a line cut
-  };
-  // The next line's bounds, reading blocks as needed; false at the end.
-  bool next_line(LineBounds& line);
-  // Drops the bytes [head end, to) of the line at scan_, longer than the head a reader reads,
-  // and moves what follows them down: a line over the limit, however long, holds no memory.
-  void cut_line(std::size_t to);
-  // Reads into text_ at size_, at most `most` bytes: a whole block, or (line_at_a_time) at least
-  // one byte and what the input holds already.
-  void read_more(std::size_t most);
-  // line_at_a_time: no byte read and not cut into lines, and none waiting in the input.
-  [[nodiscard]] bool nothing_waiting() const;
   void in_parallel(const std::function<void(std::size_t worker)>& work) const;
 
   // The threads of workers 1 to jobs - 1, started once and given each chunk's work in turn, not
   // started twice per chunk (978 thread starts on the million claims with --jobs 2).
   class Workers;
 
-  std::istream& input_;
   std::size_t jobs_;
   std::vector<ChunkRecord> records_;
-  std::vector<LineBounds> bounds_;  // of the chunk's lines
+  BoundedLines lines_;                        // each cut to the head the claim reader reads
+  std::vector<BoundedLines::Bounds> bounds_;  // of the chunk's lines
   std::size_t count_ = 0;
-  // The bytes read: the chunk's lines, then the start of the next one. Not a std::string,
-  // whose resize() would zero every block before it is read into.
-  std::unique_ptr<char[]> text_;
-  std::size_t size_ = 0;      // bytes of text_ read and not yet moved out
-  std::size_t capacity_ = 0;  // of text_
-  std::size_t scan_ = 0;      // where the next line starts in text_
-  bool input_ended_ = false;
   bool line_at_a_time_ = false;
   std::unique_ptr<Workers> workers_;  // none with one job
 };

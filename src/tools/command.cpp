@@ -73,15 +73,22 @@ void stop_if_unreadable(const std::vector<Diagnostic>& diagnostics) {
   if (std::any_of(diagnostics.begin(), diagnostics.end(), unreadable)) throw InputOutputFailure("");
 }
 
+namespace {
+int standard_input_error();
+}  // namespace
+
 void check_read_to_the_end(const std::istream& input, const std::string& path, Language language) {
   // Standard input reads through C's stdin, which keeps a read error to itself.
   const bool failed = input.bad() || (&input == &std::cin && std::ferror(stdin) != 0);
   if (!failed) return;
+  // errno now may be a later call's (a worker's barrier, EAGAIN): standard_input_as_read keeps
+  // its read's own.
+  const int error = &input == &standard_input_as_read() && standard_input_error() != 0 ? standard_input_error() : errno;
   Diagnostic problem;
   problem.message_id = "io.cannot_read";
   problem.arguments = {
       path == "-" ? std::string(language == Language::french ? "l'entrée standard" : "standard input") : path,
-      std::strerror(errno)};
+      std::strerror(error)};
   problem.position.file = path;
   throw InputOutputFailure(render(problem, language));
 }
@@ -143,6 +150,9 @@ class OutputBuffer final : public std::streambuf {
 // without waiting for more, and in_avail() tells what is left of it. A read error throws, which
 // the istream turns into badbit (check_read_to_the_end reports it).
 class InputBuffer final : public std::streambuf {
+ public:
+  [[nodiscard]] int error() const noexcept { return error_; }
+
  protected:
   int_type underflow() override {
     if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
@@ -150,14 +160,27 @@ class InputBuffer final : public std::streambuf {
     do {
       got = ::read(STDIN_FILENO, buffer_.data(), buffer_.size());
     } while (got < 0 && errno == EINTR);
-    if (got < 0) throw std::system_error(errno, std::generic_category(), "read");
+    if (got < 0) {
+      error_ = errno;
+      throw std::system_error(error_, std::generic_category(), "read");
+    }
     setg(buffer_.data(), buffer_.data(), buffer_.data() + got);
     return got == 0 ? traits_type::eof() : traits_type::to_int_type(*gptr());
   }
 
  private:
   std::array<char, std::size_t{64} << 10U> buffer_{};  // a pipe's capacity
+  int error_ = 0;                                      // of the read that failed, or 0
 };
+
+InputBuffer& input_buffer() {
+  static auto* buffer = new InputBuffer;
+  return *buffer;
+}
+
+int standard_input_error() {
+  return input_buffer().error();
+}
 
 // Never destroyed: std::cout may be flushed at exit, after the destructors of statics.
 OutputBuffer& output_buffer() {
@@ -168,8 +191,7 @@ OutputBuffer& output_buffer() {
 }  // namespace
 
 std::istream& standard_input_as_read() {
-  static auto* buffer = new InputBuffer;
-  static auto* input = new std::istream(buffer);
+  static auto* input = new std::istream(&input_buffer());
   return *input;
 }
 
@@ -197,6 +219,13 @@ std::istream* open_claims(const std::string& path, std::ifstream& file, Language
   if (file) return &file;
   errors << unreadable_file_message(path, language) << '\n';
   return nullptr;
+}
+
+std::istream* open_lines(const std::string& path, std::ifstream& file, bool& as_they_come, Language language,
+                         std::ostream& errors) {
+  as_they_come = !is_regular_file(path);
+  if (as_they_come && path == "-") return &standard_input_as_read();
+  return open_claims(path, file, language, errors);
 }
 
 bool is_regular_file(const std::string& path) {

@@ -108,6 +108,13 @@ std::istream* open_claims(const std::string& path, std::ifstream& file, Language
 // that waits for more input from lines already there (BatchOptions::line_at_a_time).
 std::istream& standard_input_as_read();
 
+// The lines a command answers one record each (claims, situations): `path` opened as
+// open_claims opens it, and `as_they_come` set when it is a pipe or a terminal, answered line
+// by line as the lines come (standard input then read by standard_input_as_read) rather than
+// read in large blocks.
+std::istream* open_lines(const std::string& path, std::ifstream& file, bool& as_they_come, Language language,
+                         std::ostream& errors);
+
 // Whether the claims at `path` ("-": standard input) are a regular file, read in large blocks,
 // rather than a pipe or a terminal, answered line by line.
 bool is_regular_file(const std::string& path);

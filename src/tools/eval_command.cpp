@@ -30,10 +30,7 @@ int run_eval(const EvalOptions& options, const GlobalOptions& global) {
   std::ifstream file;
   // A pipe or a terminal is answered claim by claim; a file is read in large blocks.
   BatchOptions batch{options.jobs, options.explain, global.language};
-  batch.line_at_a_time = !is_regular_file(options.claims_path);
-  std::istream* claims = batch.line_at_a_time && options.claims_path == "-"
-                             ? &standard_input_as_read()
-                             : open_claims(options.claims_path, file, global.language, std::cerr);
+  std::istream* claims = open_lines(options.claims_path, file, batch.line_at_a_time, global.language, std::cerr);
   if (claims == nullptr) return exit_usage;
   std::optional<HistoryStore> store;
   BatchSummary summary;

@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <istream>
 #include <ostream>
 
 #include "compile/model.hpp"
+#include "evaluate/bounded_lines.hpp"
+#include "evaluate/claim_chunks.hpp"
 #include "evaluate/claim_json.hpp"
 #include "tools/impact.hpp"
 #include "tools/step_words.hpp"
@@ -122,10 +125,11 @@ std::vector<const ExplanationStep*> steps_of(const ClaimExplanation& explained, 
 }  // namespace
 
 ClaimExplanation explain_record(const RuleSet& rule_set, std::string_view json_line, std::size_t record,
-                                EvaluationScratch& scratch) {
+                                EvaluationScratch& scratch, std::size_t length) {
   ClaimExplanation explained;
   explained.record = record;
-  ClaimReadResult read = read_claim(json_line);
+  ClaimReadResult read;
+  read_claim(json_line, std::max(length, json_line.size()), ClaimReadLimits{}, read);
   if (!read.claim) {
     set_unreadable(explained.decision, read, rule_set.hash());
     return explained;
@@ -221,13 +225,15 @@ nlohmann::ordered_json explanation_json(const ClaimExplanation& explained, Langu
 }
 
 std::size_t explain_json_lines(const RuleSet& rule_set, std::istream& input, std::ostream& output, ExplainFormat format,
-                               Language language) {
+                               Language language, bool as_they_come) {
   EvaluationScratch scratch;
   std::size_t invalid = 0;
   std::size_t record = 0;
-  std::string line;
-  while (std::getline(input, line)) {
-    const ClaimExplanation explained = explain_record(rule_set, line, ++record, scratch);
+  BoundedLines lines(input, claim_head_bytes(), as_they_come);
+  std::string_view line;
+  std::size_t length = 0;
+  while (lines.next_line(line, length)) {
+    const ClaimExplanation explained = explain_record(rule_set, line, ++record, scratch, length);
     if (explained.decision.decision == Decision::invalid) ++invalid;
     if (format == ExplainFormat::json) {
       output << explanation_json(explained, language)
@@ -236,6 +242,7 @@ std::size_t explain_json_lines(const RuleSet& rule_set, std::istream& input, std
     } else {
       output << (record > 1 ? "\n" : "") << explanation_text(explained, language);
     }
+    if (as_they_come) output.flush();
   }
   output.flush();
   return invalid;

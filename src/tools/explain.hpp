@@ -27,8 +27,9 @@ struct ClaimExplanation {
 };
 
 // Reads one JSON line (the format of docs/claim-format.md) and decides it in `scratch`'s sequence.
+// `length`: the line's length in the input when json_line is only its head (BoundedLines).
 [[nodiscard]] ClaimExplanation explain_record(const RuleSet& rule_set, std::string_view json_line, std::size_t record,
-                                              EvaluationScratch& scratch);
+                                              EvaluationScratch& scratch, std::size_t length = 0);
 
 // The tree, one line per node, ending with a line break.
 [[nodiscard]] std::string explanation_text(const ClaimExplanation& explained, Language language);
@@ -39,7 +40,9 @@ struct ClaimExplanation {
 enum class ExplainFormat { text, json };
 
 // Explains every record of `input` into `output`; returns how many records were invalid.
+// as_they_come: `input` is a pipe or a terminal, read as its lines come, each explanation
+// written out at once (BoundedLines' line_at_a_time).
 std::size_t explain_json_lines(const RuleSet& rule_set, std::istream& input, std::ostream& output, ExplainFormat format,
-                               Language language);
+                               Language language, bool as_they_come = false);
 
 }  // namespace cotation::tools

@@ -20,11 +20,12 @@ int run_explain(const ExplainOptions& options, const GlobalOptions& global) {
   const auto rule_set = compile_or_report(options.rules_path, options.reading, global.language, std::cerr);
   if (!rule_set) return exit_bad_rules;
   std::ifstream file;
-  std::istream* claims = open_claims(options.claims_path, file, global.language, std::cerr);
+  bool as_they_come = false;  // a pipe or a terminal: each claim explained as its line comes
+  std::istream* claims = open_lines(options.claims_path, file, as_they_come, global.language, std::cerr);
   if (claims == nullptr) return exit_usage;
-  const std::size_t invalid =
-      explain_json_lines(*rule_set, *claims, std::cout,
-                         options.format == "json" ? ExplainFormat::json : ExplainFormat::text, global.language);
+  const std::size_t invalid = explain_json_lines(*rule_set, *claims, std::cout,
+                                                 options.format == "json" ? ExplainFormat::json : ExplainFormat::text,
+                                                 global.language, as_they_come);
   check_read_to_the_end(*claims, options.claims_path, global.language);
   return invalid == 0 ? exit_ok : exit_findings;
 }

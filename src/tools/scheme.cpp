@@ -8,7 +8,10 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
+#include "cotation/json.hpp"
+#include "evaluate/bounded_lines.hpp"
 #include "tools/table.hpp"
 
 namespace cotation::tools {
@@ -182,27 +185,49 @@ std::string invalid_json(const std::string& id, const std::string& problem, cons
   return out.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-SchemeSummary evaluate_situations(const RuleSet& rule_set, std::istream& input, std::ostream& output) {
-  SchemeSummary summary;
-  std::string line;
-  while (std::getline(input, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    ++summary.records;
-    const SituationRead read = read_situation(line);
-    std::string id = read.id;
-    std::string problem = read.problem;
+namespace {
+
+// The record of one situation line, without its newline; counts it invalid when it is.
+std::string situation_record(const RuleSet& rule_set, std::string_view line, std::size_t length,
+                             SchemeSummary& summary) {
+  // A situation has the claim's limit, 1 MiB; a longer line is skipped to its newline without
+  // being held, and gets its invalid record.
+  const std::size_t limit = ClaimReadLimits{}.max_line_bytes;
+  std::string id;
+  std::string problem;
+  if (length > limit) {
+    problem = fmt::format("enregistrement trop long : {} octets, au plus {} acceptés", length, limit);
+  } else {
+    SituationRead read = read_situation(line);
+    id = std::move(read.id);
+    problem = std::move(read.problem);
     if (read.situation) {
       id = read.situation->id;
       // Any failure, even an overflow on huge facts, gives this line its invalid record.
       try {
-        output << result_json(evaluate_scheme(rule_set, *read.situation), rule_set.hash()) << '\n';
-        continue;
+        return result_json(evaluate_scheme(rule_set, *read.situation), rule_set.hash());
       } catch (const std::exception& error) {
         problem = error.what();
       }
     }
-    ++summary.invalid;
-    output << invalid_json(id, problem, rule_set.hash()) << '\n';
+  }
+  ++summary.invalid;
+  return invalid_json(id, problem, rule_set.hash());
+}
+
+}  // namespace
+
+SchemeSummary evaluate_situations(const RuleSet& rule_set, std::istream& input, std::ostream& output,
+                                  bool as_they_come) {
+  SchemeSummary summary;
+  BoundedLines lines(input, ClaimReadLimits{}.max_line_bytes + 1, as_they_come);
+  std::string_view line;
+  std::size_t length = 0;
+  while (lines.next_line(line, length)) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    ++summary.records;
+    output << situation_record(rule_set, line, length, summary) << '\n';
+    if (as_they_come) output.flush();
   }
   output.flush();
   return summary;

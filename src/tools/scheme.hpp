@@ -32,6 +32,9 @@ struct SchemeSummary {
   std::size_t invalid = 0;
 };
 
-SchemeSummary evaluate_situations(const RuleSet& rule_set, std::istream& input, std::ostream& output);
+// as_they_come: `input` is a pipe or a terminal, read as its lines come, each result written
+// out at once (BoundedLines' line_at_a_time).
+SchemeSummary evaluate_situations(const RuleSet& rule_set, std::istream& input, std::ostream& output,
+                                  bool as_they_come = false);
 
 }  // namespace cotation::tools

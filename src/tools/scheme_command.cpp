@@ -19,9 +19,10 @@ int run_scheme(const SchemeOptions& options, const GlobalOptions& global) {
   const auto rule_set = compile_or_report(options.rules_path, options.reading, global.language, std::cerr);
   if (!rule_set) return exit_bad_rules;
   std::ifstream file;
-  std::istream* situations = open_claims(options.situations_path, file, global.language, std::cerr);
+  bool as_they_come = false;  // a pipe or a terminal: each situation answered as its line comes
+  std::istream* situations = open_lines(options.situations_path, file, as_they_come, global.language, std::cerr);
   if (situations == nullptr) return exit_usage;
-  const SchemeSummary summary = evaluate_situations(*rule_set, *situations, std::cout);
+  const SchemeSummary summary = evaluate_situations(*rule_set, *situations, std::cout, as_they_come);
   check_read_to_the_end(*situations, options.situations_path, global.language);
   return summary.invalid == 0 ? exit_ok : exit_findings;
 }
