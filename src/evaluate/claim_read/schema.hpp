@@ -396,12 +396,12 @@ inline std::string allowed_values(const std::array<EnumValue<Enum>, N>& values) 
   return out;
 }
 
-// The entry of `members` named `name`, or members.size(), looked for from entry `from` on and
-// around. Records mostly list their members in the table's order: starting after the last one
-// met finds a member at the first comparison. The names of a table are distinct, so where the
-// search starts changes nothing but its length.
+// The entry of `members` named `name`, or members.size(), looked for from entry `from` on (the
+// first when `from` is members.size()) and around. Records mostly list their members in the table's order: starting
+// after the last one met finds a member at the first comparison. The names of a table are distinct, so where the search
+// starts changes nothing but its length.
 inline std::size_t find_member(std::span<const Member> members, std::string_view name, std::size_t from) noexcept {
-  std::size_t i = from;
+  std::size_t i = from == members.size() ? 0 : from;
   for (std::size_t k = 0; k < members.size(); ++k) {
     if (same_text(members[i].name, name)) return i;
     i = i + 1 == members.size() ? 0 : i + 1;
