@@ -71,12 +71,11 @@ class LineReader final : public FieldReader {
   [[gnu::noinline]] bool container(bool is_array, Field field);
   [[gnu::always_inline]] inline bool members(Frame& frame);
   bool skipped_members();  // the members of an object not of the format
-  [[gnu::always_inline]] inline bool elements();
+  [[gnu::always_inline]] inline bool elements(Frame& frame);
   [[gnu::always_inline]] inline bool open(bool is_array, Field field, Frame& frame);
   [[gnu::always_inline]] inline bool close(Frame& frame);
   bool scalar(const Scalar& value);  // a scalar that is no member's value read
   bool unknown_member(std::string_view name);
-  void after_value();
   // A string, without its quotes and with its escapes decoded, or false at a fault.
   bool string(std::string_view& text);
 
@@ -86,7 +85,7 @@ class LineReader final : public FieldReader {
   }
   // Moves past `c` when it comes next, after any whitespace; the whitespace apart, so that the
   // usual case (none) stays small enough to be inlined.
-  bool consume(char c) noexcept {
+  [[gnu::always_inline]] bool consume(char c) noexcept {
     if (position_ < input_.size() && input_[position_] == c) {
       ++position_;
       return true;
@@ -251,7 +250,7 @@ bool LineReader::value(Field field) {
 bool LineReader::container(bool is_array, Field field) {
   Frame frame;
   const std::size_t start = position_++;
-  if (!open(is_array, field, frame) || !(is_array ? elements() : members(frame))) {
+  if (!open(is_array, field, frame) || !(is_array ? elements(frame) : members(frame))) {
     innermost_ = nullptr;  // the reading ends: no frame is looked at any more
     return false;
   }
@@ -316,10 +315,11 @@ bool LineReader::unknown_member(std::string_view name) {
   return !stopped_;
 }
 
-bool LineReader::elements() {
+bool LineReader::elements(Frame& frame) {
   if (consume(']')) return true;
   do {
     if (!value(Field::none)) return false;
+    ++frame.index;
   } while (consume(','));
   return consume(']');
 }
@@ -377,12 +377,7 @@ bool LineReader::close(Frame& frame) {
                 fmt::format(msg::missing_field, path_of(members[i].name)));
     }
   }
-  after_value();
   return !stopped_;
-}
-
-void LineReader::after_value() {
-  if (innermost_ != nullptr && innermost_->is_array) ++innermost_->index;
 }
 
 bool LineReader::scalar(const Scalar& value) {
@@ -396,7 +391,6 @@ bool LineReader::scalar(const Scalar& value) {
     problem(ReasonCode::wrong_type, path(),
             fmt::format(msg::wrong_type, path(), element_expected(frame.context), describe(value.type)));
   }
-  if (frame.is_array) ++frame.index;
   return !stopped_;
 }
 

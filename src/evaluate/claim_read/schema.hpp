@@ -163,7 +163,8 @@ inline constexpr std::array time_members = {
     Member{"urgent", Field::urgent},
 };
 
-constexpr std::span<const Member> members_of(Context context) noexcept {
+// The table of each context's members (empty for an array or an object not of the format).
+constexpr std::span<const Member> table_of(Context context) noexcept {
   switch (context) {
     case Context::record:
       return record_members;
@@ -197,6 +198,17 @@ constexpr std::span<const Member> members_of(Context context) noexcept {
       break;
   }
   return {};
+}
+
+// table_of, looked up rather than switched on: the reader asks at each object.
+inline constexpr auto member_tables = [] {
+  std::array<std::span<const Member>, static_cast<std::size_t>(Context::skip) + 1> tables{};
+  for (std::size_t context = 0; context < tables.size(); ++context)
+    tables.at(context) = table_of(static_cast<Context>(context));
+  return tables;
+}();
+constexpr std::span<const Member> members_of(Context context) noexcept {
+  return member_tables[static_cast<std::size_t>(context)];
 }
 
 // The object or array a member holds, or Context::skip for a scalar member.
