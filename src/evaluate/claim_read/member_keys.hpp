@@ -29,7 +29,9 @@ struct Key {
     if (input.size() - position < span) return false;
     const char* at = input.data() + position;
     std::uint64_t differ = (load_little(at + last * 8) ^ words[last]) & last_mask;
-    for (std::size_t k = 0; k < last; ++k) differ |= load_little(at + k * 8) ^ words[k];
+    if (last > 0) differ |= load_little(at) ^ words[0];  // the words before the last, unrolled
+    if (last > 1) differ |= load_little(at + 8) ^ words[1];
+    if (last > 2) differ |= load_little(at + 16) ^ words[2];
     return differ == 0;
   }
 };
