@@ -74,6 +74,8 @@ class LineReader final : public FieldReader {
   [[gnu::always_inline]] inline bool elements(Frame& frame);
   [[gnu::always_inline]] inline bool open(bool is_array, Field field, Frame& frame);
   [[gnu::always_inline]] inline bool close(Frame& frame);
+  // The scalar value of member `field`, or of no member read (to scalar).
+  [[gnu::always_inline]] inline bool read_scalar(Field field, const Scalar& value);
   bool scalar(const Scalar& value);  // a scalar that is no member's value read
   bool unknown_member(std::string_view name);
   // A string, without its quotes and with its escapes decoded, or false at a fault.
@@ -214,36 +216,38 @@ bool LineReader::value(Field field) {
     if (position_ >= input_.size()) return false;
     first = byte_classes[static_cast<unsigned char>(input_[position_])];
   }
-  Scalar scalar;
   switch (first) {
     case ByteClass::single:
       if (input_[position_] == '{' || input_[position_] == '[') return container(input_[position_] == '[', field);
       return false;
-    case ByteClass::quote:
-      scalar.type = JsonType::string;
-      if (!string(scalar.text)) return false;
-      break;
+    case ByteClass::quote: {
+      std::string_view text;
+      return string(text) && read_scalar(field, {.type = JsonType::string, .boolean = false, .text = text});
+    }
     case ByteClass::number: {
       const Lexeme number = lex_number(input_, position_);
-      scalar.type = JsonType::number;
-      scalar.text = bytes(position_, number.end);
-      if (!number.whole || beyond_json_range(scalar.text)) return false;
+      const std::string_view text = bytes(position_, number.end);
+      if (!number.whole || beyond_json_range(text)) return false;
       position_ = number.end;
-      break;
+      return read_scalar(field, {.type = JsonType::number, .boolean = false, .text = text});
     }
     case ByteClass::literal: {
       const Lexeme literal = lex_literal(input_, position_);
       if (!literal.whole) return false;
-      scalar.type = input_[position_] == 'n' ? JsonType::null : JsonType::boolean;
-      scalar.boolean = input_[position_] == 't';
+      const char letter = input_[position_];
       position_ = literal.end;
-      break;
+      return read_scalar(
+          field, {.type = letter == 'n' ? JsonType::null : JsonType::boolean, .boolean = letter == 't', .text = {}});
     }
     case ByteClass::other:
-      return false;
+      break;
   }
-  if (!is_read(field)) return this->scalar(scalar);
-  assign(field, scalar);
+  return false;
+}
+
+bool LineReader::read_scalar(Field field, const Scalar& value) {
+  if (!is_read(field)) return scalar(value);
+  assign(field, value);
   return !stopped_;
 }
 
