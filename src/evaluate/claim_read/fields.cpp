@@ -278,10 +278,6 @@ void FieldReader::assign(Field field, const Scalar& value) {
   }
 }
 
-void FieldReader::open_array(Context array) {
-  if (array == Context::history) claim_.history.emplace();
-}
-
 bool FieldReader::add_element(Context array, const ClaimReadLimits& limits) {
   switch (array) {
     case Context::lines:

@@ -41,7 +41,9 @@ class FieldReader {
   void assign(Field field, const Scalar& value);
   // An array of the format opens (lines, history, a session's lines), then each of its elements:
   // false when the array already holds as many as `limits` allow (the element is not added).
-  void open_array(Context array);
+  void open_array(Context array) {
+    if (array == Context::history) claim_.history.emplace();
+  }
   bool add_element(Context array, const ClaimReadLimits& limits);
 
  protected:

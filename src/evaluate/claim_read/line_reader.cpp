@@ -7,7 +7,6 @@
 // In: a line; out: its claim, or its problems.
 #include <cstddef>
 #include <cstdint>
-#include <forward_list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -34,14 +33,14 @@ namespace {
 // stack of the reader's calls, each pointing to the one it is in.
 struct Frame {
   Frame* parent = nullptr;
+  std::size_t index = 0;            // array: the element being read
   Context context = Context::skip;  // skip: a value not read (an unknown member's, a wrong type's)
   bool is_array = false;
-  std::uint32_t seen = 0;           // object: the members met, one bit per entry of its table, once closed
-  std::span<const Member> members;  // object: its table (empty: an object not of the format)
-  // Object of the format: the member being read, for paths. Paths are only asked for once a
-  // member is met, so that an object of the format (members not empty) always has one.
-  std::string_view key;
-  std::size_t index = 0;  // array: the element being read
+  // Object of the format (a table in members_of): the entry of the member being read, for paths,
+  // or the table's size for an unknown member (its name in LineReader::unknown_). Paths are only
+  // asked for once a member is met, so that an object of the format always has one.
+  std::uint8_t entry = 0;
+  std::uint32_t seen = 0;  // object: the members met, one bit per entry of its table, once closed
 };
 
 // Whether a member's value is read into the claim: a member of the format, met once (not none,
@@ -66,15 +65,19 @@ class LineReader final : public FieldReader {
  private:
   // Each reads from position_ on: true to go on, false at a syntax error or when stopped_.
   // value: the value of member `field`, or (Field::none) an element, a value not read, the record.
-  bool value(Field field);
-  bool container(bool is_array, Field field);
-  bool members(Frame& frame);
-  bool elements();
-  bool open(bool is_array, Field field, Frame& frame);
-  bool close(Frame& frame);
+  // Only container is a call: the rest is inlined into it, so that a scalar is read within the
+  // loop over its object's members, one call per object or array rather than per value.
+  [[gnu::always_inline]] inline bool value(Field field);
+  [[gnu::noinline]] bool container(bool is_array, Field field);
+  [[gnu::always_inline]] inline bool members(Frame& frame);
+  bool skipped_members();  // the members of an object not of the format
+  [[gnu::always_inline]] inline bool elements(Frame& frame);
+  [[gnu::always_inline]] inline bool open(bool is_array, Field field, Frame& frame);
+  [[gnu::always_inline]] inline bool close(Frame& frame);
+  // The scalar value of member `field`, or of no member read (to scalar).
+  [[gnu::always_inline]] inline bool read_scalar(Field field, const Scalar& value);
   bool scalar(const Scalar& value);  // a scalar that is no member's value read
-  bool unknown_member(Frame& frame, std::string_view name);
-  void after_value();
+  bool unknown_member(std::string_view name);
   // A string, without its quotes and with its escapes decoded, or false at a fault.
   bool string(std::string_view& text);
 
@@ -84,7 +87,7 @@ class LineReader final : public FieldReader {
   }
   // Moves past `c` when it comes next, after any whitespace; the whitespace apart, so that the
   // usual case (none) stays small enough to be inlined.
-  bool consume(char c) noexcept {
+  [[gnu::always_inline]] bool consume(char c) noexcept {
     if (position_ < input_.size() && input_[position_] == c) {
       ++position_;
       return true;
@@ -117,10 +120,10 @@ class LineReader final : public FieldReader {
   std::string_view input_;
   const ClaimReadLimits& limits_;
   std::size_t position_ = 0;
-  Frame* innermost_ = nullptr;              // the frame of the object or array being read; none outside the record
-  std::size_t depth_ = 0;                   // open objects and arrays
-  std::string decoded_;                     // the last string with escapes, decoded
-  std::forward_list<std::string> unknown_;  // the names of unknown members, for paths
+  Frame* innermost_ = nullptr;  // the frame of the object or array being read; none outside the record
+  std::size_t depth_ = 0;       // open objects and arrays
+  std::string decoded_;         // the last string with escapes, decoded
+  std::string unknown_;         // the name of the unknown member being read, for paths
   bool stopped_ = false;
 };
 
@@ -148,8 +151,9 @@ std::string LineReader::path_of(std::string_view member) const {
       out += '[';
       out += std::to_string((*frame)->index);
       out += ']';
-    } else if (!(*frame)->members.empty()) {
-      append_key(out, (*frame)->key);
+    } else if (const auto members = members_of((*frame)->context); !members.empty()) {
+      const std::size_t entry = (*frame)->entry;
+      append_key(out, entry < members.size() ? members[entry].name : std::string_view(unknown_));
     }
   }
   if (!member.empty()) append_key(out, member);
@@ -205,47 +209,52 @@ void LineReader::report_syntax_error() {
 }
 
 bool LineReader::value(Field field) {
-  if (position_ < input_.size() && byte_classes[static_cast<unsigned char>(input_[position_])] == ByteClass::other) {
-    position_ = skip_whitespace(input_, position_);  // whitespace before the value, or a byte that starts none
-  }
   if (position_ >= input_.size()) return false;
-  Scalar scalar;
-  switch (byte_classes[static_cast<unsigned char>(input_[position_])]) {
+  ByteClass first = byte_classes[static_cast<unsigned char>(input_[position_])];
+  if (first == ByteClass::other) {
+    position_ = skip_whitespace(input_, position_);  // whitespace before the value, or a byte that starts none
+    if (position_ >= input_.size()) return false;
+    first = byte_classes[static_cast<unsigned char>(input_[position_])];
+  }
+  switch (first) {
     case ByteClass::single:
       if (input_[position_] == '{' || input_[position_] == '[') return container(input_[position_] == '[', field);
       return false;
-    case ByteClass::quote:
-      scalar.type = JsonType::string;
-      if (!string(scalar.text)) return false;
-      break;
+    case ByteClass::quote: {
+      std::string_view text;
+      return string(text) && read_scalar(field, {.type = JsonType::string, .boolean = false, .text = text});
+    }
     case ByteClass::number: {
       const Lexeme number = lex_number(input_, position_);
-      scalar.type = JsonType::number;
-      scalar.text = bytes(position_, number.end);
-      if (!number.whole || beyond_json_range(scalar.text)) return false;
+      const std::string_view text = bytes(position_, number.end);
+      if (!number.whole || beyond_json_range(text)) return false;
       position_ = number.end;
-      break;
+      return read_scalar(field, {.type = JsonType::number, .boolean = false, .text = text});
     }
     case ByteClass::literal: {
       const Lexeme literal = lex_literal(input_, position_);
       if (!literal.whole) return false;
-      scalar.type = input_[position_] == 'n' ? JsonType::null : JsonType::boolean;
-      scalar.boolean = input_[position_] == 't';
+      const char letter = input_[position_];
       position_ = literal.end;
-      break;
+      return read_scalar(
+          field, {.type = letter == 'n' ? JsonType::null : JsonType::boolean, .boolean = letter == 't', .text = {}});
     }
     case ByteClass::other:
-      return false;
+      break;
   }
-  if (!is_read(field)) return this->scalar(scalar);
-  assign(field, scalar);
+  return false;
+}
+
+bool LineReader::read_scalar(Field field, const Scalar& value) {
+  if (!is_read(field)) return scalar(value);
+  assign(field, value);
   return !stopped_;
 }
 
 bool LineReader::container(bool is_array, Field field) {
   Frame frame;
   const std::size_t start = position_++;
-  if (!open(is_array, field, frame) || !(is_array ? elements() : members(frame))) {
+  if (!open(is_array, field, frame) || !(is_array ? elements(frame) : members(frame))) {
     innermost_ = nullptr;  // the reading ends: no frame is looked at any more
     return false;
   }
@@ -258,35 +267,35 @@ bool LineReader::container(bool is_array, Field field) {
 // or repeated member is reported, and its value skipped.
 bool LineReader::members(Frame& frame) {
   if (consume('}')) return true;
-  const auto members = frame.members;
+  const auto members = members_of(frame.context);
+  if (members.empty()) return skipped_members();
   const auto& keys = member_keys[static_cast<std::size_t>(frame.context)];
   std::uint32_t seen = 0;
   std::size_t expected = 0;
   do {
-    Field field = Field::none;
     std::size_t entry = expected;
-    const bool in_place = !members.empty() && consume_key(keys[entry]);
+    const bool in_place = consume_key(keys[entry]);
     if (!in_place) {
       position_ = skip_whitespace(input_, position_);
       std::string_view name;
       if (!string(name)) return false;
       entry = find_member(members, name, expected);
-      if (entry == members.size() && !members.empty()) {
-        if (!unknown_member(frame, name)) return false;
-        field = Field::ignored;
+      if (entry == members.size()) {
+        frame.entry = static_cast<std::uint8_t>(entry);
+        if (!unknown_member(name)) return false;
       }
     }
-    if (entry < members.size()) {
-      expected = entry + 1 == members.size() ? 0 : entry + 1;
-      frame.key = members[entry].name;
+    frame.entry = static_cast<std::uint8_t>(entry);
+    Field field = Field::ignored;
+    if (in_place || entry < members.size()) {
+      expected = entry + 1;  // after the last entry: a key that never matches, then the table's first
       const std::uint32_t bit = std::uint32_t{1} << entry;
-      if ((seen & bit) != 0) {
-        field = Field::ignored;
-        problem(ReasonCode::duplicate_field, path(), fmt::format(msg::duplicate_field, path()));
-        if (stopped_) return false;
-      } else {
+      if ((seen & bit) == 0) {
         seen |= bit;
         field = members[entry].field;
+      } else {
+        problem(ReasonCode::duplicate_field, path(), fmt::format(msg::duplicate_field, path()));
+        if (stopped_) return false;
       }
     }
     if ((!in_place && !consume(':')) || !value(field)) return false;
@@ -295,16 +304,26 @@ bool LineReader::members(Frame& frame) {
   return consume('}');
 }
 
-bool LineReader::unknown_member(Frame& frame, std::string_view name) {
-  frame.key = unknown_.emplace_front(name);  // the name may be in decoded_, which the next string overwrites
+bool LineReader::skipped_members() {
+  do {
+    position_ = skip_whitespace(input_, position_);
+    std::string_view name;
+    if (!string(name) || !consume(':') || !value(Field::none)) return false;
+  } while (consume(','));
+  return consume('}');
+}
+
+bool LineReader::unknown_member(std::string_view name) {
+  unknown_.assign(name);  // the name may be in decoded_, which the next string overwrites
   problem(ReasonCode::unknown_field, path(), fmt::format(msg::unknown_field, path()));
   return !stopped_;
 }
 
-bool LineReader::elements() {
+bool LineReader::elements(Frame& frame) {
   if (consume(']')) return true;
   do {
     if (!value(Field::none)) return false;
+    ++frame.index;
   } while (consume(','));
   return consume(']');
 }
@@ -317,13 +336,7 @@ bool LineReader::open(bool is_array, Field field, Frame& frame) {
     return stop();
   }
   Context context = Context::skip;
-  if (innermost_ == nullptr) {
-    if (is_array) {
-      problem(ReasonCode::not_object, {}, fmt::format(msg::not_object, describe(type)));
-      return stop();
-    }
-    context = Context::record;
-  } else if (is_read(field)) {
+  if (is_read(field)) {  // a member of an object of the format: not at the record
     const Context wanted = container_of(field);
     if (wanted != Context::skip && claim_read::is_array(wanted) == is_array) {
       context = wanted;
@@ -331,6 +344,12 @@ bool LineReader::open(bool is_array, Field field, Frame& frame) {
     } else {
       wrong_type(field, type);
     }
+  } else if (innermost_ == nullptr) {
+    if (is_array) {
+      problem(ReasonCode::not_object, {}, fmt::format(msg::not_object, describe(type)));
+      return stop();
+    }
+    context = Context::record;
   } else if (const Frame& parent = *innermost_; claim_read::is_array(parent.context)) {
     if (!add_element(parent.context, limits_)) return too_many(parent.context);
     if (is_array) {
@@ -343,7 +362,6 @@ bool LineReader::open(bool is_array, Field field, Frame& frame) {
   frame.parent = innermost_;
   frame.context = context;
   frame.is_array = is_array;
-  if (!is_array) frame.members = members_of(context);
   innermost_ = &frame;
   ++depth_;
   return !stopped_;
@@ -356,19 +374,14 @@ bool LineReader::close(Frame& frame) {
   if (frame.context == Context::lines && frame.index == 0)
     problem(ReasonCode::no_lines, path(), fmt::format(msg::no_lines, path()));
   if (const std::uint32_t missing = missing_required(frame.context, frame.seen); missing != 0) {
-    const auto members = frame.members;
+    const auto members = members_of(frame.context);
     for (std::size_t i = 0; i < members.size(); ++i) {
       if ((missing & (std::uint32_t{1} << i)) != 0)
         problem(ReasonCode::missing_field, path_of(members[i].name),
                 fmt::format(msg::missing_field, path_of(members[i].name)));
     }
   }
-  after_value();
   return !stopped_;
-}
-
-void LineReader::after_value() {
-  if (innermost_ != nullptr && innermost_->is_array) ++innermost_->index;
 }
 
 bool LineReader::scalar(const Scalar& value) {
@@ -382,7 +395,6 @@ bool LineReader::scalar(const Scalar& value) {
     problem(ReasonCode::wrong_type, path(),
             fmt::format(msg::wrong_type, path(), element_expected(frame.context), describe(value.type)));
   }
-  if (frame.is_array) ++frame.index;
   return !stopped_;
 }
 

@@ -169,7 +169,8 @@ inline constexpr std::array time_members = {
     Member{"urgent", Field::urgent},
 };
 
-constexpr std::span<const Member> members_of(Context context) noexcept {
+// The table of each context's members (empty for an array or an object not of the format).
+constexpr std::span<const Member> table_of(Context context) noexcept {
   switch (context) {
     case Context::record:
       return record_members;
@@ -203,6 +204,17 @@ constexpr std::span<const Member> members_of(Context context) noexcept {
       break;
   }
   return {};
+}
+
+// table_of, looked up rather than switched on: the reader asks at each object.
+inline constexpr auto member_tables = [] {
+  std::array<std::span<const Member>, static_cast<std::size_t>(Context::skip) + 1> tables{};
+  for (std::size_t context = 0; context < tables.size(); ++context)
+    tables.at(context) = table_of(static_cast<Context>(context));
+  return tables;
+}();
+constexpr std::span<const Member> members_of(Context context) noexcept {
+  return member_tables[static_cast<std::size_t>(context)];
 }
 
 // The object or array a member holds, or Context::skip for a scalar member.
@@ -405,12 +417,12 @@ inline std::string allowed_values(const std::array<EnumValue<Enum>, N>& values) 
   return out;
 }
 
-// The entry of `members` named `name`, or members.size(), looked for from entry `from` on and
-// around. Records mostly list their members in the table's order: starting after the last one
-// met finds a member at the first comparison. The names of a table are distinct, so where the
-// search starts changes nothing but its length.
+// The entry of `members` named `name`, or members.size(), looked for from entry `from` on (the
+// first when `from` is members.size()) and around. Records mostly list their members in the table's order: starting
+// after the last one met finds a member at the first comparison. The names of a table are distinct, so where the search
+// starts changes nothing but its length.
 inline std::size_t find_member(std::span<const Member> members, std::string_view name, std::size_t from) noexcept {
-  std::size_t i = from;
+  std::size_t i = from == members.size() ? 0 : from;
   for (std::size_t k = 0; k < members.size(); ++k) {
     if (same_text(members[i].name, name)) return i;
     i = i + 1 == members.size() ? 0 : i + 1;
