@@ -20,7 +20,7 @@ struct Pattern {
 };
 
 // The more specific pattern first: a text takes the first that matches it whole.
-constexpr std::array<Pattern, 47> patterns = {{
+constexpr std::array<Pattern, 50> patterns = {{
     // The claim reader (src/evaluate/claim_read/problems.hpp).
     {"enregistrement trop long : {} octets, au plus {} acceptés", "record too long: {} bytes, at most {} accepted"},
     {"ligne vide : un objet JSON est attendu", "empty line: a JSON object is expected"},
@@ -76,6 +76,15 @@ constexpr std::array<Pattern, 47> patterns = {{
     {"aucune valeur du paramètre {} n'est en vigueur le {}", "no value of the parameter {} is in force on {}"},
     {"aucune valeur de {} n'est en vigueur le {} en {}", "no value of {} is in force on {} in {}"},
     {"calcul impossible : {}", "calculation impossible: {}"},
+    // An in-person letter on a telehealth session (line_decision.cpp).
+    {"aucune lettre de télésoin n'est en vigueur le {} : l'acte ne se facture pas à distance",
+     "no telecare letter is in force on {}: the act cannot be billed at a distance"},
+    {"en télésoin, facturer {} suivi du coefficient de l'acte réalisé : {} est la cotation d'une séance en "
+     "présence du patient",
+     "in telehealth, bill {} followed by the coefficient of the act done: {} is the cotation of a session with "
+     "the patient present"},
+    {"en télésoin, facturer {} {} : {} est la cotation d'une séance en présence du patient",
+     "in telehealth, bill {} {}: {} is the cotation of a session with the patient present"},
 }};
 
 // The engine's and the reader's own words inside a quoted place: JSON types, the scanner's

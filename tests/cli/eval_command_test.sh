@@ -102,6 +102,14 @@ same = [without_messages(f) == without_messages(e) for f, e in zip(french, engli
 sys.exit(0 if len(french) == len(english) and all(same) else 1)
 PY
 
+# The shipped rules: RAM 7.49 (an act of art. 9) in a telehealth session on 2025-09-01 is refused
+# naming the telecare cotation, TMK at the act's coefficient, in English too.
+tmk_claim='{"id":"t1","date":"2025-09-01","region":"metropole","place":"cabinet","telehealth":true,"patient":{"id":"p1","age":70},"lines":[{"code":"RAM 7.49"}],"prescription":{"kind":"medical"}}'
+expect_exit 0 "telehealth in English" bash -c 'printf "%s\n" "$1" | "$2" --lang en eval --rules "$3"' _ \
+  "$tmk_claim" "$cotation" "$source_dir/rules"
+expect_output "in-person letter in telehealth, English" \
+  "in telehealth, bill TMK 7.49: RAM 7.49 is the cotation of a session with the patient present"
+
 # ------------------------------------------------------------------ hostile lines
 
 # A 10 MiB line (its id still read from its head), a line ending in \r\n, and a last line
