@@ -111,9 +111,11 @@ Value GraphEvaluation::compute(const Node& node) {
       return v;
     }
     case Op::remainder: {
-      const auto [a, b] = operands();
-      v.number = remainder(a.number, b.number);
-      explainer_.explain([&] { return steps::remainder(a.number, b.number, v.number); });
+      // Named, not bound: clang 14 cannot capture a structured binding in a lambda.
+      const Decimal& dividend = operand(0).number;
+      const Decimal& divisor = operand(1).number;
+      v.number = remainder(dividend, divisor);
+      explainer_.explain([&] { return steps::remainder(dividend, divisor, v.number); });
       return v;
     }
     case Op::negate:
