@@ -87,35 +87,38 @@ enum class ReasonCode : std::uint8_t {
   rules_conflict,
 };
 
-// Why: its cause, the rule (or act, item) of the rule set and the claim field it concerns, and
-// what its message is made of. The engine holds most reasons as references into the rule set
-// that decided and the few words and numbers of the claim they quote: render_message writes
-// their text, in French or English, when the decision is written. So a decision's reasons are
-// read while the RuleSet that decided lives. The claim reader's problems and the rarer reasons
-// carry their French text in `message` (render_message translates it).
-struct Reason {
-  Reason() = default;
-  // A reason whose French message is written out: a problem of the claim reader, a failure.
-  Reason(ReasonCode code_of, std::string_view rule_name, std::string field_name, std::string french,
-         std::string source_text)
-      : code(code_of),
-        rule(rule_name),
-        field(std::move(field_name)),
-        message(std::move(french)),
-        source(std::move(source_text)) {}
+struct Reason;
 
+// What a reason's message quotes in one of its places: the claim's words or numbers, kept as
+// written; or a word of the engine's catalogue, or other reasons (", " apart), written in the
+// language of the message.
+struct MessageArgument {
+  std::string text;             // the claim's words, when neither of the others is set
+  std::uint16_t wording = 0;    // a word of the engine's catalogue; 0: none
+  std::vector<Reason> reasons;  // reasons whose messages this is
+};
+
+// Why: its cause, the rule (or act, item) of the rule set and the claim field it concerns, and
+// what its message is made of. The engine holds no text of its own in a reason: the common
+// reasons are references into the rule set that decided and the few words and numbers of the
+// claim they quote; the claim reader's problems and the rarer reasons, a wording of the
+// engine's catalogue and its arguments. render_message writes their text, in French or English,
+// when the decision is written. So a decision's reasons are read while the RuleSet that decided
+// lives.
+struct Reason {
   ReasonCode code = ReasonCode::rule_acceptance;
   std::string_view rule;  // a name from the rule set; empty when the reason is about no rule
   std::string field;      // a claim field ("patient.age", "lines[1].date"); empty when about none
-  std::string message;    // the French text, when composed while deciding; else empty
-  std::string source;     // the source of such a reason; else empty (see `cited`)
+  std::string source;     // the source of a reason the rule set does not cite; else empty (see `cited`)
   // Held while deciding, for render_message and reason_source.
-  std::string_view cited;       // the legal source, in the rule set
-  std::string quoted;           // the claim's words the message quotes: the line's code, cotations
-  const void* about = nullptr;  // the act, condition, referential or rule the message is written from
-  const void* rules = nullptr;  // the rule set's model, for a reason naming a cotation in force
-  std::int32_t day = 0;         // the line's date, in days since 1970-01-01
-  std::uint8_t variant = 0;     // which wording of the reason's code
+  std::uint16_t wording = 0;               // the catalogue's wording of the message; 0: none
+  std::vector<MessageArgument> arguments;  // what the wording quotes, in its order
+  std::string_view cited;                  // the legal source, in the rule set
+  std::string quoted;                      // the claim's words the message quotes: the line's code, cotations
+  const void* about = nullptr;             // the act, condition, referential or rule the message is written from
+  const void* rules = nullptr;             // the rule set's model, for a reason naming a cotation in force
+  std::int32_t day = 0;                    // the line's date, in days since 1970-01-01
+  std::uint8_t variant = 0;                // which wording of the reason's code
 };
 
 // The reason's message for the practitioner. In English, the rules' own texts (`message "..."`

@@ -4,7 +4,7 @@
 // line. In: text or a Claim; out: a Claim or problems, or the decision's text.
 //
 //   cotation::ClaimReadResult read = cotation::read_claim(line);
-//   if (!read.claim) { for (auto& p : read.problems) use(p.code, p.field, p.message); }
+//   if (!read.claim) { for (auto& p : read.problems) use(p.code, p.field, render_message(p)); }
 //   else std::string out = cotation::write_decision(rule_set.evaluate(*read.claim, scratch));
 #pragma once
 

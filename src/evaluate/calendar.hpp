@@ -5,8 +5,10 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "compile/model.hpp"
+#include "cotation/decision.hpp"
 
 namespace cotation::model {
 
@@ -16,13 +18,18 @@ struct DayMissingInMonth {
   std::int32_t months = 0;
   std::chrono::year_month_day missing;  // the day that does not exist
 
+  // What the message (evaluation::Wording::day_missing_in_month) quotes: "2024-02-29", "+", "12",
+  // "2025-02-29".
+  [[nodiscard]] std::vector<MessageArgument> arguments() const;
   // "2024-02-29 + 12 mois tombe le 2025-02-29, qui n'existe pas, et aucun arrondi n'est déclaré (…)"
   [[nodiscard]] std::string text() const;
 };
 
-// A shift beyond the years 1 to 9999.
+// A shift beyond the years 1 to 9999; what() in French (evaluation::Wording::outside_calendar).
 struct OutsideCalendar : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  OutsideCalendar(Day from_day, std::int32_t month_count);
+  Day from = 0;
+  std::int32_t months = 0;
 };
 
 // The value of a date_plus or date_minus node: `from` moved by `duration`, in days, or in months

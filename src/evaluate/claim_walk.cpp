@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "cotation/json.hpp"
+#include "evaluate/claim_read/problems.hpp"
 #include "evaluate/claim_walk.hpp"
 #include "evaluate/designation.hpp"
 #include "evaluate/evaluation_state.hpp"
@@ -94,8 +95,8 @@ void decide_claim(const RuleSet::Model& model, const Claim& claim, Series& serie
   // A claim built in C++ gets the reader's checks (a claim the reader made passes them).
   std::vector<Reason> problems = validate(claim);
   if (!claim.date) {
-    problems.push_back(Reason{ReasonCode::missing_field, "", "date", "la date de la séance manque (champ date)",
-                              "docs/claim-format.md"});
+    problems.push_back(
+        claim_read::format_problem(ReasonCode::missing_field, "date", evaluation::Wording::missing_date));
   }
   if (!problems.empty()) {
     decision.decision = Decision::invalid;

@@ -13,6 +13,7 @@
 #include "evaluate/claim_json.hpp"
 #include "evaluate/claim_read/json_text.hpp"
 #include "evaluate/reason_text.hpp"
+#include "evaluate/wordings.hpp"
 
 namespace cotation {
 
@@ -198,8 +199,9 @@ ClaimDecision engine_failure(std::string id, const std::exception& error, const 
   ClaimDecision failed;
   failed.id = std::move(id);
   failed.decision = Decision::invalid;
-  failed.reasons.push_back(
-      Reason{ReasonCode::engine_failure, "", "", std::string("erreur interne du moteur : ") + error.what(), ""});
+  Reason& failure = failed.reasons.emplace_back();
+  failure.code = ReasonCode::engine_failure;
+  evaluation::set_wording(failure, evaluation::Wording::engine_failure, std::string_view(error.what()));
   failed.rule_set = rule_set_hash;
   return failed;
 }

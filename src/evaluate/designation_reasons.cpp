@@ -1,6 +1,7 @@
 // The reasons about what a code designates (designation_reasons.hpp): the common ones (an
 // outdated or unknown code, an old cotation in its transition) held as references into the rule
-// set, the rarer ones (the candidate acts of a line) composed into reused strings.
+// set, the rarer ones (the candidate acts of a line) as wordings of the catalogue and their
+// arguments: the claim's code, the date, the names and cotations of the rule set.
 #include "evaluate/designation_reasons.hpp"
 
 #include "evaluate/reason_text.hpp"
@@ -45,39 +46,32 @@ void DesignationReasons::unmatched(std::string_view code, const Subject& subject
 }
 
 void DesignationReasons::act_not_named(std::string_view code, std::string_view named_act, const Subject& subject) {
-  std::string& message = candidates_reason(code, subject);
-  Reason& reason = reasons_.last();
+  Reason& reason = candidates_reason(code, subject);
   reason.code = ReasonCode::act_not_named;
   reason.field = "act";
-  message += " ; la ligne nomme « ";
-  message += named_act;
-  message += " », qui n'en est pas";
+  wrap_wording(reason, Wording::act_not_named, named_act);
 }
 
-std::string& DesignationReasons::candidates_reason(std::string_view code, const Subject& subject) {
-  if (subject.telecare == nullptr) {
-    std::string& message = reasons_.add(ReasonCode::candidate_acts, "", "docs/claim-format.md").message;
-    message += code;
-    message += " désigne le ";
-    append_date(message, day_);
-    append_candidates(message, " : ", subject);
-    return message;
+Reason& DesignationReasons::candidates_reason(std::string_view code, const Subject& subject) {
+  const bool telecare = subject.telecare != nullptr;
+  Reason& reason = reasons_.add(ReasonCode::candidate_acts, "",
+                                telecare ? std::string_view(subject.telecare->telecare->text) : "docs/claim-format.md");
+  std::string date;
+  append_date(date, day_);
+  if (telecare && subject.candidates == 0) {
+    reason.code = ReasonCode::unknown_code;
+    set_wording(reason, Wording::telecare_no_act, code, subject.coefficient.to_string(), std::move(date));
+    return reason;
   }
-  std::string& message = reasons_.add(ReasonCode::candidate_acts, "", subject.telecare->telecare->text).message;
-  message += code;
-  if (subject.candidates == 0) {
-    reasons_.last().code = ReasonCode::unknown_code;
-    message += " : aucun acte n'a le coefficient ";
-    message += subject.coefficient.to_string();
-    message += " le ";
-    append_date(message, day_);
-    message += " ; la ligne de télésoin porte le coefficient de l'acte réalisé à distance";
-    return message;
+  std::string acts;
+  append_candidates(acts, subject);
+  if (acts.empty()) {
+    set_wording(reason, telecare ? Wording::designates_in_telecare : Wording::designates, code, std::move(date));
+  } else {
+    set_wording(reason, telecare ? Wording::designates_in_telecare_among : Wording::designates_among, code,
+                std::move(date), std::move(acts));
   }
-  message += " désigne en télésoin le ";
-  append_date(message, day_);
-  append_candidates(message, " : ", subject);
-  return message;
+  return reason;
 }
 
 void DesignationReasons::add_transition_reason(const Subject& subject, const Act& act) {
@@ -94,12 +88,12 @@ void DesignationReasons::add_transition_reason(const Subject& subject, const Act
   reason.variant = subject.several_acts ? 1 : 0;
 }
 
-// Appends the names of the candidate acts of a line without `act`, after `lead`.
-void DesignationReasons::append_candidates(std::string& message, std::string_view lead, const Subject& subject) {
+// Appends the names of the candidate acts of a line without `act`, ", " apart.
+void DesignationReasons::append_candidates(std::string& names, const Subject& subject) {
   scratch_.pieces.clear();
   designation_.for_each_candidate(subject, [&](std::size_t act) {
     scratch_.piece.assign(model_.acts[act].name);
-    append_once(message, lead, scratch_.piece);
+    append_once(names, "", scratch_.piece);
   });
 }
 
@@ -107,10 +101,6 @@ void DesignationReasons::append_candidates(std::string& message, std::string_vie
 // reason names every cotation in force that replaces it, not the first act's alone.
 bool DesignationReasons::outdated_shared_code(std::string_view code, const Subject& subject) {
   if (!subject.replaced_by_several_acts) return false;
-  std::string& message = reasons_.add(ReasonCode::no_longer_admitted, "", subject.last_replacement_source).message;
-  message += code;
-  message += " n'est plus admise le ";
-  append_date(message, day_);
   auto& cached = scratch_.in_force;
   if (!holds(cached, nullptr, subject)) {
     cached.text.clear();
@@ -123,11 +113,18 @@ bool DesignationReasons::outdated_shared_code(std::string_view code, const Subje
       std::string& piece = scratch_.piece;
       piece.clear();
       append_code(piece, model_, *current);
-      append_once(cached.text, " ; selon l'acte, la cotation en vigueur est ", piece);
+      append_once(cached.text, "", piece);
     }
     keep(cached, nullptr, subject, days);
   }
-  message += cached.text;
+  std::string date;
+  append_date(date, day_);
+  Reason& reason = reasons_.add(ReasonCode::no_longer_admitted, "", subject.last_replacement_source);
+  if (cached.text.empty()) {
+    set_wording(reason, Wording::no_longer_admitted, code, std::move(date));
+  } else {
+    set_wording(reason, Wording::no_longer_admitted_in_force, code, std::move(date), cached.text);
+  }
   return true;
 }
 

@@ -32,8 +32,8 @@ class DesignationReasons {
   // What a line without `act` designates: "TMK 7.49 désigne en télésoin le 2024-09-02 :
   // lombalgie_commune, ..." (no candidate: the coefficient is no act's on that date), or for a
   // shared code "AMK 10 désigne le 2026-09-01 : bilan_isole_amk_10, reperage_fragilite".
-  // Returns the reason's message, for the caller to complete.
-  std::string& candidates_reason(std::string_view code, const Subject& subject);
+  // Returns the reason, whose wording the caller may wrap in a longer one.
+  Reason& candidates_reason(std::string_view code, const Subject& subject);
 
   // An old cotation accepted in its transition: the reason names the cotations that
   // replace it on that date, each once, composed once per day range and kept in the rule set:
@@ -41,7 +41,7 @@ class DesignationReasons {
   void add_transition_reason(const Subject& subject, const model::Act& act);
 
  private:
-  void append_candidates(std::string& message, std::string_view lead, const Subject& subject);
+  void append_candidates(std::string& names, const Subject& subject);
   bool outdated_shared_code(std::string_view code, const Subject& subject);
   bool holds(EvaluationScratch::State::CachedText& cached, const model::Act* act, const Subject& subject) const;
   void keep(EvaluationScratch::State::CachedText& cached, const model::Act* act, const Subject& subject,

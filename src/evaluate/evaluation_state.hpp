@@ -19,6 +19,7 @@
 #include "compile/model.hpp"
 #include "cotation/engine.hpp"
 #include "evaluate/history.hpp"
+#include "evaluate/wordings.hpp"
 
 namespace cotation {
 namespace evaluation {
@@ -65,8 +66,17 @@ struct MissingField {
 
 // No value of a schedule covers the date: reported, never the nearest value.
 struct NoValueInForce {
-  std::string what;
+  Wording wording = Wording::none;
+  std::vector<MessageArgument> arguments;
 };
+
+// A NoValueInForce in `wording` with these arguments.
+template <typename... Args>
+[[noreturn]] void throw_no_value(Wording wording, Args&&... args) {
+  NoValueInForce absent{wording, {}};
+  (absent.arguments.push_back(argument(std::forward<Args>(args))), ...);
+  throw absent;
+}
 
 // The name of a claim field, as the claim format writes it.
 std::string_view field_name(model::Field field);

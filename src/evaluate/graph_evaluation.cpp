@@ -2,8 +2,6 @@
 // value in force, a predicate's truth, and the graph's nodes.
 #include "evaluate/graph_evaluation.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <utility>
 
@@ -15,13 +13,16 @@ namespace cotation::evaluation {
 using namespace model;
 
 void GraphEvaluation::no_value_in_force(const std::string& code) const {
-  throw NoValueInForce{fmt::format("aucune valeur de {} n'est en vigueur le {} en {}", code, date_text(fields_.day()),
-                                   fields_.region() == RegionIndex::metropole ? "métropole" : "outre-mer (drom)")};
+  throw_no_value(Wording::no_value_in_region, code, date_text(fields_.day()),
+                 fields_.region() == RegionIndex::metropole ? Wording::metropole : Wording::overseas);
 }
 
-void GraphEvaluation::shifted_onto_missing_day(std::string_view kind, std::string_view owner,
+void GraphEvaluation::shifted_onto_missing_day(Wording wording, std::string_view owner,
                                                const DayMissingInMonth& shift) {
-  throw NoValueInForce{fmt::format("{}{} : {}", kind, owner, shift.text())};
+  Reason shifted;
+  shifted.wording = static_cast<std::uint16_t>(Wording::day_missing_in_month);
+  shifted.arguments = shift.arguments();
+  throw_no_value(wording, owner, std::move(shifted));
 }
 
 Value GraphEvaluation::compute(const Node& node) {
@@ -57,8 +58,7 @@ Value GraphEvaluation::compute(const Node& node) {
       const Parameter& parameter = model_.parameters[node.reference];
       const auto i = parameter_in_force(parameter, fields_.day());
       if (!i) {
-        throw NoValueInForce{fmt::format("aucune valeur du paramètre {} n'est en vigueur le {}", parameter.name,
-                                         date_text(fields_.day()))};
+        throw_no_value(Wording::no_parameter_value, parameter.name, date_text(fields_.day()));
       }
       explainer_.explain([&] { return steps::parameter_in_force(parameter, *i); });
       return parameter.values[*i].second;
@@ -138,7 +138,7 @@ Value GraphEvaluation::compute(const Node& node) {
       try {
         v.integer = shift_date(node, date.integer, duration);
       } catch (const OutsideCalendar& error) {
-        throw NoValueInForce{error.what()};
+        throw_no_value(Wording::outside_calendar, date_text(error.from), error.months);
       }
       return v;
     }

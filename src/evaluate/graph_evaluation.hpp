@@ -47,7 +47,7 @@ class GraphEvaluation {
   // A predicate's value: its formula's, from the fields, when it has one and they are given;
   // else the graph's. A date shifted onto a day its month lacks, with no rounding declared, is
   // reported under the name of the rule or condition that reads it: never a silent choice.
-  bool truth(model::NodeId predicate, const std::optional<model::Formula>& formula, std::string_view kind,
+  bool truth(model::NodeId predicate, const std::optional<model::Formula>& formula, Wording shifted,
              std::string_view owner) {
     bool computed = false;
     Decimal unused;
@@ -55,7 +55,7 @@ class GraphEvaluation {
     try {
       return is_true(predicate);
     } catch (const model::DayMissingInMonth& shift) {
-      shifted_onto_missing_day(kind, owner, shift);
+      shifted_onto_missing_day(shifted, owner, shift);
     }
   }
 
@@ -95,7 +95,7 @@ class GraphEvaluation {
  private:
   // The errors of value_at() and truth(), out of line.
   [[noreturn]] void no_value_in_force(const std::string& code) const;
-  [[noreturn]] static void shifted_onto_missing_day(std::string_view kind, std::string_view owner,
+  [[noreturn]] static void shifted_onto_missing_day(Wording wording, std::string_view owner,
                                                     const model::DayMissingInMonth& shift);
 
   // A predicate's value. Its top `et` and `ou` are decided here, left side first as compute()

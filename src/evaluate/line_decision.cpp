@@ -3,10 +3,7 @@
 // in-person letter on a telehealth session is refused naming the telecare cotation to bill.
 #include "evaluate/line_decision.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
-#include <iterator>
 
 namespace cotation::evaluation {
 
@@ -90,20 +87,13 @@ void LineDecider::refuse_in_person_code(std::string_view code, const Subject& su
   const auto in_force = std::find_if(act.cotations.begin(), act.cotations.end(),
                                      [&](const Cotation& c) { return c.period.contains(fields_.day()); });
   Reason& reason =
-      telecare == model_.letters.end()
-          ? reasons_.add_formatted(ReasonCode::telecare_code_required, act.name, "",
-                                   "aucune lettre de télésoin n'est en vigueur le {} : l'acte ne se facture pas à "
-                                   "distance",
-                                   date_text(fields_.day()))
+      telecare == model_.letters.end() ? reasons_.add_worded(ReasonCode::telecare_code_required, act.name, "",
+                                                             Wording::no_telecare_letter, date_text(fields_.day()))
       : subject.several_acts || in_force == act.cotations.end()
-          ? reasons_.add_formatted(ReasonCode::telecare_code_required, act.name, telecare->telecare->text,
-                                   "en télésoin, facturer {} suivi du coefficient de l'acte réalisé : {} est la "
-                                   "cotation d'une séance en présence du patient",
-                                   telecare->code, code)
-          : reasons_.add_formatted(ReasonCode::telecare_code_required, act.name, telecare->telecare->text,
-                                   "en télésoin, facturer {} {} : {} est la cotation d'une séance en présence du "
-                                   "patient",
-                                   telecare->code, in_force->coefficient.to_string(), code);
+          ? reasons_.add_worded(ReasonCode::telecare_code_required, act.name, telecare->telecare->text,
+                                Wording::telecare_bill_coefficient, telecare->code, code)
+          : reasons_.add_worded(ReasonCode::telecare_code_required, act.name, telecare->telecare->text,
+                                Wording::telecare_bill, telecare->code, in_force->coefficient.to_string(), code);
   reason.field = "telehealth";
 }
 
@@ -137,30 +127,30 @@ void LineDecider::decide_candidates(std::size_t i, LineDecision& line) {
     return d.decision == decided.front().decision && d.amount == decided.front().amount;
   });
   reasons_.start(line.reasons);
-  std::string& message = designation_reasons_.candidates_reason(claim_.lines[i].code, subject);
+  Reason& reason = designation_reasons_.candidates_reason(claim_.lines[i].code, subject);
   if (!alike) {
-    Reason& reason = reasons_.last();
     reason.code = ReasonCode::ambiguous_act;
     reason.field = "act";
-    message += " ; ces actes n'en décident pas de même (";
+    // Each candidate with its decision, and for a refusal the reason of its first.
+    MessageArgument each;
     n = 0;
     designation_.for_each_candidate(subject, [&](std::size_t act) {
       const LineDecision& trial = decided[n++];
-      fmt::format_to(std::back_inserter(message), "{}{} : {}", n > 1 ? ", " : "", model_.acts[act].name,
-                     trial.decision == Decision::accepted  ? "acceptée"
-                     : trial.decision == Decision::refused ? "refusée"
-                                                           : "accord préalable");
+      Reason& candidate = each.reasons.emplace_back();
+      const Wording decision = trial.decision == Decision::accepted  ? Wording::accepted
+                               : trial.decision == Decision::refused ? Wording::refused
+                                                                     : Wording::prior_approval;
       if (trial.decision == Decision::refused && !trial.reasons.empty()) {
-        message += " (";
-        append_message(message, trial.reasons.front());
-        message += ')';
+        set_wording(candidate, Wording::candidate_refused, model_.acts[act].name, decision, trial.reasons.front());
+      } else {
+        set_wording(candidate, Wording::candidate_decided, model_.acts[act].name, decision);
       }
     });
-    message += ") : la ligne doit nommer l'acte (champ act)";
+    wrap_wording(reason, Wording::ambiguous_act, std::move(each));
     return;
   }
-  message += decided.front().decision == Decision::accepted ? " ; chacun de ces actes l'admet"
-                                                            : " ; chacun de ces actes en décide de même";
+  wrap_wording(reason,
+               decided.front().decision == Decision::accepted ? Wording::candidates_admit : Wording::candidates_alike);
   line.decision = decided.front().decision;
   line.amount = decided.front().amount;
   for (const auto& trial : decided) {
@@ -195,9 +185,11 @@ void LineDecider::decide_subject(std::size_t i, const Subject& subject, LineDeci
     }
   } catch (const MissingField& missing) {
     refuse_for_missing(missing.name, line);
-  } catch (const NoValueInForce& absent) {
+  } catch (NoValueInForce& absent) {
     line.decision = Decision::refused;
-    reasons_.add(ReasonCode::no_value_in_force, "", "").message = absent.what;
+    Reason& reason = reasons_.add(ReasonCode::no_value_in_force, "", "");
+    reason.wording = static_cast<std::uint16_t>(absent.wording);
+    reason.arguments = std::move(absent.arguments);
   } catch (const DecimalError& error) {
     line.decision = Decision::refused;
     reasons_.add(ReasonCode::calculation_failed, "", "").variant = calculation_failure(error);
@@ -211,7 +203,7 @@ void LineDecider::refuse_for_missing(std::string_view field, LineDecision& line)
 }
 
 bool LineDecider::holds(const Condition& condition, LineDecision& line, const std::string& owner) {
-  const bool met = graph_.truth(condition.predicate, condition.formula, "", condition.name);
+  const bool met = graph_.truth(condition.predicate, condition.formula, Wording::shifted_in_condition, condition.name);
   explainer_.explain([&] { return steps::condition(condition, met); });
   if (met) return true;
   line.decision = Decision::refused;

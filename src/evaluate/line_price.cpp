@@ -2,8 +2,6 @@
 // a rule's rate; each rounded by the rounding the rules declare.
 #include "evaluate/line_price.hpp"
 
-#include <fmt/format.h>
-
 namespace cotation::evaluation {
 
 using namespace model;
@@ -16,12 +14,11 @@ void LinePrice::price_act(const Subject& subject, const Act& act, LineDecision& 
       explainer_.explain([&] { return steps::cotation(model_, act, c); });
     }
   }
-  if (letter == nullptr)
-    throw NoValueInForce{fmt::format("aucune cotation de {} ne correspond le {}", act.name, date_text(day_))};
+  if (letter == nullptr) throw_no_value(Wording::no_cotation_matches, act.name, date_text(day_));
   // In telecare the act's coefficient takes the telecare letter's value and rounding.
   if (subject.telecare != nullptr) letter = subject.telecare;
   const Decimal value = graph_.value_at(letter->values, letter->code);
-  if (!letter->rounding) throw NoValueInForce{fmt::format("la lettre {} ne déclare pas son arrondi", letter->code)};
+  if (!letter->rounding) throw_no_value(Wording::letter_without_rounding, letter->code);
   exact_amount_ = subject.coefficient * value;
   line.amount = exact_amount_.round(letter->rounding->decimals, letter->rounding->mode);
   explainer_.explain([&] { return steps::act_amount(subject.coefficient, value, *line.amount, *letter->rounding); });
@@ -67,8 +64,7 @@ Rounding LinePrice::rounding_of(const Subject& subject, const Rule& rule) const 
   } else if (model_.items[subject.index].computation_rounding) {
     return *model_.items[subject.index].computation_rounding;
   }
-  throw NoValueInForce{
-      fmt::format("la règle {} applique un taux, mais aucun arrondi n'est déclaré pour ce montant", rule.name)};
+  throw_no_value(Wording::rate_without_rounding, rule.name);
 }
 
 }  // namespace cotation::evaluation

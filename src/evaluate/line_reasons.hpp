@@ -3,16 +3,14 @@
 // old ones so that their strings keep their capacity; most hold references, not text.
 #pragma once
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cstddef>
-#include <iterator>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "cotation/decision.hpp"
+#include "evaluate/wordings.hpp"
 
 namespace cotation::evaluation {
 
@@ -30,8 +28,9 @@ class LineReasons {
     added.code = code;
     added.rule = rule;
     added.field.clear();
-    added.message.clear();
     added.source.clear();
+    added.wording = 0;
+    if (!added.arguments.empty()) added.arguments.clear();
     added.cited = cited;
     added.quoted.clear();
     added.about = about;
@@ -45,12 +44,11 @@ class LineReasons {
     if (used_ == reasons_->size()) reasons_->emplace_back();
     (*reasons_)[used_++] = reason;
   }
-  // A reason whose French message is composed now (the rarer ones).
+  // A reason written from a wording of the catalogue and its arguments (the rarer ones).
   template <typename... Args>
-  Reason& add_formatted(ReasonCode code, std::string_view rule, std::string_view cited,
-                        fmt::format_string<Args...> format, Args&&... args) {
+  Reason& add_worded(ReasonCode code, std::string_view rule, std::string_view cited, Wording wording, Args&&... args) {
     Reason& added = add(code, rule, cited);
-    fmt::format_to(std::back_inserter(added.message), format, std::forward<Args>(args)...);
+    set_wording(added, wording, std::forward<Args>(args)...);
     return added;
   }
   template <typename Predicate>

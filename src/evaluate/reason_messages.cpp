@@ -1,6 +1,7 @@
 // Writing a reason's message (decision.hpp): in: a reason as the engine holds it — its code,
 // references into the rule set, the claim's words and numbers — and a language; out: its text.
-// The French texts are those the engine always wrote; the rules' own texts stay as written.
+// The French texts are those the engine always wrote; the rules' own texts stay as written. The
+// reasons written from a wording of the catalogue are written by wordings.cpp.
 #include <array>
 #include <chrono>
 #include <cstddef>
@@ -11,6 +12,7 @@
 #include "cotation/decision.hpp"
 #include "evaluate/designation.hpp"
 #include "evaluate/reason_text.hpp"
+#include "evaluate/wordings.hpp"
 
 namespace cotation {
 
@@ -278,8 +280,7 @@ void append_held(std::string& out, const Reason& reason, const Words& w) {
 }  // namespace
 
 evaluation::MessagePieces evaluation::message_pieces(const Reason& reason, Language language, std::string& scratch) {
-  if (!reason.message.empty() && language == Language::french) return {{reason.message}, 1};
-  if (reason.message.empty()) {
+  if (reason.wording == 0) {
     const MessagePieces held = held_pieces(reason, language == Language::english ? english : french);
     if (held.count != 0) return held;
   }
@@ -289,7 +290,11 @@ evaluation::MessagePieces evaluation::message_pieces(const Reason& reason, Langu
 }
 
 std::size_t evaluation::message_size(const Reason& reason, Language language) {
-  if (!reason.message.empty()) return reason.message.size();  // English is about as long
+  if (reason.wording != 0) {  // about the size: the wording and what its arguments quote
+    std::size_t size = wording_text(static_cast<Wording>(reason.wording), language).size();
+    for (const MessageArgument& argument : reason.arguments) size += argument.text.size() + 64;
+    return size;
+  }
   const MessagePieces held = held_pieces(reason, language == Language::english ? english : french);
   std::size_t size = held.count == 0 ? 256 : 0;  // an act's label and a few words
   for (std::size_t i = 0; i < held.count; ++i) size += held.pieces[i].size();
@@ -297,12 +302,8 @@ std::size_t evaluation::message_size(const Reason& reason, Language language) {
 }
 
 void append_message(std::string& out, const Reason& reason, Language language) {
-  if (!reason.message.empty()) {
-    if (language == Language::english) {
-      evaluation::append_english(out, reason.message);
-    } else {
-      out += reason.message;
-    }
+  if (reason.wording != 0) {
+    evaluation::append_wording(out, static_cast<evaluation::Wording>(reason.wording), reason.arguments, language);
     return;
   }
   append_held(out, reason, language == Language::english ? english : french);

@@ -1,5 +1,5 @@
 // The pieces of reasons' messages shared by deciding and writing. In: a cotation, a day, a
-// French message composed while deciding; out: "RAM 8.09", "2024-02-22", the message in English.
+// reason; out: "RAM 8.09", "2024-02-22", the pieces of its message.
 #pragma once
 
 #include <array>
@@ -32,10 +32,5 @@ MessagePieces message_pieces(const Reason& reason, Language language, std::strin
 // The size of that message, or for the rarer reasons written into the scratch, about it: what
 // the writer makes room for at once.
 std::size_t message_size(const Reason& reason, Language language);
-
-// A French message the engine or the claim reader composed (docs/claim-format.md §4 and the
-// rarer reasons) in English, clause by clause; the words it quotes (codes, paths, the rules'
-// texts) kept. A clause it does not know stays as written.
-void append_english(std::string& out, std::string_view french);
 
 }  // namespace cotation::evaluation

@@ -14,7 +14,7 @@ using namespace model;
 // false come here (GraphEvaluation::may_apply).
 bool RuleApplication::applies(const Rule& rule, std::size_t line_index) {
   if (rule.when) {
-    const bool met = graph_.truth(*rule.when, rule.formula, "la règle ", rule.name);
+    const bool met = graph_.truth(*rule.when, rule.formula, Wording::shifted_in_rule, rule.name);
     explainer_.explain([&] { return steps::rule_when(rule, met); });
     if (!met) return false;
   }

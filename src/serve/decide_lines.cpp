@@ -103,19 +103,21 @@ bool declared_over(const httplib::Request& request, std::size_t limit) {
 
 void decide_lines(const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader,
                   const Context& context, bool explain, Language language) {
-  const BodyBudget budget(context.options.limits, request_on_this_thread().start, context.language);
+  // Its problems, refused before any record or cutting the stream, follow the request's `?lang=`
+  // as its decisions do.
+  const BodyBudget budget(context.options.limits, request_on_this_thread().start, language);
   if (declared_over(request, context.options.limits.max_body_bytes)) {
     std::string none;
-    read_whole_body(reader, budget, response, none, context.language);
+    read_whole_body(reader, budget, response, none, language);
     return;
   }
   // Once the status is sent, the body is read on a thread of its own into a pipe of whole lines,
   // while this one decides them and writes their records (the references live as long as the
   // request: cpp-httplib runs the provider before it reads the next one).
   response.set_chunked_content_provider(
-      std::string(json_lines_type), [&response, reader, budget, explain, language, rule_set = context.rules.current(), &context](
-                                        std::size_t, httplib::DataSink& sink) {
-        LinePipe pipe(budget, context.options.limits.max_line_bytes, context.language);
+      std::string(json_lines_type), [&response, reader, budget, explain, language, rule_set = context.rules.current(),
+                                     &context](std::size_t, httplib::DataSink& sink) {
+        LinePipe pipe(budget, context.options.limits.max_line_bytes, language);
         SinkBuffer buffer(sink);
         std::ostream records(&buffer);
         std::istream input(&pipe);
@@ -138,7 +140,7 @@ void decide_lines(const httplib::Request& request, httplib::Response& response, 
         }
         pipe.stop();
         if (problem && buffer.ok()) {
-          records << problem_json(problem->kind, problem->detail, context.language) << '\n';
+          records << problem_json(problem->kind, problem->detail, language) << '\n';
           buffer.release();
         }
         if (buffer.ok()) sink.done();

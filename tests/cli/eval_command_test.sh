@@ -78,7 +78,9 @@ if [ -s "$scratch/err" ]; then fail "nothing on stderr for a clean rule set: $(h
 
 # --lang en on the golden claims and on claims-en.jsonl (an old cotation in its transition, the
 # same after it, a cotation not yet in force, a coefficient that is no number and one no act has,
-# a limit counted without history, four problems of one record, JSON that stops): every message
+# a limit counted without history, four problems of one record, JSON that stops, then a line of
+# each of the reader's problems: wrong types, bad values, an array, an empty line, broken JSON,
+# nesting too deep): every message
 # the engine writes in English, the rules' own texts (message "...") as written, and nothing
 # but the messages differs from the French records. tests/cli/eval/expected-en.jsonl was read
 # message by message against the French records.
@@ -109,6 +111,22 @@ expect_exit 0 "telehealth in English" bash -c 'printf "%s\n" "$1" | "$2" --lang 
   "$tmk_claim" "$cotation" "$source_dir/rules"
 expect_output "in-person letter in telehealth, English" \
   "in telehealth, bill TMK 7.49: RAM 7.49 is the cotation of a session with the patient present"
+
+# AMK 10 on 2026-09-01 designates two acts, which decide differently (reperage_fragilite needs
+# the patient's age): the ambiguous act's reason and the candidate's own, nested in it, in English.
+amb_claim='{"id":"a1","date":"2026-09-01","region":"metropole","place":"cabinet","patient":{"id":"pa"},"lines":[{"code":"AMK 10"}],"prescription":{"kind":"medical"}}'
+expect_exit 0 "an ambiguous act in English" bash -c 'printf "%s\n" "$1" | "$2" --lang en eval --rules "$3"' _ \
+  "$amb_claim" "$cotation" "$source_dir/rules"
+expect_output "the candidates' reasons in English" \
+  "these acts do not decide alike (bilan_isole_amk_10: accepted, reperage_fragilite: refused (the claim does not give patient.age, which the decision needs)): the line must name the act (field act)"
+expect_no_output "no French in the ambiguous act's reason" "la facture ne donne pas"
+
+# A telecare line whose coefficient no act has: the reason cites the telecare letter's source.
+tmk99_claim='{"id":"t99","date":"2024-01-09","region":"metropole","place":"cabinet","telehealth":true,"patient":{"id":"p99","age":45},"lines":[{"code":"TMK 99"}],"prescription":{"kind":"medical"}}'
+expect_exit 0 "a telecare coefficient no act has" bash -c 'printf "%s\n" "$1" | "$2" eval --rules "$3"' _ \
+  "$tmk99_claim" "$cotation" "$source_dir/rules"
+expect_output "its source, the telecare letter's" \
+  "la ligne de télésoin porte le coefficient de l'acte réalisé à distance\",\"source\":\"Assurance Maladie : synthèse"
 
 # ------------------------------------------------------------------ hostile lines
 

@@ -35,7 +35,7 @@ class CarriedHistory : public ::testing::Test {
   // The claim of `json_line`, with its history.
   static Claim read(std::string_view json_line) {
     const ClaimReadResult read = read_claim(json_line);
-    EXPECT_TRUE(read.problems.empty()) << read.problems.front().message;
+    EXPECT_TRUE(read.problems.empty()) << render_message(read.problems.front());
     EXPECT_TRUE(read.claim && read.claim->history);
     return *read.claim;
   }
@@ -131,7 +131,7 @@ TEST(CarriedHistoryFormat, ASessionWithoutDateOrWithAScalarLineIsAProblem) {
       read_claim(rqd_claim(R"([{"lines":[{"code":"RQD"}]},{"date":"2025-01-01","lines":["RQD"]}])"));
   EXPECT_FALSE(read.claim);
   std::string messages;
-  for (const Reason& problem : read.problems) messages += problem.message + "\n";
+  for (const Reason& problem : read.problems) messages += render_message(problem) + "\n";
   EXPECT_NE(messages.find("history[0].date"), std::string::npos) << messages;
   EXPECT_NE(messages.find("history[1].lines[0]"), std::string::npos) << messages;
 }

@@ -87,7 +87,7 @@ TEST(ClaimChunks, ALineOverTheLimitIsCutToItsHeadAndNamedByItsLength) {
     EXPECT_EQ(records[0].line.size(), (1U << 20U) + 1);
     EXPECT_EQ(records[0].read.id, "long");
     ASSERT_EQ(records[0].read.problems.size(), 1U);
-    EXPECT_EQ(records[0].read.problems[0].message,
+    EXPECT_EQ(render_message(records[0].read.problems[0]),
               "enregistrement trop long : " + std::to_string(length) + " octets, au plus 1048576 acceptés");
     if (with_newline) {
       EXPECT_EQ(records[1].line, claim_line(2, "p"));
@@ -98,7 +98,7 @@ TEST(ClaimChunks, ALineOverTheLimitIsCutToItsHeadAndNamedByItsLength) {
   ClaimChunks chunks(input, 1, 4);
   ASSERT_TRUE(chunks.next());
   ASSERT_EQ(chunks.records()[0].read.problems.size(), 1U);
-  EXPECT_EQ(chunks.records()[0].read.problems[0].message,
+  EXPECT_EQ(render_message(chunks.records()[0].read.problems[0]),
             "enregistrement trop long : 2097153 octets, au plus 1048576 acceptés");
 }
 

@@ -26,7 +26,7 @@ inline constexpr std::string_view brief_example =
 
 inline std::string messages(const ClaimReadResult& result) {
   std::string out;
-  for (const Reason& problem : result.problems) out += problem.message + "\n";
+  for (const Reason& problem : result.problems) out += render_message(problem) + "\n";
   return out;
 }
 
@@ -53,7 +53,7 @@ inline void expect_problem(std::string_view line, std::vector<std::string_view> 
     EXPECT_NE(to_string(problem.code), "unknown");
     EXPECT_EQ(problem.source, "docs/claim-format.md");
     bool all = true;
-    for (const std::string_view part : parts) all = all && problem.message.find(part) != std::string::npos;
+    for (const std::string_view part : parts) all = all && render_message(problem).find(part) != std::string::npos;
     found = found || all;
   }
   EXPECT_TRUE(found) << "problems:\n" << messages(result);

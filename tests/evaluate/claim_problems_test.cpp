@@ -29,7 +29,6 @@ TEST(ReadClaimProblems, DischargeReturnHomeAndNearestPractitionerProblems) {
   expect_problem(record_with(R"("travel":{"nearest_km":7})"), {"travel.nearest_km", "champ inconnu"});
 }
 
-
 TEST(ReadClaimProblems, SameDayEpisodeAndSharedTripProblems) {
   expect_problem(record_with(R"("prescription":{"id":""})"), {"prescription.id", "l'identifiant est vide"});
   expect_problem(record_with(R"("episode":{"id":""})"), {"episode.id", "l'identifiant est vide"});
@@ -214,7 +213,7 @@ TEST(ReadClaimLimits, ATenMegabyteLineIsAProblem) {
   const ClaimReadResult result = read_claim(line);
   EXPECT_FALSE(result.claim.has_value());
   ASSERT_EQ(result.problems.size(), 1U) << messages(result);
-  EXPECT_THAT(result.problems[0].message, HasSubstr("trop long"));
+  EXPECT_THAT(render_message(result.problems[0]), HasSubstr("trop long"));
   EXPECT_EQ(result.id, "big");  // read from the head of the line
 
   std::string spaces(11U << 20U, ' ');
@@ -268,7 +267,7 @@ TEST(ReadClaimLimits, TooManyLinesAndTooManyProblemsStopTheReading) {
   unknown += '}';
   const ClaimReadResult result = read_claim(unknown);
   EXPECT_EQ(result.problems.size(), ClaimReadLimits{}.max_problems + 1);
-  EXPECT_THAT(result.problems.back().message, HasSubstr("lecture de l'enregistrement arrêtée"));
+  EXPECT_THAT(render_message(result.problems.back()), HasSubstr("lecture de l'enregistrement arrêtée"));
   EXPECT_EQ(result.id, "c1");
 }
 

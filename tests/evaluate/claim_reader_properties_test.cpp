@@ -229,7 +229,7 @@ TEST(ClaimReaderProperties, EscapesAndAByteOrderMarkReadAsThePlainLine) {
     }
     const ClaimReadResult read = read_claim(escaped);
     ClaimReadResult expected = read_claim(plain);
-    ASSERT_TRUE(read.claim) << (read.problems.empty() ? "" : read.problems.front().message);
+    ASSERT_TRUE(read.claim) << (read.problems.empty() ? "" : render_message(read.problems.front()));
     // meta is kept as written, escapes included.
     if (!expected.claim->meta.empty()) {
       EXPECT_NE(read.claim->meta, expected.claim->meta);

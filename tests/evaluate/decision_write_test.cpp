@@ -1,6 +1,7 @@
 // Writing decisions as JSON lines (docs/claim-format.md, section 6): the exact line, escapes,
 // invalid UTF-8 replaced, amounts to the cent, and lines that read back.
 #include "evaluate/claim_json.hpp"
+#include "evaluate/wordings.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,6 +13,17 @@
 
 namespace cotation {
 namespace {
+
+// A reason whose message is `text`, as written.
+Reason reason(ReasonCode code, std::string_view rule, std::string field, std::string text, std::string source) {
+  Reason made;
+  made.code = code;
+  made.rule = rule;
+  made.field = std::move(field);
+  made.source = std::move(source);
+  evaluation::set_wording(made, evaluation::Wording::text, std::move(text));
+  return made;
+}
 
 TEST(WriteDecision, WritesTheExactLine) {
   ClaimDecision decision;
@@ -25,8 +37,8 @@ TEST(WriteDecision, WritesTheExactLine) {
       {"AMK 7",
        Decision::refused,
        std::nullopt,
-       {{ReasonCode::not_cumulable, "cumul", "", "Non cumulable avec « RAM »", "NGAP art. 11 B"}}});
-  decision.reasons.push_back({ReasonCode::missing_data, "", "patient.age", "m", "s"});
+       {reason(ReasonCode::not_cumulable, "cumul", "", "Non cumulable avec « RAM »", "NGAP art. 11 B")}});
+  decision.reasons.push_back(reason(ReasonCode::missing_data, "", "patient.age", "m", "s"));
   decision.rule_set = "sha256:abc";
   decision.meta = R"({"dossier": [1, "x"]})";
   EXPECT_EQ(write_decision(decision),
@@ -45,8 +57,8 @@ TEST(WriteDecision, EscapesQuotesBackslashesAndControlCharacters) {
   decision.id = "c\"1\\x";
   decision.decision = Decision::invalid;
   decision.reasons.push_back(
-      {ReasonCode::not_json, "", "", std::string("ligne\n2\t\x01\x1f fin\x7f", 15), "docs/claim-format.md"});
-  decision.reasons.push_back({ReasonCode::rule_refusal, "nul", "", std::string("a\0b", 3), "é✓😀"});
+      reason(ReasonCode::not_json, "", "", std::string("ligne\n2\t\x01\x1f fin\x7f", 15), "docs/claim-format.md"));
+  decision.reasons.push_back(reason(ReasonCode::rule_refusal, "nul", "", std::string("a\0b", 3), "é✓😀"));
   EXPECT_EQ(write_decision(decision), R"({"format":"cotation.decision/2","id":"c\"1\\x","decision":"invalid",)"
                                       R"("total":"0.00","lines":[],"reasons":[)"
                                       R"({"code":"not_json","rule":null,"field":null,)"
@@ -83,8 +95,8 @@ TEST(WriteDecision, TextsOfEscapesOnlyAndAReusedOutput) {
   ClaimDecision decision;
   decision.id = std::string(200, '\\');
   decision.decision = Decision::invalid;
-  decision.reasons.push_back({ReasonCode::not_json, "", "", controls, quotes});
-  decision.reasons.push_back({ReasonCode::not_json, "utf8", "", invalid, "s"});
+  decision.reasons.push_back(reason(ReasonCode::not_json, "", "", controls, quotes));
+  decision.reasons.push_back(reason(ReasonCode::not_json, "utf8", "", invalid, "s"));
   std::string out(5000, 'x');
   write_decision(decision, out);
   const nlohmann::json parsed = nlohmann::json::parse(out);

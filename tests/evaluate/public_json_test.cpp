@@ -30,7 +30,7 @@ constexpr std::string_view with_meta =
 
 TEST(PublicJson, MetaIsReturnedByteForByte) {
   const ClaimReadResult read = read_claim(with_meta);
-  ASSERT_TRUE(read.claim) << (read.problems.empty() ? "" : read.problems[0].message);
+  ASSERT_TRUE(read.claim) << (read.problems.empty() ? "" : render_message(read.problems[0]));
   EXPECT_EQ(read.claim->meta, R"({"facture": "F-1", "n":[1, 2.50, {"x":null}]})");
   EvaluationScratch scratch;
   const std::string out = write_decision(rules().evaluate(*read.claim, scratch));
@@ -87,10 +87,10 @@ TEST(PublicJson, ValidateRefusesWhatTheReaderRefuses) {
   ASSERT_EQ(problems.size(), 2U);
   EXPECT_EQ(problems[0].code, ReasonCode::no_such_date);
   EXPECT_EQ(problems[0].field, "date");
-  EXPECT_EQ(problems[0].message, "date : la date « 2025-02-30 » n'existe pas");
+  EXPECT_EQ(render_message(problems[0]), "date : la date « 2025-02-30 » n'existe pas");
   EXPECT_EQ(problems[1].code, ReasonCode::negative_number);
   EXPECT_EQ(problems[1].field, "patient.age");
-  EXPECT_EQ(problems[1].message, "patient.age : un âge ne peut pas être négatif (-5)");
+  EXPECT_EQ(render_message(problems[1]), "patient.age : un âge ne peut pas être négatif (-5)");
 
   EvaluationScratch scratch;
   const ClaimDecision decision = rules().evaluate(claim, scratch);

@@ -273,6 +273,16 @@ class ServeTest(unittest.TestCase):
         problem = json.loads(records[1])
         self.assertEqual((len(records), problem["status"], problem["type"].rsplit("/", 1)[1]), (2, 413, "line-too-long"))
         self.assertTrue(problem["detail"].startswith("ligne 2 "), problem["detail"])
+        # With `?lang=en`, the problem that cuts the stream is in English, as its decisions are.
+        response, data = self.server.request("POST", "/v1/decisions?lang=en",
+                                             "\n".join([self.claims[0], long_line, self.claims[1]]),
+                                             {"Content-Type": "application/x-ndjson"})
+        records = data.decode().splitlines(keepends=True)
+        self.assertEqual(records[0], eval_lines(self.claims[:1], "--lang", "en"))
+        problem = json.loads(records[1])
+        self.assertEqual((len(records), problem["status"]), (2, 413))
+        self.assertEqual(problem["detail"], "line 2: over 1048576 bytes")
+        self.assertEqual(problem["title"], "JSON line too long")
 
     def test_rule_set(self):
         response, data = self.server.request("GET", "/v1/rule-set")

@@ -47,8 +47,8 @@ inline std::string text_of(const ClaimReadResult& result) {
   std::ostringstream out;
   out << "id=" << result.id << '\n';
   for (const Reason& problem : result.problems)
-    out << to_string(problem.code) << '|' << problem.rule << '|' << problem.field << '|' << problem.message << '|'
-        << problem.source << '\n';
+    out << to_string(problem.code) << '|' << problem.rule << '|' << problem.field << '|' << render_message(problem)
+        << '|' << problem.source << '\n';
   if (!result.claim) return out.str() + "no claim\n";
   const Claim& claim = *result.claim;
   out << "claim.id=" << claim.id << ' ';

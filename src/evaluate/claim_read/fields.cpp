@@ -11,6 +11,8 @@
 
 namespace cotation::claim_read {
 
+using evaluation::Wording;
+
 namespace {
 
 // A JSON number (already checked by the lexer: -?int(.frac)?([eE][+-]?digits)?) as the plain text
@@ -100,7 +102,7 @@ void FieldReader::assign(Field field, const Scalar& value) {
   switch (field) {
     case Field::id:
       if (auto text = read_string(field, value)) {
-        if (text->empty()) problem(ReasonCode::empty_value, path(), fmt::format(msg::empty_id, path()));
+        if (text->empty()) problem(ReasonCode::empty_value, Wording::empty_id);
         if (!have_id_) result_.id = *text;
         have_id_ = true;
         claim_.id = *text;
@@ -109,7 +111,7 @@ void FieldReader::assign(Field field, const Scalar& value) {
     case Field::code:
       if (auto text = read_string(field, value)) {
         if (text->find_first_not_of(" \t") == std::string_view::npos)
-          problem(ReasonCode::empty_value, path(), fmt::format(msg::empty_code, path()));
+          problem(ReasonCode::empty_value, Wording::empty_code);
         claim_.lines.back().code = *text;
       }
       return;
@@ -152,8 +154,7 @@ void FieldReader::assign(Field field, const Scalar& value) {
     case Field::prescriber_number:
       if (auto text = read_string(field, value)) {
         if (text->size() != 9 || !std::all_of(text->begin(), text->end(), is_digit)) {
-          problem(ReasonCode::bad_prescriber_number, path(),
-                  fmt::format(msg::bad_prescriber_number, path(), shown(*text)));
+          problem(ReasonCode::bad_prescriber_number, Wording::bad_prescriber_number, shown(*text));
         } else {
           claim_.prescription.prescriber_number.emplace(*text);
         }
@@ -168,28 +169,25 @@ void FieldReader::assign(Field field, const Scalar& value) {
     case Field::age:
       claim_.patient.age = read_int(field, value);
       if (claim_.patient.age && *claim_.patient.age < 0) {
-        problem(ReasonCode::negative_number, path(), fmt::format(msg::negative_age, path(), *claim_.patient.age));
+        problem(ReasonCode::negative_number, Wording::negative_age, *claim_.patient.age);
       }
       return;
     case Field::session_number:
       claim_.series.session_number = read_int(field, value);
       if (claim_.series.session_number && *claim_.series.session_number < 1) {
-        problem(ReasonCode::session_below_one, path(),
-                fmt::format(msg::session_below_one, path(), *claim_.series.session_number));
+        problem(ReasonCode::session_below_one, Wording::session_below_one, *claim_.series.session_number);
       }
       return;
     case Field::sessions_12_months_before:
       claim_.series.sessions_12_months_before = read_int(field, value);
       if (claim_.series.sessions_12_months_before && *claim_.series.sessions_12_months_before < 0) {
-        problem(ReasonCode::negative_number, path(),
-                fmt::format(msg::negative_count, path(), *claim_.series.sessions_12_months_before));
+        problem(ReasonCode::negative_number, Wording::negative_count, *claim_.series.sessions_12_months_before);
       }
       return;
     case Field::earlier_sessions:
       claim_.same_day.earlier_sessions = read_int(field, value);
       if (claim_.same_day.earlier_sessions && *claim_.same_day.earlier_sessions < 0) {
-        problem(ReasonCode::negative_number, path(),
-                fmt::format(msg::negative_count, path(), *claim_.same_day.earlier_sessions));
+        problem(ReasonCode::negative_number, Wording::negative_count, *claim_.same_day.earlier_sessions);
       }
       return;
     case Field::distance_km:
@@ -241,7 +239,7 @@ void FieldReader::assign(Field field, const Scalar& value) {
     case Field::session_code:
       if (auto text = read_string(field, value)) {
         if (text->find_first_not_of(" \t") == std::string_view::npos)
-          problem(ReasonCode::empty_value, path(), fmt::format(msg::empty_code, path()));
+          problem(ReasonCode::empty_value, Wording::empty_code);
         claim_.history->back().lines.back().code = *text;
       }
       return;
@@ -301,7 +299,7 @@ bool FieldReader::add_element(Context array, const ClaimReadLimits& limits) {
 
 void FieldReader::read_identifier(Field field, const Scalar& value, std::string& out) {
   if (auto text = read_string(field, value)) {
-    if (text->empty()) problem(ReasonCode::empty_value, path(), fmt::format(msg::empty_id, path()));
+    if (text->empty()) problem(ReasonCode::empty_value, Wording::empty_id);
     out = *text;
   }
 }
@@ -319,14 +317,14 @@ std::optional<Date> FieldReader::read_date(Field field, const Scalar& value) {
   }
   const auto fields = date_fields(value.text);
   if (!fields) {
-    problem(ReasonCode::bad_date, path(), fmt::format(msg::bad_date, path(), shown(value.text)));
+    problem(ReasonCode::bad_date, Wording::bad_date, shown(value.text));
     return std::nullopt;
   }
   const Date date{std::chrono::year{(*fields)[0]}, std::chrono::month{static_cast<unsigned>((*fields)[1])},
                   std::chrono::day{static_cast<unsigned>((*fields)[2])}};
   // Year 0000 does not exist (1 BC is followed by AD 1), though std::chrono's calendar has one.
   if (!date.ok() || (*fields)[0] == 0) {
-    problem(ReasonCode::no_such_date, path(), fmt::format(msg::no_such_date, path(), value.text));
+    problem(ReasonCode::no_such_date, Wording::no_such_date, value.text);
     return std::nullopt;
   }
   return date;
@@ -350,14 +348,14 @@ std::optional<std::int32_t> FieldReader::read_int(Field field, const Scalar& val
   std::int64_t magnitude = 0;
   for (const char c : text.substr(negative ? 1 : 0)) {
     if (!is_digit(c)) {
-      problem(ReasonCode::not_integer, path(), fmt::format(msg::not_integer, path(), shown(text)));
+      problem(ReasonCode::not_integer, Wording::not_integer, shown(text));
       return std::nullopt;
     }
     magnitude = std::min(beyond, magnitude * 10 + (c - '0'));
   }
   const std::int64_t result = negative ? -magnitude : magnitude;
   if (result < std::numeric_limits<std::int32_t>::min() || result > std::numeric_limits<std::int32_t>::max()) {
-    problem(ReasonCode::integer_out_of_range, path(), fmt::format(msg::integer_out_of_range, path(), shown(text)));
+    problem(ReasonCode::integer_out_of_range, Wording::integer_out_of_range, shown(text));
     return std::nullopt;
   }
   return static_cast<std::int32_t>(result);
@@ -367,7 +365,7 @@ std::optional<Decimal> FieldReader::read_decimal(Field field, const Scalar& valu
   std::string_view text = value.text;
   if (value.type == JsonType::number) {
     if (!plain_decimal_text(value.text, scratch_)) {
-      problem(ReasonCode::decimal_too_large, path(), fmt::format(msg::decimal_too_large, path(), shown(value.text)));
+      problem(ReasonCode::decimal_too_large, Wording::decimal_too_large, shown(value.text));
       return std::nullopt;
     }
     text = scratch_;
@@ -384,7 +382,7 @@ std::optional<Decimal> FieldReader::read_decimal(Field field, const Scalar& valu
     Decimal kept = read.scale() > max_decimals ? read.with_scale(max_decimals) : read;
     // Every decimal of the format is a distance: never negative.
     if (kept.is_negative()) {
-      problem(ReasonCode::negative_number, path(), fmt::format(msg::negative_distance, path(), kept.to_string()));
+      problem(ReasonCode::negative_number, Wording::negative_distance, kept.to_string());
     }
     return kept;
   } catch (const DecimalError& error) {
@@ -392,9 +390,9 @@ std::optional<Decimal> FieldReader::read_decimal(Field field, const Scalar& valu
         error.kind() == DecimalErrorKind::too_many_digits || error.kind() == DecimalErrorKind::overflow ||
         error.kind() == DecimalErrorKind::too_many_decimals || error.kind() == DecimalErrorKind::inexact;
     if (too_large) {
-      problem(ReasonCode::decimal_too_large, path(), fmt::format(msg::decimal_too_large, path(), shown(value.text)));
+      problem(ReasonCode::decimal_too_large, Wording::decimal_too_large, shown(value.text));
     } else {
-      problem(ReasonCode::bad_decimal, path(), fmt::format(msg::bad_decimal, path(), shown(value.text)));
+      problem(ReasonCode::bad_decimal, Wording::bad_decimal, shown(value.text));
     }
   }
   return std::nullopt;
@@ -410,8 +408,7 @@ std::optional<Enum> FieldReader::read_enum(Field field, const Scalar& value,
   for (const auto& candidate : values) {
     if (same_text(candidate.name, value.text)) return candidate.value;
   }
-  problem(ReasonCode::unknown_value, path(),
-          fmt::format(msg::unknown_value, path(), shown(value.text), allowed_values(values)));
+  problem(ReasonCode::unknown_value, Wording::unknown_value, shown(value.text), allowed_values(values));
   return std::nullopt;
 }
 

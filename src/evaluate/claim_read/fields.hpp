@@ -52,10 +52,18 @@ class FieldReader {
 
   // The JSON path of the value being read ("lines[2].code").
   [[nodiscard]] virtual std::string path() const = 0;
-  // A problem about the value at `field` (a JSON path; empty: the line as a whole).
-  virtual void problem(ReasonCode code, std::string field, std::string message) = 0;
-  void wrong_type(Field field, JsonType found) {
-    problem(ReasonCode::wrong_type, path(), fmt::format(msg::wrong_type, path(), expected_of(field), describe(found)));
+  // A problem of the record.
+  virtual void add_problem(Reason problem) = 0;
+  // A problem about the value being read, in the catalogue's `wording`: its JSON path first.
+  // Out of line and cold: a valid claim's reading keeps its code tight.
+  template <typename... Args>
+  [[gnu::cold, gnu::noinline]] void problem(ReasonCode code, evaluation::Wording wording, Args&&... args) {
+    std::string at = path();
+    MessageArgument shown_path = path_argument(at);
+    add_problem(format_problem(code, std::move(at), wording, std::move(shown_path), std::forward<Args>(args)...));
+  }
+  [[gnu::cold, gnu::noinline]] void wrong_type(Field field, JsonType found) {
+    problem(ReasonCode::wrong_type, evaluation::Wording::wrong_type, expected_of(field), describe(found));
   }
 
   ClaimReadResult& result_;

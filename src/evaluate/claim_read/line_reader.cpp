@@ -27,6 +27,8 @@
 namespace cotation {
 
 namespace claim_read {
+
+using evaluation::Wording;
 namespace {
 
 // An open object or array, for what its values become and for the paths of problems: on the
@@ -109,7 +111,7 @@ class LineReader final : public FieldReader {
   [[nodiscard]] std::string path() const override { return path_of({}); }
   // The path of the value being read, or of `member` inside the innermost object when given.
   [[nodiscard]] std::string path_of(std::string_view member) const;
-  void problem(ReasonCode code, std::string field, std::string message) override;
+  void add_problem(Reason problem) override;
   bool stop() {
     stopped_ = true;
     return false;
@@ -161,29 +163,28 @@ std::string LineReader::path_of(std::string_view member) const {
   return out;
 }
 
-void LineReader::problem(ReasonCode code, std::string field, std::string message) {
+void LineReader::add_problem(Reason problem) {
   if (stopped_) return;
   if (result_.problems.size() >= limits_.max_problems) {
     result_.problems.push_back(
-        format_problem(ReasonCode::too_many_problems, {}, fmt::format(msg::too_many_problems, limits_.max_problems)));
+        format_problem(ReasonCode::too_many_problems, {}, Wording::too_many_problems, limits_.max_problems));
     stopped_ = true;
     return;
   }
-  result_.problems.push_back(format_problem(code, std::move(field), std::move(message)));
+  result_.problems.push_back(std::move(problem));
 }
 
 bool LineReader::too_many(Context kind) {
   if (kind == Context::history) {
-    problem(ReasonCode::too_many_sessions, path(),
-            fmt::format(msg::too_many_sessions, path(), limits_.max_history_sessions));
+    problem(ReasonCode::too_many_sessions, Wording::too_many_sessions, limits_.max_history_sessions);
   } else {
-    problem(ReasonCode::too_many_lines, path(), fmt::format(msg::too_many_lines, path(), limits_.max_claim_lines));
+    problem(ReasonCode::too_many_lines, Wording::too_many_lines, limits_.max_claim_lines);
   }
   return stop();
 }
 
-std::string_view element_expected(Context kind) {
-  return kind == Context::history ? "un objet (une séance)" : "un objet (une ligne)";
+Wording element_expected(Context kind) {
+  return kind == Context::history ? Wording::a_session_object : Wording::a_line_object;
 }
 
 End LineReader::read() {
@@ -199,12 +200,12 @@ End LineReader::read() {
 
 void LineReader::report_syntax_error() {
   const SyntaxFault fault = JsonScanner(input_).first_fault().value_or(SyntaxFault{position_, JsonFault::syntax});
-  const std::string_view reason = reason_of(fault.fault);
+  const Wording reason = reason_of(fault.fault);
   if (fault.offset < input_.size()) {
-    problem(ReasonCode::not_json, {},
-            fmt::format(msg::not_json_near, fault.offset, reason, shown(input_.substr(fault.offset), 20)));
+    add_problem(format_problem(ReasonCode::not_json, {}, Wording::not_json_near, fault.offset, reason,
+                               shown(input_.substr(fault.offset), 20)));
   } else {
-    problem(ReasonCode::not_json, {}, fmt::format(msg::not_json, fault.offset, reason));
+    add_problem(format_problem(ReasonCode::not_json, {}, Wording::not_json, fault.offset, reason));
   }
 }
 
@@ -294,7 +295,7 @@ bool LineReader::members(Frame& frame) {
         seen |= bit;
         field = members[entry].field;
       } else {
-        problem(ReasonCode::duplicate_field, path(), fmt::format(msg::duplicate_field, path()));
+        problem(ReasonCode::duplicate_field, Wording::duplicate_field);
         if (stopped_) return false;
       }
     }
@@ -315,7 +316,7 @@ bool LineReader::skipped_members() {
 
 bool LineReader::unknown_member(std::string_view name) {
   unknown_.assign(name);  // the name may be in decoded_, which the next string overwrites
-  problem(ReasonCode::unknown_field, path(), fmt::format(msg::unknown_field, path()));
+  problem(ReasonCode::unknown_field, Wording::unknown_field);
   return !stopped_;
 }
 
@@ -332,7 +333,7 @@ bool LineReader::elements(Frame& frame) {
 bool LineReader::open(bool is_array, Field field, Frame& frame) {
   const JsonType type = is_array ? JsonType::array : JsonType::object;
   if (depth_ >= limits_.max_depth) {
-    problem(ReasonCode::too_deep, path(), fmt::format(msg::too_deep, path(), limits_.max_depth));
+    problem(ReasonCode::too_deep, Wording::too_deep, limits_.max_depth);
     return stop();
   }
   Context context = Context::skip;
@@ -346,15 +347,14 @@ bool LineReader::open(bool is_array, Field field, Frame& frame) {
     }
   } else if (innermost_ == nullptr) {
     if (is_array) {
-      problem(ReasonCode::not_object, {}, fmt::format(msg::not_object, describe(type)));
+      add_problem(format_problem(ReasonCode::not_object, {}, Wording::not_object, describe(type)));
       return stop();
     }
     context = Context::record;
   } else if (const Frame& parent = *innermost_; claim_read::is_array(parent.context)) {
     if (!add_element(parent.context, limits_)) return too_many(parent.context);
     if (is_array) {
-      problem(ReasonCode::wrong_type, path(),
-              fmt::format(msg::wrong_type, path(), element_expected(parent.context), describe(type)));
+      problem(ReasonCode::wrong_type, Wording::wrong_type, element_expected(parent.context), describe(type));
     } else {
       context = element_of(parent.context);
     }
@@ -371,14 +371,15 @@ bool LineReader::close(Frame& frame) {
   // Once the frame is left, the parent still points at it: path() is the path of what closed.
   innermost_ = frame.parent;
   --depth_;
-  if (frame.context == Context::lines && frame.index == 0)
-    problem(ReasonCode::no_lines, path(), fmt::format(msg::no_lines, path()));
+  if (frame.context == Context::lines && frame.index == 0) problem(ReasonCode::no_lines, Wording::no_lines);
   if (const std::uint32_t missing = missing_required(frame.context, frame.seen); missing != 0) {
     const auto members = members_of(frame.context);
     for (std::size_t i = 0; i < members.size(); ++i) {
-      if ((missing & (std::uint32_t{1} << i)) != 0)
-        problem(ReasonCode::missing_field, path_of(members[i].name),
-                fmt::format(msg::missing_field, path_of(members[i].name)));
+      if ((missing & (std::uint32_t{1} << i)) == 0) continue;
+      std::string at = path_of(members[i].name);
+      MessageArgument shown_path = path_argument(at);
+      add_problem(
+          format_problem(ReasonCode::missing_field, std::move(at), Wording::missing_field, std::move(shown_path)));
     }
   }
   return !stopped_;
@@ -386,14 +387,13 @@ bool LineReader::close(Frame& frame) {
 
 bool LineReader::scalar(const Scalar& value) {
   if (innermost_ == nullptr) {
-    problem(ReasonCode::not_object, {}, fmt::format(msg::not_object, describe(value.type)));
+    add_problem(format_problem(ReasonCode::not_object, {}, Wording::not_object, describe(value.type)));
     return stop();
   }
   Frame& frame = *innermost_;
   if (claim_read::is_array(frame.context)) {
     if (!add_element(frame.context, limits_)) return too_many(frame.context);
-    problem(ReasonCode::wrong_type, path(),
-            fmt::format(msg::wrong_type, path(), element_expected(frame.context), describe(value.type)));
+    problem(ReasonCode::wrong_type, Wording::wrong_type, element_expected(frame.context), describe(value.type));
   }
   return !stopped_;
 }
@@ -428,7 +428,7 @@ void read_claim(std::string_view json_line, std::size_t length, const ClaimReadL
   result.problems.clear();
   if (claim_read::is_blank(json_line)) {
     result.claim.reset();
-    result.problems.push_back(claim_read::format_problem(ReasonCode::empty_line, {}, claim_read::msg::empty_line));
+    result.problems.push_back(claim_read::format_problem(ReasonCode::empty_line, {}, evaluation::Wording::empty_line));
     return;
   }
   if (length > limits.max_line_bytes) {
@@ -439,7 +439,7 @@ void read_claim(std::string_view json_line, std::size_t length, const ClaimReadL
     result.claim.reset();
     result.id = std::move(head.id);
     result.problems.push_back(claim_read::format_problem(
-        ReasonCode::line_too_long, {}, fmt::format(claim_read::msg::line_too_long, length, limits.max_line_bytes)));
+        ReasonCode::line_too_long, {}, evaluation::Wording::line_too_long, length, limits.max_line_bytes));
     return;
   }
   claim_read::LineReader reader(json_line, limits, result);

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "cotation/claim.hpp"
+#include "evaluate/wordings.hpp"
 
 namespace cotation::claim_read {
 
@@ -269,26 +270,26 @@ constexpr bool is_array(Context context) noexcept {
 
 enum class JsonType : std::uint8_t { null, boolean, number, string, object, array };
 
-inline std::string_view describe(JsonType type) noexcept {
+inline evaluation::Wording describe(JsonType type) noexcept {
   switch (type) {
     case JsonType::null:
-      return "null";
+      return evaluation::Wording::json_null;
     case JsonType::boolean:
-      return "un booléen";
+      return evaluation::Wording::a_boolean;
     case JsonType::number:
-      return "un nombre";
+      return evaluation::Wording::a_number;
     case JsonType::string:
-      return "une chaîne";
+      return evaluation::Wording::a_string;
     case JsonType::object:
-      return "un objet";
+      return evaluation::Wording::an_object;
     case JsonType::array:
-      return "un tableau";
+      return evaluation::Wording::an_array;
   }
-  return "une valeur";
+  return evaluation::Wording::a_value;
 }
 
 // What a member must hold, in the words of a message ("on attend ...").
-inline std::string_view expected_of(Field field) noexcept {
+inline evaluation::Wording expected_of(Field field) noexcept {
   switch (field) {
     case Field::id:
     case Field::patient_id:
@@ -300,26 +301,26 @@ inline std::string_view expected_of(Field field) noexcept {
     case Field::session_act:
     case Field::session_prescription_id:
     case Field::session_episode_id:
-      return "une chaîne";
+      return evaluation::Wording::a_string;
     case Field::prescriber_number:
-      return "une chaîne de 9 chiffres";
+      return evaluation::Wording::a_prescriber_number;
     case Field::date:
     case Field::birth_date:
     case Field::initial_date:
     case Field::renewal_date:
     case Field::session_date:
     case Field::orthopaedic_discharge_date:
-      return "une date (chaîne AAAA-MM-JJ)";
+      return evaluation::Wording::a_date;
     case Field::region:
     case Field::place:
     case Field::kind:
     case Field::structure:
-      return "une chaîne (valeur énumérée)";
+      return evaluation::Wording::an_enumerated_value;
     case Field::lines:
     case Field::session_lines:
-      return "un tableau de lignes";
+      return evaluation::Wording::an_array_of_lines;
     case Field::history:
-      return "un tableau de séances";
+      return evaluation::Wording::an_array_of_sessions;
     case Field::patient:
     case Field::travel:
     case Field::prescription:
@@ -329,15 +330,15 @@ inline std::string_view expected_of(Field field) noexcept {
     case Field::time:
     case Field::practitioner:
     case Field::meta:
-      return "un objet";
+      return evaluation::Wording::an_object;
     case Field::age:
     case Field::session_number:
     case Field::sessions_12_months_before:
     case Field::earlier_sessions:
-      return "un nombre entier";
+      return evaluation::Wording::an_integer;
     case Field::distance_km:
     case Field::nearest_practitioner_km:
-      return "un nombre décimal (nombre ou chaîne)";
+      return evaluation::Wording::a_decimal;
     case Field::telehealth:
     case Field::same_agglomeration:
     case Field::prior_approval:
@@ -352,12 +353,12 @@ inline std::string_view expected_of(Field field) noexcept {
     case Field::same_body_region:
     case Field::accepted:
     case Field::return_home_programme:
-      return "un booléen";
+      return evaluation::Wording::a_boolean;
     case Field::none:
     case Field::ignored:
       break;
   }
-  return "une valeur";
+  return evaluation::Wording::a_value;
 }
 
 // The members whose absence is a problem at this stage; every other member may be absent or null.
