@@ -215,6 +215,7 @@ inline std::size_t skip_whitespace(std::string_view input, std::size_t i) noexce
 struct Lexeme {
   std::size_t end = 0;
   bool whole = false;
+  bool exponent = false;  // a number with an exponent
 };
 
 // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
@@ -235,13 +236,21 @@ inline Lexeme lex_number(std::string_view input, std::size_t begin) noexcept {
     if (!digit_at(i)) return broken(i);
     while (digit_at(i)) ++i;
   }
-  if (at(i) == 'e' || at(i) == 'E') {
+  const bool exponent = at(i) == 'e' || at(i) == 'E';
+  if (exponent) {
     ++i;
     if (at(i) == '+' || at(i) == '-') ++i;
     if (!digit_at(i)) return broken(i);
     while (digit_at(i)) ++i;
   }
-  return {i, true};
+  return {i, true, exponent};
+}
+
+// beyond_json_range for a whole number of lex_number: only one with an exponent or 309 digits can
+// be, and most numbers have neither, which the lexer already knows.
+inline bool beyond_json_range(std::string_view number, const Lexeme& lexeme) noexcept {
+  constexpr std::size_t double_digits = 309;
+  return (lexeme.exponent || number.size() >= double_digits) && beyond_json_range(number);
 }
 
 // true, false or null, told apart by their first letter.

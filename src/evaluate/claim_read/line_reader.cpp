@@ -100,10 +100,27 @@ class LineReader final : public FieldReader {
     ++position_;
     return true;
   }
-  bool consume_key(const Key& key) noexcept {
-    if (!key.matches(input_, position_)) return false;
-    position_ += key.length;
-    return true;
+  // The entry of a table whose key comes next (its name without escape, then the colon), moved
+  // past; or `count` when none does. The entry expected is tried first, then the others in place
+  // too: comparing a few words each costs less than lexing the name and looking for it.
+  [[gnu::always_inline]] std::size_t consume_key(const MemberKeys& keys, std::size_t count,
+                                                 std::size_t expected) noexcept {
+    if (keys[expected].matches(input_, position_)) {
+      position_ += keys[expected].length;
+      return expected;
+    }
+    return consume_other_key(keys, count, expected);
+  }
+  std::size_t consume_other_key(const MemberKeys& keys, std::size_t count, std::size_t expected) noexcept {
+    std::size_t i = expected + 1 >= count ? 0 : expected + 1;
+    for (std::size_t k = 0; k < count; ++k) {
+      if (keys[i].matches(input_, position_)) {
+        position_ += keys[i].length;
+        return i;
+      }
+      i = i + 1 == count ? 0 : i + 1;
+    }
+    return count;
   }
 
   [[nodiscard]] std::string path() const override { return path_of({}); }
@@ -227,7 +244,7 @@ bool LineReader::value(Field field) {
     case ByteClass::number: {
       const Lexeme number = lex_number(input_, position_);
       const std::string_view text = bytes(position_, number.end);
-      if (!number.whole || beyond_json_range(text)) return false;
+      if (!number.whole || beyond_json_range(text, number)) return false;
       position_ = number.end;
       return read_scalar(field, {.type = JsonType::number, .boolean = false, .text = text});
     }
@@ -263,8 +280,9 @@ bool LineReader::container(bool is_array, Field field) {
 }
 
 // The members of an object. In an object of the format, each name is the member expected next
-// (compared in place, colon included: most often it is), or looked for in the table; an unknown
-// or repeated member is reported, and its value skipped.
+// (compared in place, colon included: most often it is), or another member's key in place, or
+// (escaped, spaced, unknown) lexed and looked for in the table; an unknown or repeated member is
+// reported, and its value skipped.
 bool LineReader::members(Frame& frame) {
   if (consume('}')) return true;
   const auto members = members_of(frame.context);
@@ -273,8 +291,8 @@ bool LineReader::members(Frame& frame) {
   std::uint32_t seen = 0;
   std::size_t expected = 0;
   do {
-    std::size_t entry = expected;
-    const bool in_place = consume_key(keys[entry]);
+    std::size_t entry = consume_key(keys, members.size(), expected);
+    const bool in_place = entry < members.size();
     if (!in_place) {
       position_ = skip_whitespace(input_, position_);
       std::string_view name;
