@@ -78,8 +78,20 @@ class LineReader final : public FieldReader {
   [[gnu::always_inline]] inline bool read_scalar(Field field, const Scalar& value);
   bool scalar(const Scalar& value);  // a scalar that is no member's value read
   bool unknown_member(std::string_view name);
-  // A string, without its quotes and with its escapes decoded, or false at a fault.
-  bool string(std::string_view& text);
+  // A string, without its quotes and with its escapes decoded, or false at a fault. Printable
+  // ASCII is most strings, read inline; anything else (an escape, UTF-8) is left to the lexer.
+  [[gnu::always_inline]] bool string(std::string_view& text) {
+    if (position_ < input_.size() && input_[position_] == '"') {
+      const std::size_t end = skip_plain_ascii(input_, position_ + 1);
+      if (end < input_.size() && input_[end] == '"') {
+        text = bytes(position_ + 1, end);
+        position_ = end + 1;
+        return true;
+      }
+    }
+    return lexed_string(text);
+  }
+  bool lexed_string(std::string_view& text);
 
   // The input's bytes [begin, end), within it already: substr's range check is not inlined.
   [[nodiscard]] std::string_view bytes(std::size_t begin, std::size_t end) const noexcept {
@@ -416,15 +428,8 @@ bool LineReader::scalar(const Scalar& value) {
   return !stopped_;
 }
 
-bool LineReader::string(std::string_view& text) {
+bool LineReader::lexed_string(std::string_view& text) {
   if (position_ >= input_.size() || input_[position_] != '"') return false;
-  // Printable ASCII is most strings: anything else (an escape, UTF-8) is left to the lexer.
-  const std::size_t end = skip_plain_ascii(input_, position_ + 1);
-  if (end < input_.size() && input_[end] == '"') {
-    text = bytes(position_ + 1, end);
-    position_ = end + 1;
-    return true;
-  }
   const StringLexeme lexeme = StringLexer(input_, decoded_).lex(position_);
   if (!lexeme.whole) return false;
   text = lexeme.text;
