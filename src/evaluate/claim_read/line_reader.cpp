@@ -5,6 +5,7 @@
 // At a syntax error it stops and asks JsonScanner (json_scanner.hpp) where and why the line stops
 // being JSON. Only a syntax error and the limits of ClaimReadLimits stop it before the line's end.
 // In: a line; out: its claim, or its problems.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -237,30 +238,57 @@ void LineReader::report_syntax_error() {
   }
 }
 
+// What a value is, from its first byte: one jump, objects and arrays apart from '}', ':' and the
+// like. none: a byte that starts no value, or whitespace before one.
+enum class ValueStart : std::uint8_t { none, object, array, string, number, literal };
+
+constexpr auto value_starts = [] {
+  std::array<ValueStart, 256> starts{};
+  for (std::size_t byte = 0; byte < starts.size(); ++byte) {
+    switch (byte_classes.at(byte)) {
+      case ByteClass::quote:
+        starts.at(byte) = ValueStart::string;
+        break;
+      case ByteClass::number:
+        starts.at(byte) = ValueStart::number;
+        break;
+      case ByteClass::literal:
+        starts.at(byte) = ValueStart::literal;
+        break;
+      case ByteClass::single:
+      case ByteClass::other:
+        break;
+    }
+  }
+  starts['{'] = ValueStart::object;
+  starts['['] = ValueStart::array;
+  return starts;
+}();
+
 bool LineReader::value(Field field) {
   if (position_ >= input_.size()) return false;
-  ByteClass first = byte_classes[static_cast<unsigned char>(input_[position_])];
-  if (first == ByteClass::other) {
-    position_ = skip_whitespace(input_, position_);  // whitespace before the value, or a byte that starts none
+  ValueStart first = value_starts[static_cast<unsigned char>(input_[position_])];
+  if (first == ValueStart::none) {
+    position_ = skip_whitespace(input_, position_);
     if (position_ >= input_.size()) return false;
-    first = byte_classes[static_cast<unsigned char>(input_[position_])];
+    first = value_starts[static_cast<unsigned char>(input_[position_])];
   }
   switch (first) {
-    case ByteClass::single:
-      if (input_[position_] == '{' || input_[position_] == '[') return container(input_[position_] == '[', field);
-      return false;
-    case ByteClass::quote: {
+    case ValueStart::object:
+    case ValueStart::array:
+      return container(first == ValueStart::array, field);
+    case ValueStart::string: {
       std::string_view text;
       return string(text) && read_scalar(field, {.type = JsonType::string, .boolean = false, .text = text});
     }
-    case ByteClass::number: {
+    case ValueStart::number: {
       const Lexeme number = lex_number(input_, position_);
       const std::string_view text = bytes(position_, number.end);
       if (!number.whole || beyond_json_range(text, number)) return false;
       position_ = number.end;
       return read_scalar(field, {.type = JsonType::number, .boolean = false, .text = text});
     }
-    case ByteClass::literal: {
+    case ValueStart::literal: {
       const Lexeme literal = lex_literal(input_, position_);
       if (!literal.whole) return false;
       const char letter = input_[position_];
@@ -268,7 +296,7 @@ bool LineReader::value(Field field) {
       return read_scalar(
           field, {.type = letter == 'n' ? JsonType::null : JsonType::boolean, .boolean = letter == 't', .text = {}});
     }
-    case ByteClass::other:
+    case ValueStart::none:
       break;
   }
   return false;
