@@ -5,6 +5,7 @@
 // At a syntax error it stops and asks JsonScanner (json_scanner.hpp) where and why the line stops
 // being JSON. Only a syntax error and the limits of ClaimReadLimits stop it before the line's end.
 // In: a line; out: its claim, or its problems.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -80,8 +81,20 @@ class LineReader final : public FieldReader {
   [[gnu::always_inline]] inline bool read_scalar(Field field, const Scalar& value);
   bool scalar(const Scalar& value);  // a scalar that is no member's value read
   bool unknown_member(std::string_view name);
-  // A string, without its quotes and with its escapes decoded, or false at a fault.
-  bool string(std::string_view& text);
+  // A string, without its quotes and with its escapes decoded, or false at a fault. Printable
+  // ASCII is most strings, read inline; anything else (an escape, UTF-8) is left to the lexer.
+  [[gnu::always_inline]] bool string(std::string_view& text) {
+    if (position_ < input_.size() && input_[position_] == '"') {
+      const std::size_t end = skip_plain_ascii(input_, position_ + 1);
+      if (end < input_.size() && input_[end] == '"') {
+        text = bytes(position_ + 1, end);
+        position_ = end + 1;
+        return true;
+      }
+    }
+    return lexed_string(text);
+  }
+  bool lexed_string(std::string_view& text);
 
   // The input's bytes [begin, end), within it already: substr's range check is not inlined.
   [[nodiscard]] std::string_view bytes(std::size_t begin, std::size_t end) const noexcept {
@@ -102,10 +115,27 @@ class LineReader final : public FieldReader {
     ++position_;
     return true;
   }
-  bool consume_key(const Key& key) noexcept {
-    if (!key.matches(input_, position_)) return false;
-    position_ += key.length;
-    return true;
+  // The entry of a table whose key comes next (its name without escape, then the colon), moved
+  // past; or `count` when none does. The entry expected is tried first, then the others in place
+  // too: comparing a few words each costs less than lexing the name and looking for it.
+  [[gnu::always_inline]] std::size_t consume_key(const MemberKeys& keys, std::size_t count,
+                                                 std::size_t expected) noexcept {
+    if (keys[expected].matches(input_, position_)) {
+      position_ += keys[expected].length;
+      return expected;
+    }
+    return consume_other_key(keys, count, expected);
+  }
+  std::size_t consume_other_key(const MemberKeys& keys, std::size_t count, std::size_t expected) noexcept {
+    std::size_t i = expected + 1 >= count ? 0 : expected + 1;
+    for (std::size_t k = 0; k < count; ++k) {
+      if (keys[i].matches(input_, position_)) {
+        position_ += keys[i].length;
+        return i;
+      }
+      i = i + 1 == count ? 0 : i + 1;
+    }
+    return count;
   }
 
   [[nodiscard]] std::string path() const override { return path_of({}); }
@@ -209,30 +239,57 @@ void LineReader::report_syntax_error() {
   }
 }
 
+// What a value is, from its first byte: one jump, objects and arrays apart from '}', ':' and the
+// like. none: a byte that starts no value, or whitespace before one.
+enum class ValueStart : std::uint8_t { none, object, array, string, number, literal };
+
+constexpr auto value_starts = [] {
+  std::array<ValueStart, 256> starts{};
+  for (std::size_t byte = 0; byte < starts.size(); ++byte) {
+    switch (byte_classes.at(byte)) {
+      case ByteClass::quote:
+        starts.at(byte) = ValueStart::string;
+        break;
+      case ByteClass::number:
+        starts.at(byte) = ValueStart::number;
+        break;
+      case ByteClass::literal:
+        starts.at(byte) = ValueStart::literal;
+        break;
+      case ByteClass::single:
+      case ByteClass::other:
+        break;
+    }
+  }
+  starts['{'] = ValueStart::object;
+  starts['['] = ValueStart::array;
+  return starts;
+}();
+
 bool LineReader::value(Field field) {
   if (position_ >= input_.size()) return false;
-  ByteClass first = byte_classes[static_cast<unsigned char>(input_[position_])];
-  if (first == ByteClass::other) {
-    position_ = skip_whitespace(input_, position_);  // whitespace before the value, or a byte that starts none
+  ValueStart first = value_starts[static_cast<unsigned char>(input_[position_])];
+  if (first == ValueStart::none) {
+    position_ = skip_whitespace(input_, position_);
     if (position_ >= input_.size()) return false;
-    first = byte_classes[static_cast<unsigned char>(input_[position_])];
+    first = value_starts[static_cast<unsigned char>(input_[position_])];
   }
   switch (first) {
-    case ByteClass::single:
-      if (input_[position_] == '{' || input_[position_] == '[') return container(input_[position_] == '[', field);
-      return false;
-    case ByteClass::quote: {
+    case ValueStart::object:
+    case ValueStart::array:
+      return container(first == ValueStart::array, field);
+    case ValueStart::string: {
       std::string_view text;
       return string(text) && read_scalar(field, {.type = JsonType::string, .boolean = false, .text = text});
     }
-    case ByteClass::number: {
+    case ValueStart::number: {
       const Lexeme number = lex_number(input_, position_);
       const std::string_view text = bytes(position_, number.end);
-      if (!number.whole || beyond_json_range(text)) return false;
+      if (!number.whole || beyond_json_range(text, number)) return false;
       position_ = number.end;
       return read_scalar(field, {.type = JsonType::number, .boolean = false, .text = text});
     }
-    case ByteClass::literal: {
+    case ValueStart::literal: {
       const Lexeme literal = lex_literal(input_, position_);
       if (!literal.whole) return false;
       const char letter = input_[position_];
@@ -240,7 +297,7 @@ bool LineReader::value(Field field) {
       return read_scalar(
           field, {.type = letter == 'n' ? JsonType::null : JsonType::boolean, .boolean = letter == 't', .text = {}});
     }
-    case ByteClass::other:
+    case ValueStart::none:
       break;
   }
   return false;
@@ -264,8 +321,9 @@ bool LineReader::container(bool is_array, Field field) {
 }
 
 // The members of an object. In an object of the format, each name is the member expected next
-// (compared in place, colon included: most often it is), or looked for in the table; an unknown
-// or repeated member is reported, and its value skipped.
+// (compared in place, colon included: most often it is), or another member's key in place, or
+// (escaped, spaced, unknown) lexed and looked for in the table; an unknown or repeated member is
+// reported, and its value skipped.
 bool LineReader::members(Frame& frame) {
   if (consume('}')) return true;
   const auto members = members_of(frame.context);
@@ -274,8 +332,8 @@ bool LineReader::members(Frame& frame) {
   std::uint32_t seen = 0;
   std::size_t expected = 0;
   do {
-    std::size_t entry = expected;
-    const bool in_place = consume_key(keys[entry]);
+    std::size_t entry = consume_key(keys, members.size(), expected);
+    const bool in_place = entry < members.size();
     if (!in_place) {
       position_ = skip_whitespace(input_, position_);
       std::string_view name;
@@ -398,15 +456,8 @@ bool LineReader::scalar(const Scalar& value) {
   return !stopped_;
 }
 
-bool LineReader::string(std::string_view& text) {
+bool LineReader::lexed_string(std::string_view& text) {
   if (position_ >= input_.size() || input_[position_] != '"') return false;
-  // Printable ASCII is most strings: anything else (an escape, UTF-8) is left to the lexer.
-  const std::size_t end = skip_plain_ascii(input_, position_ + 1);
-  if (end < input_.size() && input_[end] == '"') {
-    text = bytes(position_ + 1, end);
-    position_ = end + 1;
-    return true;
-  }
   const StringLexeme lexeme = StringLexer(input_, decoded_).lex(position_);
   if (!lexeme.whole) return false;
   text = lexeme.text;

@@ -55,8 +55,9 @@ constexpr Key key_of(std::string_view name) {
 
 // The key of each entry of each context's table (the record's is the longest), then one that
 // never matches: the entry expected after a table's last.
+using MemberKeys = std::array<Key, record_members.size() + 1>;
 inline constexpr auto member_keys = [] {
-  std::array<std::array<Key, record_members.size() + 1>, static_cast<std::size_t>(Context::skip) + 1> keys{};
+  std::array<MemberKeys, static_cast<std::size_t>(Context::skip) + 1> keys{};
   for (std::size_t context = 0; context < keys.size(); ++context) {
     const auto members = members_of(static_cast<Context>(context));
     for (std::size_t i = 0; i < members.size(); ++i) keys.at(context).at(i) = key_of(members[i].name);
