@@ -1,5 +1,5 @@
 // The members' names as a record usually writes them, quotes and colon included ("id":), in
-// 8-byte words: the reader checks the member it expects next in a word or two, in place. In: the
+// 8-byte words: the reader checks the member it expects next, then the others, in place. In: the
 // schema's tables (schema.hpp); out: a Key per entry of each object's table.
 #pragma once
 
