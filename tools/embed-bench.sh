@@ -18,12 +18,12 @@ export COTATION_LIBRARY="$build/libcotation.so"
 export PYTHONPATH="$PWD/python"
 
 # CPU seconds (user + system) throughout: the machine is shared, wall time says little.
-/usr/bin/time -f "cotation_eval.batch_cpu_seconds %U + %S (wall %e)" "$build/cotation" eval --rules rules "$corpus" \
+/usr/bin/time -f "cotation_eval.batch_cpu_seconds %U + %S (wall %e)" "$build/cotation" eval --rules rules --jobs 1 "$corpus" \
   >"$scratch/eval.jsonl" || true
 
 # The program built from main before this branch (position-dependent static library): the same.
 if [ -x /work/baseline/cotation ]; then
-  /usr/bin/time -f "baseline_eval.batch_cpu_seconds %U + %S (wall %e)" /work/baseline/cotation eval --rules rules \
+  /usr/bin/time -f "baseline_eval.batch_cpu_seconds %U + %S (wall %e)" /work/baseline/cotation eval --rules rules --jobs 1 \
     "$corpus" >"$scratch/baseline.jsonl" || true
   cmp "$scratch/eval.jsonl" "$scratch/baseline.jsonl" && echo "cotation eval identical to the baseline's"
 fi
