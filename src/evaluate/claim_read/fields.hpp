@@ -54,13 +54,18 @@ class FieldReader {
   [[nodiscard]] virtual std::string path() const = 0;
   // A problem of the record.
   virtual void add_problem(Reason problem) = 0;
-  // A problem about the value being read, in the catalogue's `wording`: its JSON path first.
+  // A problem about the value at JSON path `at`, in the catalogue's `wording`: the path first.
   // Out of line and cold: a valid claim's reading keeps its code tight.
   template <typename... Args>
-  [[gnu::cold, gnu::noinline]] void problem(ReasonCode code, evaluation::Wording wording, Args&&... args) {
-    std::string at = path();
+  [[gnu::cold, gnu::noinline]] void problem_at(std::string at, ReasonCode code, evaluation::Wording wording,
+                                               Args&&... args) {
     MessageArgument shown_path = path_argument(at);
     add_problem(format_problem(code, std::move(at), wording, std::move(shown_path), std::forward<Args>(args)...));
+  }
+  // The same about the value being read.
+  template <typename... Args>
+  [[gnu::cold, gnu::noinline]] void problem(ReasonCode code, evaluation::Wording wording, Args&&... args) {
+    problem_at(path(), code, wording, std::forward<Args>(args)...);
   }
   [[gnu::cold, gnu::noinline]] void wrong_type(Field field, JsonType found) {
     problem(ReasonCode::wrong_type, evaluation::Wording::wrong_type, expected_of(field), describe(found));

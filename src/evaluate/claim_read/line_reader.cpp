@@ -433,11 +433,8 @@ bool LineReader::close(Frame& frame) {
   if (const std::uint32_t missing = missing_required(frame.context, frame.seen); missing != 0) {
     const auto members = members_of(frame.context);
     for (std::size_t i = 0; i < members.size(); ++i) {
-      if ((missing & (std::uint32_t{1} << i)) == 0) continue;
-      std::string at = path_of(members[i].name);
-      MessageArgument shown_path = path_argument(at);
-      add_problem(
-          format_problem(ReasonCode::missing_field, std::move(at), Wording::missing_field, std::move(shown_path)));
+      if ((missing & (std::uint32_t{1} << i)) != 0)
+        problem_at(path_of(members[i].name), ReasonCode::missing_field, Wording::missing_field);
     }
   }
   return !stopped_;
